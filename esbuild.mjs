@@ -1,0 +1,64 @@
+// Bundles the three entry points (extension, language server, CLI) and the
+// compiled tests. Type checking is `tsc --noEmit`; esbuild only transpiles.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Every file under `dir` whose name ends with one of `suffixes`. */
+function filesUnder(dir, suffixes) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...filesUnder(path, suffixes));
+    else if (suffixes.some((s) => name.endsWith(s))) found.push(path);
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+  // ESM-only dependencies are bundled; this keeps `import.meta.url` usable.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension/main.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { server: 'src/server/main.ts', cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  },
+  {
+    ...common,
+    entryPoints: filesUnder('test', ['.test.ts']).concat(['test/integration/index.ts']).filter((f) => {
+      try { return statSync(f).isFile(); } catch { return false; }
+    }),
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha'],
+    sourcemap: true,
+    minify: false,
+  },
+];
+
+if (watch) {
+  for (const options of builds) (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

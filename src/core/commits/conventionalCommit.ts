@@ -1,0 +1,62 @@
+import { CommitParser } from 'conventional-commits-parser';
+import type { GitCommit } from '../git/gitLogParsing';
+
+/** A commit read as a Conventional Commit (or recognised as not being one). */
+export interface ParsedCommit {
+  readonly hash: string;
+  /** Lower-cased type (`feat`, `fix`, …), or null when the subject is not conventional. */
+  readonly type: string | null;
+  readonly scope: string | null;
+  /** The subject without the `type(scope)!:` prefix; the whole first line for other commits. */
+  readonly subject: string;
+  readonly breaking: boolean;
+  /** Text of `BREAKING CHANGE:` footers, when present. */
+  readonly breakingNotes: readonly string[];
+  readonly isMerge: boolean;
+  readonly authorName: string;
+  readonly date: string;
+  readonly message: string;
+}
+
+// The header must be `type(scope)!: subject`; scope may hold anything but parentheses.
+const HEADER = /^(\w+)(?:\(([^()\r\n]*)\))?(!)?: (.+)$/;
+
+const parser = new CommitParser({
+  headerPattern: HEADER,
+  headerCorrespondence: ['type', 'scope', 'breakingMark', 'subject'],
+  noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
+});
+
+/** Parses one commit message with conventional-commits-parser; never throws. */
+export function parseCommit(commit: GitCommit): ParsedCommit {
+  const firstLine = commit.message.split('\n', 1)[0]?.trim() ?? '';
+  let type: string | null = null;
+  let scope: string | null = null;
+  let subject = firstLine;
+  let breakingMark = false;
+  let notes: string[] = [];
+  try {
+    const parsed = parser.parse(commit.message);
+    if (parsed.type && parsed.subject) {
+      type = parsed.type.toLowerCase();
+      scope = parsed.scope?.trim() ? parsed.scope.trim() : null;
+      subject = parsed.subject.trim();
+      breakingMark = parsed.breakingMark === '!';
+    }
+    notes = parsed.notes.filter((n) => /^BREAKING[ -]CHANGE$/.test(n.title)).map((n) => n.text.trim());
+  } catch {
+    // A message the parser cannot read is still a commit: it goes to "Other changes".
+  }
+  return {
+    hash: commit.hash,
+    type,
+    scope,
+    subject,
+    breaking: type !== null && (breakingMark || notes.length > 0),
+    breakingNotes: type !== null ? notes : [],
+    isMerge: commit.parents.length > 1,
+    authorName: commit.authorName,
+    date: commit.date,
+    message: commit.message,
+  };
+}

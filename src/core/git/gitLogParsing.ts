@@ -1,0 +1,66 @@
+/**
+ * Pure parsers for the NUL-separated formats the git layer asks for. They are
+ * tested on literal git output, so they must not spawn anything.
+ */
+
+/** A tag as read from `git for-each-ref`. */
+export interface GitTag {
+  readonly name: string;
+  /** The commit the tag points at (peeled for annotated tags). */
+  readonly hash: string;
+  /** ISO 8601 date: the tagger date for annotated tags, else the commit date. */
+  readonly date: string;
+  readonly annotated: boolean;
+}
+
+/** One commit as read from `git log`. */
+export interface GitCommit {
+  readonly hash: string;
+  readonly parents: readonly string[];
+  readonly authorName: string;
+  readonly authorEmail: string;
+  /** ISO 8601 author date. */
+  readonly date: string;
+  /** The full raw message (subject, body and trailers). */
+  readonly message: string;
+}
+
+export const TAG_FORMAT = ['%(refname:strip=2)', '%(objectname)', '%(*objectname)', '%(objecttype)', '%(creatordate:iso-strict)'].join('%00');
+
+/** Parses `git for-each-ref --format=<TAG_FORMAT> refs/tags` output (one tag per line). */
+export function parseTagRecords(output: string): GitTag[] {
+  const tags: GitTag[] = [];
+  for (const line of output.split('\n')) {
+    if (line.length === 0) continue;
+    const [name, object, peeled, type, date] = line.split('\0');
+    if (!name || !object) continue;
+    const annotated = type === 'tag';
+    tags.push({ name, hash: annotated && peeled ? peeled : object, date: date ?? '', annotated });
+  }
+  return tags;
+}
+
+/** Field order of LOG_FORMAT; the parser reads this many NUL-separated fields per commit. */
+const LOG_FIELDS = 6;
+export const LOG_FORMAT = '%H%x00%P%x00%an%x00%ae%x00%aI%x00%B';
+
+/** Parses `git log -z --format=<LOG_FORMAT>` output: a flat list of NUL-separated fields. */
+export function parseLogRecords(output: string): GitCommit[] {
+  const fields = output.split('\0');
+  const commits: GitCommit[] = [];
+  for (let i = 0; i + LOG_FIELDS <= fields.length; i += LOG_FIELDS) {
+    // git separates records with NUL and also keeps the newline it prints
+    // between them at the start of the next hash; strip it.
+    const hash = fields[i].replace(/^\n+/, '');
+    if (!/^[0-9a-f]{40,64}$/.test(hash)) continue;
+    commits.push({
+      hash,
+      parents: fields[i + 1] ? fields[i + 1].split(' ') : [],
+      authorName: fields[i + 2],
+      authorEmail: fields[i + 3],
+      date: fields[i + 4],
+      message: fields[i + 5].replace(/\r\n/g, '\n').replace(/\n+$/, ''),
+    });
+  }
+  return commits;
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+
+/** One palette command: its id (declared in package.json) and what it does. */
+export interface Command {
+  readonly id: string;
+  execute(...args: unknown[]): Promise<unknown> | unknown;
+}
+
+/**
+ * Registers commands so a failure reaches the person as one clear message
+ * instead of an unhandled rejection.
+ */
+export function registerCommands(commands: readonly Command[]): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...commands.map((command) =>
+      vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+        try {
+          return await command.execute(...args);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          void vscode.window.showErrorMessage(`Reflective Change Log: ${message}`);
+          return undefined;
+        }
+      }),
+    ),
+  );
+}
+
+/** Today's date as YYYY-MM-DD in the person's local time zone. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitProblem } from '../../src/core/git/errors';
+import { GitRepository } from '../../src/core/git/gitRepository';
+import { rangeOfTag, readReleaseOverview } from '../../src/core/git/releases';
+import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
+import { GitFixture } from '../fixtures/gitFixture';
+
+describe('GitRepository on real repositories', () => {
+  let repo: GitFixture;
+
+  beforeEach(() => {
+    repo = new GitFixture();
+  });
+  afterEach(() => repo.dispose());
+
+  it('lists annotated and lightweight tags newest first by version, and counts unreleased commits', async () => {
+    repo.commit('feat: one');
+    repo.tag('v1.0.0', true);
+    repo.commit('fix: two');
+    repo.tag('v1.10.0');
+    repo.commit('fix: three');
+    repo.tag('v1.9.0', true);
+    repo.commit('feat: four');
+    repo.commit('Update README');
+    const git = await GitRepository.open(repo.dir);
+    const overview = await readReleaseOverview(git);
+    assert.deepEqual(overview.tags.map((t) => t.name), ['v1.10.0', 'v1.9.0', 'v1.0.0']);
+    assert.deepEqual(overview.unreleased?.range, { from: 'v1.10.0', to: 'HEAD' });
+    assert.equal(overview.unreleased?.commitCount, 3);
+    assert.deepEqual(rangeOfTag(overview.tags, 'v1.9.0'), { from: 'v1.0.0', to: 'v1.9.0' });
+  });
+
+  it('opens from a sub-folder and reads the whole history when there are no tags', async () => {
+    repo.commit('feat: one', 'src/a.txt');
+    repo.commit('fix: two');
+    const git = await GitRepository.open(join(repo.dir, 'src'));
+    const overview = await readReleaseOverview(git);
+    assert.equal(overview.tags.length, 0);
+    assert.equal(overview.unreleased?.commitCount, 2);
+    const notes = await buildReleaseNotes(git, { range: { to: 'HEAD' }, date: '2026-11-25' });
+    assert.equal(notes.version, 'v0.1.0');
+  });
+
+  it('says so when a repository has no commits', async () => {
+    const git = await GitRepository.open(repo.dir);
+    const overview = await readReleaseOverview(git);
+    assert.equal(overview.unreleased, undefined);
+  });
+
+  it('says so when a folder is not a repository', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'reflect-plain-'));
+    try {
+      await assert.rejects(GitRepository.open(folder), (error: unknown) => error instanceof GitProblem && error.kind === 'not-a-repository');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a revision that starts with "-"', async () => {
+    repo.commit('feat: one');
+    const git = await GitRepository.open(repo.dir);
+    await assert.rejects(git.readCommits({ from: '--output=/tmp/x', to: 'HEAD' }), (error: unknown) => error instanceof GitProblem && error.kind === 'unsafe-ref');
+  });
+
+  it('lists every non-merge commit of a range exactly once, merges counted apart', async () => {
+    repo.commit('feat: base');
+    repo.tag('v1.0.0');
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('fix: on side', 'side.txt');
+    repo.git('checkout', '-q', 'main');
+    repo.commit('feat: on main', 'main.txt');
+    repo.git('merge', '-q', '--no-ff', '-m', "Merge branch 'side'", 'side');
+    const git = await GitRepository.open(repo.dir);
+    const notes = await buildReleaseNotes(git, { range: { from: 'v1.0.0', to: 'HEAD' }, date: '2026-11-25' });
+    assert.equal(notes.commitCount, 2);
+    assert.equal(notes.mergeCount, 1);
+    assert.equal(notes.groups.flatMap((g) => g.commits).length, 2);
+  });
+
+  it('never runs programs named in the repository config or attributes', async () => {
+    const marker = join(repo.dir, '..', `marker-${Date.now()}`);
+    const script = join(repo.dir, 'evil.sh');
+    repo.write('evil.sh', `#!/bin/sh\ntouch '${marker}'\ncat\n`);
+    chmodSync(script, 0o755);
+    repo.commit('feat: one');
+    repo.tag('v1.0.0');
+    repo.write('.gitattributes', '* diff=evil\n');
+    repo.commit('fix: two', '.gitattributes');
+    for (const [key, value] of [
+      ['core.fsmonitor', script],
+      ['core.pager', script],
+      ['core.hooksPath', repo.dir],
+      ['diff.external', script],
+      ['diff.evil.textconv', script],
+      ['core.editor', script],
+      ['sequence.editor', script],
+    ]) repo.git('config', key, value);
+    repo.write('post-checkout', `#!/bin/sh\ntouch '${marker}'\n`);
+    try {
+      const git = await GitRepository.open(repo.dir);
+      await readReleaseOverview(git);
+      await buildReleaseNotes(git, { range: { from: 'v1.0.0', to: 'HEAD' }, date: '2026-11-25' });
+      await git.isShallow();
+      await git.configValue('user.name');
+      assert.equal(existsSync(marker), false, 'a repository-configured program ran');
+    } finally {
+      rmSync(marker, { force: true });
+    }
+  });
+});
