@@ -1,31 +1,58 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/command';
+import { CompareReleasesCommand } from './commands/compareReleases';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
 import { NewReflectionCommand } from './commands/newReflection';
+import { affectsViews } from './configuration';
+import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { startLanguageClient } from './languageClient';
-import { ReleasesTreeProvider } from './views/releasesView';
+import { RepositoryWatcher } from './repositoryWatcher';
+import type { ReleaseNode } from './views/releaseNodes';
+import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: used by the extension-host tests to read the views. */
+export interface ChangeLogApi {
+  readonly releases: ReleasesTreeProvider;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
   const releases = new ReleasesTreeProvider();
+  const watcher = new RepositoryWatcher(() => releases.refresh());
+  const watchRepositories = () => {
+    if (vscode.workspace.isTrusted) void releases.repositories().then((repos) => watcher.watch(repos.map((r) => r.repository)), () => undefined);
+  };
+  const refresh = () => {
+    releases.refresh();
+    watchRepositories();
+  };
   context.subscriptions.push(
     releases,
-    vscode.window.registerTreeDataProvider('changeLog.releases', releases),
+    watcher,
+    vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
+    vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
     registerCommands([
       new GenerateReleaseNotesCommand(),
       new NewReflectionCommand(),
-      { id: 'changeLog.refresh', execute: () => releases.refresh() },
+      new CompareReleasesCommand(releases),
+      { id: 'changeLog.refresh', execute: refresh },
+      { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
     ]),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => releases.refresh()),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => releases.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(refresh),
+    vscode.workspace.onDidChangeWorkspaceFolders(refresh),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsViews(event)) refresh();
+    }),
   );
+  watchRepositories();
   try {
     client = await startLanguageClient(context);
   } catch (error) {
     void vscode.window.showErrorMessage(`Reflective Change Log: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return { releases };
 }
 
 export async function deactivate(): Promise<void> {

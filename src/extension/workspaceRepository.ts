@@ -1,45 +1,110 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { GitProblem, type GitProblemKind } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 
-/** What the views can show for the workspace; drives `changeLog.state` and the welcome views. */
+/** What the views can show for a folder; drives `changeLog.state` and the welcome views. */
 export type WorkspaceState = 'noFolder' | 'untrusted' | 'ready' | GitProblemKind;
 
-export interface WorkspaceRepository {
+/** A repository found in the workspace, or a folder that could not be read as one. */
+export interface LocatedRepository {
   readonly state: WorkspaceState;
-  readonly folder?: vscode.WorkspaceFolder;
+  readonly folder: vscode.WorkspaceFolder;
+  /** The repository root, or the folder itself when it is not a repository. */
+  readonly path: string;
   readonly repository?: GitRepository;
   /** A sentence for the person when the state is not `ready`. */
   readonly explanation?: string;
 }
 
+/** How deep to look for nested repositories below each workspace folder. */
+const NESTED_SCAN_DEPTH = 2;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.vscode-test']);
+
 /**
- * Finds the git repository of the first workspace folder. In Restricted Mode
- * no git is run at all.
+ * Finds the git repositories of the workspace: the one containing each
+ * folder, and repositories nested below it. In Restricted Mode no git is run.
  */
-export async function locateRepository(): Promise<WorkspaceRepository> {
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  if (!folder) return { state: 'noFolder' };
-  if (!vscode.workspace.isTrusted) return { state: 'untrusted', folder, explanation: 'Restricted Mode: no git is run until you trust this folder.' };
+export async function locateRepositories(): Promise<{ state: WorkspaceState; repositories: LocatedRepository[] }> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (folders.length === 0) return { state: 'noFolder', repositories: [] };
+  if (!vscode.workspace.isTrusted) return { state: 'untrusted', repositories: [] };
+  const located: LocatedRepository[] = [];
+  const seen = new Set<string>();
+  for (const folder of folders) {
+    const candidates = [folder.uri.fsPath, ...(await nestedRepositoryFolders(folder.uri.fsPath, NESTED_SCAN_DEPTH))];
+    for (const path of candidates) {
+      const result = await openRepository(folder, path);
+      if (seen.has(result.path)) continue;
+      seen.add(result.path);
+      // A folder that is not a repository matters only when it is the workspace folder itself.
+      if (result.state === 'not-a-repository' && path !== folder.uri.fsPath) continue;
+      located.push(result);
+    }
+  }
+  const state = located.some((r) => r.state === 'ready') ? 'ready' : (located[0]?.state ?? 'not-a-repository');
+  return { state, repositories: located };
+}
+
+async function openRepository(folder: vscode.WorkspaceFolder, path: string): Promise<LocatedRepository> {
   try {
-    const repository = await GitRepository.open(folder.uri.fsPath);
-    return { state: 'ready', folder, repository };
+    const repository = await GitRepository.open(path);
+    return { state: 'ready', folder, path: repository.root, repository };
   } catch (error) {
-    if (error instanceof GitProblem) return { state: error.kind, folder, explanation: error.message };
-    return { state: 'git-failed', folder, explanation: error instanceof Error ? error.message : String(error) };
+    if (error instanceof GitProblem) return { state: error.kind, folder, path, explanation: error.message };
+    return { state: 'git-failed', folder, path, explanation: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** The repository, or an error message suited to a command's notification. */
+async function nestedRepositoryFolders(root: string, depth: number): Promise<string[]> {
+  if (depth === 0) return [];
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+    const child = join(root, entry.name);
+    const inner = await readdir(child).catch(() => [] as string[]);
+    if (inner.includes('.git')) found.push(child);
+    found.push(...(await nestedRepositoryFolders(child, depth - 1)));
+  }
+  return found;
+}
+
+/** The repository a command works on: the only one, or the one the person picks. */
 export async function requireRepository(): Promise<{ folder: vscode.WorkspaceFolder; repository: GitRepository }> {
-  const located = await locateRepository();
-  if (located.state === 'ready' && located.folder && located.repository) return { folder: located.folder, repository: located.repository };
-  switch (located.state) {
+  const { state, repositories } = await locateRepositories();
+  const ready = repositories.filter((r): r is LocatedRepository & { repository: GitRepository } => r.state === 'ready' && r.repository !== undefined);
+  if (ready.length === 1) return ready[0];
+  if (ready.length > 1) {
+    const activePath = vscode.window.activeTextEditor?.document.uri.fsPath;
+    const containing = activePath ? ready.filter((r) => activePath.startsWith(`${r.path}/`)).sort((a, b) => b.path.length - a.path.length)[0] : undefined;
+    if (containing) return containing;
+    const picked = await vscode.window.showQuickPick(
+      ready.map((r) => ({ label: vscode.workspace.asRelativePath(r.path, true) || r.path, description: r.path, located: r })),
+      { title: 'Which repository?', placeHolder: 'Pick the repository to work on' },
+    );
+    if (!picked) throw new CancelledByUser();
+    return picked.located;
+  }
+  switch (state) {
     case 'noFolder':
       throw new Error('Open a folder that is a git repository first.');
     case 'untrusted':
       throw new Error('This folder is in Restricted Mode: trust it to let Reflective Change Log read git history and write files.');
     default:
-      throw new Error(located.explanation ?? 'The git repository could not be read.');
+      throw new Error(repositories[0]?.explanation ?? 'The git repository could not be read.');
+  }
+}
+
+/** The person dismissed a picker: not an error worth a message. */
+export class CancelledByUser extends Error {
+  constructor() {
+    super('Cancelled.');
   }
 }

@@ -64,3 +64,40 @@ export function parseLogRecords(output: string): GitCommit[] {
   }
   return commits;
 }
+
+/** How a path changed between two versions (git's name-status letters). */
+export type FileChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'unmerged' | 'unknown';
+
+/** One changed path of a range, from `git diff --name-status -z`. */
+export interface FileChange {
+  readonly status: FileChangeStatus;
+  readonly path: string;
+  /** The path before a rename or copy. */
+  readonly oldPath?: string;
+}
+
+const STATUS_LETTERS: Record<string, FileChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged' };
+
+/** Parses `git diff --name-status -z` output: `status\0path\0` or `R100\0old\0new\0`. */
+export function parseNameStatus(output: string): FileChange[] {
+  const fields = output.split('\0');
+  const changes: FileChange[] = [];
+  for (let i = 0; i < fields.length; ) {
+    const code = fields[i];
+    if (!code) {
+      i++;
+      continue;
+    }
+    const status = STATUS_LETTERS[code[0]] ?? 'unknown';
+    if (status === 'renamed' || status === 'copied') {
+      if (fields[i + 2] === undefined) break;
+      changes.push({ status, oldPath: fields[i + 1], path: fields[i + 2] });
+      i += 3;
+    } else {
+      if (fields[i + 1] === undefined) break;
+      changes.push({ status, path: fields[i + 1] });
+      i += 2;
+    }
+  }
+  return changes;
+}

@@ -1,14 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { classifyGitFailure, GitProblem } from './errors';
-import { LOG_FORMAT, parseLogRecords, parseTagRecords, TAG_FORMAT, type GitCommit, type GitTag } from './gitLogParsing';
+import { LOG_FORMAT, parseLogRecords, parseNameStatus, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
 
 /**
- * Options that keep every git call free of programs a repository could name.
- * Only read-only plumbing is used: no command here refreshes the index (so
+ * Every git call here is read-only plumbing: none refreshes the index (so
  * `core.fsmonitor` never runs), runs hooks, or runs a pager (stdout is a
- * pipe), and diffs pass `--no-ext-diff --no-textconv`.
+ * pipe); diffs pass `--no-ext-diff --no-textconv`; blobs are read with
+ * `cat-file` without `--textconv` or `--filters`. simple-git strips
+ * inherited GIT_* variables and blocks unsafe options; we never enable them.
  */
-export const SAFE_DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv'] as const;
+const SAFE_DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color'] as const;
 
 /** A revision range `from..to`; `from` undefined means "from the first commit". */
 export interface RevisionRange {
@@ -16,11 +19,14 @@ export interface RevisionRange {
   readonly to: string;
 }
 
+/** Where HEAD points. */
+export type HeadState = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'detached'; readonly commit: string } | { readonly kind: 'unborn'; readonly branch?: string };
+
 /** Refuses a revision that git could read as an option, or that is empty. */
 export function assertSafeRef(ref: string): string {
   if (ref.length === 0) throw new GitProblem('unsafe-ref', 'An empty revision was given.');
   if (ref.startsWith('-')) throw new GitProblem('unsafe-ref', `Refusing revision "${ref}": it starts with "-" and git would read it as an option.`);
-  if (/[\0\n\r]/.test(ref)) throw new GitProblem('unsafe-ref', 'Refusing a revision that contains control characters.');
+  if (/[\0\n\r]/.test(ref) || ref.length > 1024) throw new GitProblem('unsafe-ref', 'Refusing a revision that contains control characters or is too long.');
   return ref;
 }
 
@@ -29,24 +35,29 @@ function rangeArgument(range: RevisionRange): string {
   return range.from === undefined ? to : `${assertSafeRef(range.from)}..${to}`;
 }
 
-/**
- * The one place that spawns git. simple-git strips inherited GIT_* variables
- * and blocks unsafe options; we never enable its `unsafe` flags.
- */
+/** Paging of a long commit list. */
+export interface Page {
+  readonly skip: number;
+  readonly limit: number;
+}
+
+/** The one place that spawns git. */
 export class GitRepository {
+  private shallowSet: Promise<ReadonlySet<string>> | undefined;
+
   private constructor(private readonly git: SimpleGit, readonly root: string) {}
 
   /** Opens the repository containing `dir`, or throws a GitProblem saying why not. */
   static async open(dir: string): Promise<GitRepository> {
     let git: SimpleGit;
     try {
-      git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 4, trimmed: false });
+      git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 6, trimmed: false });
     } catch {
       throw new GitProblem('not-a-repository', `${dir} does not exist or is not a folder.`);
     }
     const root = (await run(git, dir, ['rev-parse', '--show-toplevel'])).trim();
     if (!root) throw new GitProblem('not-a-repository', `${dir} is not inside a git repository work tree.`);
-    return new GitRepository(simpleGit({ baseDir: root, maxConcurrentProcesses: 4, trimmed: false }), root);
+    return new GitRepository(simpleGit({ baseDir: root, maxConcurrentProcesses: 6, trimmed: false }), root);
   }
 
   /** Every tag, unsorted; annotated tags are peeled to their commit. */
@@ -54,20 +65,38 @@ export class GitRepository {
     return parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']));
   }
 
+  /** Names of the tags whose commits are reachable from `ref`. */
+  async tagsMergedInto(ref: string): Promise<string[]> {
+    const output = await this.raw(['for-each-ref', `--merged=${assertSafeRef(ref)}`, '--format=%(refname:strip=2)', 'refs/tags']);
+    return output.split('\n').filter((line) => line.length > 0);
+  }
+
   /** The commit HEAD points at, or undefined when there are no commits yet. */
   async headCommit(): Promise<string | undefined> {
     try {
       return (await this.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() || undefined;
     } catch (error) {
-      if (error instanceof GitProblem && (error.kind === 'no-commits' || error.kind === 'git-failed' || error.kind === 'bad-ref')) return undefined;
+      if (error instanceof GitProblem && error.kind !== 'git-missing' && error.kind !== 'dubious-ownership') return undefined;
       throw error;
     }
   }
 
-  /** Commits of a range, newest first. Merge commits are included and flagged by their parents. */
-  async readCommits(range: RevisionRange): Promise<GitCommit[]> {
-    const output = await this.raw(['log', '-z', `--format=${LOG_FORMAT}`, '--end-of-options', rangeArgument(range), '--']);
-    return parseLogRecords(output);
+  /** Whether HEAD is on a branch, detached, or on a branch with no commits yet. */
+  async headState(): Promise<HeadState> {
+    const [branch, commit] = await Promise.all([this.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).then((s) => s.trim(), () => ''), this.headCommit()]);
+    if (commit === undefined) return { kind: 'unborn', branch: branch || undefined };
+    return branch ? { kind: 'branch', branch } : { kind: 'detached', commit };
+  }
+
+  /**
+   * Commits of a range, newest first, re-encoded to UTF-8 by git from each
+   * commit's declared encoding. Merge commits are included (flagged by their parents).
+   */
+  async readCommits(range: RevisionRange, page?: Page, paths?: readonly string[]): Promise<GitCommit[]> {
+    const args = ['log', '-z', '--encoding=UTF-8', `--format=${LOG_FORMAT}`];
+    if (page) args.push(`--skip=${Math.max(0, Math.floor(page.skip))}`, `--max-count=${Math.max(1, Math.floor(page.limit))}`);
+    args.push('--end-of-options', rangeArgument(range), '--', ...(paths ?? []));
+    return parseLogRecords(await this.raw(args));
   }
 
   /** How many commits a range holds, without reading them. */
@@ -76,9 +105,38 @@ export class GitRepository {
     return Number.parseInt(output.trim(), 10) || 0;
   }
 
+  /** Paths changed between the two ends of a range (renames detected). */
+  async changedFiles(range: RevisionRange): Promise<FileChange[]> {
+    const to = assertSafeRef(range.to);
+    const from = range.from === undefined ? await this.emptyTree() : assertSafeRef(range.from);
+    const output = await this.raw(['diff', '--name-status', '-z', '-M', ...SAFE_DIFF_OPTIONS, '--end-of-options', from, to, '--']);
+    return parseNameStatus(output);
+  }
+
+  /** The bytes of a file at a revision, or undefined when it does not exist there. */
+  async readBlob(ref: string, path: string): Promise<Buffer | undefined> {
+    const object = `${assertSafeRef(ref)}:${path.replace(/^\/+/, '')}`;
+    try {
+      return (await this.git.binaryCatFile(['blob', object])) as Buffer;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Whether the repository is a shallow clone (history is truncated). */
   async isShallow(): Promise<boolean> {
-    return (await this.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    return (await this.shallowCommits()).size > 0;
+  }
+
+  /**
+   * Whether a range's history may be incomplete: some commit in it is a
+   * shallow boundary, whose parents were not fetched.
+   */
+  async rangeCrossesShallowBoundary(range: RevisionRange, commits?: readonly GitCommit[]): Promise<boolean> {
+    const shallow = await this.shallowCommits();
+    if (shallow.size === 0) return false;
+    const hashes = commits ? commits.map((c) => c.hash) : (await this.raw(['rev-list', '--end-of-options', rangeArgument(range), '--'])).split('\n');
+    return hashes.some((hash) => shallow.has(hash.trim()));
   }
 
   /** A git config value (for example `user.name`), or undefined. */
@@ -89,6 +147,24 @@ export class GitRepository {
     } catch {
       return undefined;
     }
+  }
+
+  /** Absolute path of a file inside the git directory (`HEAD`, `packed-refs`, …). */
+  async gitPath(name: string): Promise<string> {
+    const path = (await this.raw(['rev-parse', '--git-path', name])).trim();
+    return isAbsolute(path) ? path : join(this.root, path);
+  }
+
+  private shallowCommits(): Promise<ReadonlySet<string>> {
+    this.shallowSet ??= this.gitPath('shallow').then(
+      (file) => readFile(file, 'utf8').then((text) => new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)), () => new Set<string>()),
+      () => new Set<string>(),
+    );
+    return this.shallowSet;
+  }
+
+  private async emptyTree(): Promise<string> {
+    return (await this.raw(['hash-object', '-t', 'tree', '/dev/null'])).trim();
   }
 
   private raw(args: string[]): Promise<string> {

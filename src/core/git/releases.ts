@@ -1,42 +1,74 @@
 import semver from 'semver';
 import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
+import { TagPattern } from './tagPattern';
 
-/** Tag names read as versions: `v1.2.3`, `1.2.3`, `v1.2.3-rc.1`. */
-const VERSION_TAG = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
-
-/** The semver version a tag name stands for, or null. */
-export function versionOfTag(name: string): string | null {
-  const match = VERSION_TAG.exec(name);
-  return match && semver.valid(match[1]) ? match[1] : null;
+/** Which tags count as releases. */
+export interface ReleaseFilter {
+  readonly pattern: TagPattern;
+  readonly hidePrereleases: boolean;
 }
 
-/** Tags newest first: version tags by semver precedence, then the rest by date. */
-export function sortTagsNewestFirst(tags: readonly GitTag[]): GitTag[] {
-  const versioned = tags.filter((t) => versionOfTag(t.name) !== null);
-  const others = tags.filter((t) => versionOfTag(t.name) === null);
-  versioned.sort((a, b) => semver.rcompare(versionOfTag(a.name) ?? '0.0.0', versionOfTag(b.name) ?? '0.0.0') || b.date.localeCompare(a.date));
-  others.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
-  return [...versioned, ...others];
+export const DEFAULT_RELEASE_FILTER: ReleaseFilter = { pattern: new TagPattern(), hidePrereleases: false };
+
+/**
+ * The release tags, newest first: tags with a version by semver precedence,
+ * then tags without one by date. When no tag matches the default pattern,
+ * every tag is a release (ordered by date), so repositories that tag
+ * differently still show their history.
+ */
+export function selectReleaseTags(tags: readonly GitTag[], filter: ReleaseFilter = DEFAULT_RELEASE_FILTER): GitTag[] {
+  const { pattern } = filter;
+  let selected = tags.filter((t) => pattern.matches(t.name));
+  if (selected.length === 0 && pattern.template === TagPattern.DEFAULT) selected = [...tags];
+  if (filter.hidePrereleases) selected = selected.filter((t) => !pattern.isPrerelease(t.name));
+  const versions = new Map(selected.map((t) => [t.name, pattern.versionOf(t.name)]));
+  const versioned = selected.filter((t) => versions.get(t.name));
+  const dated = selected.filter((t) => !versions.get(t.name));
+  versioned.sort((a, b) => semver.rcompare(versions.get(a.name) ?? '0.0.0', versions.get(b.name) ?? '0.0.0') || b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
+  dated.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
+  return [...versioned, ...dated];
 }
 
 /** The repository's releases: tags newest first and the unreleased range since the latest. */
 export interface ReleaseOverview {
   readonly tags: readonly GitTag[];
-  /** Latest tag .. HEAD, or all of HEAD's history when there are no tags; undefined without commits. */
+  /** Latest release reachable from HEAD .. HEAD, or HEAD's whole history; undefined without commits. */
   readonly unreleased?: { readonly range: RevisionRange; readonly commitCount: number };
 }
 
 /** Reads the tag list and counts the unreleased commits (never reads commit messages). */
-export async function readReleaseOverview(repo: GitRepository): Promise<ReleaseOverview> {
+export async function readReleaseOverview(repo: GitRepository, filter: ReleaseFilter = DEFAULT_RELEASE_FILTER): Promise<ReleaseOverview> {
   const [tags, head] = await Promise.all([repo.listTags(), repo.headCommit()]);
-  const sorted = sortTagsNewestFirst(tags);
+  const sorted = selectReleaseTags(tags, filter);
   if (head === undefined) return { tags: sorted };
-  const range: RevisionRange = { from: sorted[0]?.name, to: 'HEAD' };
+  const from = await latestReachableRelease(repo, sorted, 'HEAD');
+  const range: RevisionRange = { from, to: 'HEAD' };
   return { tags: sorted, unreleased: { range, commitCount: await repo.countCommits(range) } };
 }
 
-/** The range a tag releases: the next older tag in the list .. the tag. */
+/** The newest release tag (in list order) reachable from `ref`, excluding `ref` itself. */
+export async function latestReachableRelease(repo: GitRepository, sortedTags: readonly GitTag[], ref: string): Promise<string | undefined> {
+  if (sortedTags.length === 0) return undefined;
+  const reachable = new Set(await repo.tagsMergedInto(ref));
+  return sortedTags.find((t) => t.name !== ref && reachable.has(t.name))?.name;
+}
+
+/**
+ * The range a release tag covers: the previous release reachable from it ..
+ * the tag. Tags later in the list that are not ancestors (other branches) are
+ * skipped.
+ */
+export async function releaseRangeOf(repo: GitRepository, sortedTags: readonly GitTag[], name: string): Promise<RevisionRange> {
+  const index = sortedTags.findIndex((t) => t.name === name);
+  const older = index >= 0 ? sortedTags.slice(index + 1) : sortedTags.filter((t) => t.name !== name);
+  const self = sortedTags[index];
+  // Tags on the same commit are not a previous release of each other.
+  const candidates = self ? older.filter((t) => t.hash !== self.hash) : older;
+  return { from: await latestReachableRelease(repo, candidates, name), to: name };
+}
+
+/** The range a tag releases by list position only: the next older tag .. the tag (no git call). */
 export function rangeOfTag(sortedTags: readonly GitTag[], name: string): RevisionRange {
   const index = sortedTags.findIndex((t) => t.name === name);
   const previous = index >= 0 ? sortedTags[index + 1] : undefined;

@@ -16,6 +16,11 @@ export interface PhaseGuide {
   readonly sections: readonly GuidedSection[];
 }
 
+/** The file a phase's reflection is kept in, inside its record folder. */
+export function phaseFileNameOf(phase: PhaseId): string {
+  return `${phase}.md`;
+}
+
 export function isPhaseId(value: unknown): value is PhaseId {
   return typeof value === 'string' && (PHASE_IDS as readonly string[]).includes(value);
 }

@@ -1,4 +1,4 @@
-import type { PhaseId } from './phases';
+import { phaseFileNameOf, type PhaseId } from './phases';
 
 /** The default folder, relative to the workspace root, that holds change records. */
 export const DEFAULT_RECORDS_FOLDER = 'docs/changes';
@@ -26,5 +26,5 @@ export function recordDocumentPath(recordsFolder: string, version: string, fileN
 
 export const RELEASE_NOTES_FILE = 'release-notes.md';
 export function phaseFileName(phase: PhaseId): string {
-  return `${phase}.md`;
+  return phaseFileNameOf(phase);
 }

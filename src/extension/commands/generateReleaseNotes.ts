@@ -21,7 +21,7 @@ export class GenerateReleaseNotesCommand implements Command {
       () => buildReleaseNotes(repository, { range: overview.unreleased?.range ?? { to: 'HEAD' }, date: localToday() }),
     );
     const relativePath = recordDocumentPath(readSettings(folder).recordsFolder, model.version, RELEASE_NOTES_FILE);
-    const uri = vscode.Uri.joinPath(folder.uri, relativePath);
+    const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     const { created } = await createOrOpenDocument(uri, renderReleaseNotesMarkdown(model));
     if (!created) {
       void vscode.window.showInformationMessage(`${relativePath} already exists: it was opened unchanged, not overwritten.`);

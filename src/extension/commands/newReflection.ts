@@ -23,7 +23,7 @@ export class NewReflectionCommand implements Command {
     if (!phase) return undefined;
     const [version, gitAuthor] = await Promise.all([resolveWorkingVersion(repository), repository.configValue('user.name')]);
     const relativePath = recordDocumentPath(readSettings(folder).recordsFolder, version, phaseFileName(phase));
-    const uri = vscode.Uri.joinPath(folder.uri, relativePath);
+    const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     const content = renderReflectionTemplate({ phase, version, date: localToday(), author: gitAuthor ?? os.userInfo().username });
     const { created } = await createOrOpenDocument(uri, content);
     if (!created) void vscode.window.showInformationMessage(`${relativePath} already exists: opened it as it is.`);

@@ -1,26 +1,23 @@
 import * as vscode from 'vscode';
-import { parseCommit, type ParsedCommit } from '../../core/commits/conventionalCommit';
-import { groupCommitsByType, type CommitGroup } from '../../core/commits/groupCommits';
-import type { GitRepository, RevisionRange } from '../../core/git/gitRepository';
-import { rangeOfTag, readReleaseOverview } from '../../core/git/releases';
-import { locateRepository, type WorkspaceRepository } from '../workspaceRepository';
+import type { GitRepository } from '../../core/git/gitRepository';
+import { readRecordPresence } from '../../core/records/recordStatus';
+import { readSettings } from '../configuration';
+import { locateRepositories, type LocatedRepository, type WorkspaceState } from '../workspaceRepository';
+import { toTreeItem, type ReleaseEntry, type ReleaseNode } from './releaseNodes';
+import { RepositoryReleases } from './repositoryReleases';
+import { withViewProgress } from './viewProgress';
 
-/** A node of the Releases tree. */
-export type ReleaseNode =
-  | { readonly type: 'release'; readonly label: string; readonly description: string; readonly range: RevisionRange; readonly tooltip: string; readonly unreleased: boolean }
-  | { readonly type: 'group'; readonly group: CommitGroup }
-  | { readonly type: 'commit'; readonly commit: ParsedCommit }
-  | { readonly type: 'message'; readonly label: string };
+export const RELEASES_VIEW_ID = 'changeLog.releases';
 
 /**
- * The Releases view: Unreleased, then each tag newest first. First paint
- * reads only the tag list and one commit count; a release's commits are read
- * when it is expanded.
+ * The Releases view. One repository shows its releases at the top level;
+ * several show one root item each. First paint reads only the tag list (and
+ * the Unreleased count); everything else is read when expanded.
  */
-export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode> {
+export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ReleaseNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private located: Promise<WorkspaceRepository> | undefined;
+  private located: Promise<{ state: WorkspaceState; repositories: LocatedRepository[]; releases: RepositoryReleases[] }> | undefined;
 
   /** Forgets what was read and redraws the view. */
   refresh(): void {
@@ -28,88 +25,94 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
     this.changed.fire(undefined);
   }
 
+  /** Redraws one node (or everything) without reading git again. */
+  redraw(node?: ReleaseNode): void {
+    this.changed.fire(node);
+  }
+
   dispose(): void {
     this.changed.dispose();
   }
 
   getTreeItem(node: ReleaseNode): vscode.TreeItem {
-    switch (node.type) {
-      case 'release': {
-        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = node.description;
-        item.tooltip = node.tooltip;
-        item.iconPath = new vscode.ThemeIcon(node.unreleased ? 'git-commit' : 'tag');
-        item.contextValue = node.unreleased ? 'unreleased' : 'release';
-        item.id = `release:${node.label}`;
-        return item;
-      }
-      case 'group': {
-        const item = new vscode.TreeItem(node.group.title, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = `${node.group.commits.length}`;
-        item.iconPath = new vscode.ThemeIcon(node.group.type === 'breaking' ? 'warning' : 'list-unordered');
-        return item;
-      }
-      case 'commit': {
-        const item = new vscode.TreeItem(node.commit.scope ? `${node.commit.scope}: ${node.commit.subject}` : node.commit.subject, vscode.TreeItemCollapsibleState.None);
-        item.description = `${node.commit.hash.slice(0, 7)} · ${node.commit.authorName}`;
-        item.tooltip = new vscode.MarkdownString().appendText(node.commit.message).appendMarkdown(`\n\n`).appendCodeblock(node.commit.hash, 'text');
-        item.iconPath = new vscode.ThemeIcon('git-commit');
-        return item;
-      }
-      case 'message':
-        return new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-    }
+    return toTreeItem(node);
   }
 
   async getChildren(node?: ReleaseNode): Promise<ReleaseNode[]> {
-    const located = await this.locate();
-    if (located.state !== 'ready' || !located.repository) return [];
-    if (!node) return readReleases(located.repository);
-    if (node.type === 'release') return readGroups(located.repository, node.range);
-    if (node.type === 'group') return node.group.commits.map((commit) => ({ type: 'commit', commit }));
-    return [];
+    if (!node) return this.rootNodes();
+    switch (node.type) {
+      case 'repository':
+        return this.guard(node.repo.root, () => node.repo.rootNodes());
+      case 'release':
+        return this.guard(node.name, () => withViewProgress(RELEASES_VIEW_ID, `Reading ${node.name}`, () => node.repo.releaseChildren(node)));
+      case 'group':
+        return node.group.commits.map((commit) => ({ type: 'commit', commit }));
+      case 'files':
+        return this.guard('files', () => withViewProgress(RELEASES_VIEW_ID, 'Reading changed files', () => node.entry.repo.fileNodes(node.entry)));
+      default:
+        return [];
+    }
   }
 
-  private locate(): Promise<WorkspaceRepository> {
-    this.located ??= locateRepository().then(async (located) => {
-      await vscode.commands.executeCommand('setContext', 'changeLog.state', located.state);
-      return located;
+  /** The repositories currently shown (for commands such as Compare Releases). */
+  async repositories(): Promise<RepositoryReleases[]> {
+    return (await this.locate()).releases;
+  }
+
+  /** Handles a "Load more…" item. */
+  async loadMore(node: ReleaseNode): Promise<void> {
+    if (node.type === 'more-releases') {
+      node.repo.showMoreReleases();
+      this.changed.fire(undefined);
+    } else if (node.type === 'more-commits') {
+      await withViewProgress(RELEASES_VIEW_ID, 'Reading more commits', () => node.entry.repo.loadMoreCommits(node.entry));
+      this.changed.fire(node.entry);
+    }
+  }
+
+  private async rootNodes(): Promise<ReleaseNode[]> {
+    const { repositories, releases } = await this.locate();
+    if (releases.length === 1 && repositories.length === 1) {
+      return this.guard(releases[0].root, () => withViewProgress(RELEASES_VIEW_ID, 'Reading tags', () => releases[0].rootNodes()));
+    }
+    const nodes: ReleaseNode[] = [];
+    for (const located of repositories) {
+      const repo = releases.find((r) => r.root === located.path);
+      if (repo) nodes.push({ type: 'repository', repo });
+      else if (repositories.length > 1) nodes.push({ type: 'notice', id: `problem:${located.path}`, icon: 'warning', label: `${located.folder.name}: ${located.explanation ?? located.state}`, tooltip: located.explanation });
+    }
+    return nodes;
+  }
+
+  private locate() {
+    this.located ??= locateRepositories().then(async ({ state, repositories }) => {
+      await vscode.commands.executeCommand('setContext', 'changeLog.state', state);
+      const releases = repositories
+        .filter((r): r is LocatedRepository & { repository: GitRepository } => r.state === 'ready' && r.repository !== undefined)
+        .map((r) => {
+          const settings = readSettings(r.folder);
+          return new RepositoryReleases(
+            r.repository,
+            settings,
+            async (root, version) => {
+              const presence = await readRecordPresence(root, settings.recordsFolder, version);
+              return presence ? `record ${presence.present.length}/${presence.expected.length}` : undefined;
+            },
+            (entry: ReleaseEntry) => this.changed.fire(entry),
+          );
+        });
+      return { state, repositories, releases };
     });
     return this.located;
   }
-}
 
-async function readReleases(repository: GitRepository): Promise<ReleaseNode[]> {
-  const overview = await readReleaseOverview(repository);
-  const nodes: ReleaseNode[] = [];
-  if (overview.unreleased) {
-    const count = overview.unreleased.commitCount;
-    nodes.push({
-      type: 'release',
-      label: 'Unreleased',
-      description: `${count} ${count === 1 ? 'commit' : 'commits'}`,
-      range: overview.unreleased.range,
-      tooltip: `Commits since ${overview.unreleased.range.from ?? 'the first commit'}`,
-      unreleased: true,
-    });
+  /** Turns a failure while reading into one notice item instead of an error toast. */
+  private async guard(id: string, read: () => Promise<ReleaseNode[]>): Promise<ReleaseNode[]> {
+    try {
+      return await read();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [{ type: 'notice', id: `error:${id}`, icon: 'error', label: message.split('\n', 1)[0], tooltip: message }];
+    }
   }
-  for (const tag of overview.tags) {
-    nodes.push({
-      type: 'release',
-      label: tag.name,
-      description: tag.date.slice(0, 10),
-      range: rangeOfTag(overview.tags, tag.name),
-      tooltip: `${tag.name} (${tag.annotated ? 'annotated' : 'lightweight'} tag) at ${tag.hash.slice(0, 12)}, ${tag.date}`,
-      unreleased: false,
-    });
-  }
-  if (overview.tags.length === 0 && overview.unreleased) nodes.push({ type: 'message', label: 'No tags yet: create one with "git tag v0.1.0" to mark a release.' });
-  return nodes;
-}
-
-async function readGroups(repository: GitRepository, range: RevisionRange): Promise<ReleaseNode[]> {
-  const commits = (await repository.readCommits(range)).map(parseCommit);
-  const groups = groupCommitsByType(commits);
-  if (groups.length === 0) return [{ type: 'message', label: 'No commits in this range.' }];
-  return groups.map((group) => ({ type: 'group', group }));
 }

@@ -1,0 +1,61 @@
+import semver from 'semver';
+
+/**
+ * Which tags are releases, and the version each stands for. The pattern is a
+ * template: `MAJOR`, `MINOR` and `PATCH` stand for numbers, `*` for any run of
+ * characters, `?` makes the character before it optional; anything else is
+ * literal. A pre-release (`-rc.1`) and build suffix (`+b5`) may follow a
+ * `PATCH`. Examples: `v?MAJOR.MINOR.PATCH` (the default), `api-v*`.
+ */
+export class TagPattern {
+  static readonly DEFAULT = 'v?MAJOR.MINOR.PATCH';
+  private readonly regex: RegExp;
+  private readonly hasVersionFields: boolean;
+
+  constructor(readonly template: string = TagPattern.DEFAULT) {
+    const source = template.trim() || TagPattern.DEFAULT;
+    this.hasVersionFields = /MAJOR|MINOR|PATCH/.test(source);
+    let body = '';
+    for (let i = 0; i < source.length; ) {
+      const field = /^(MAJOR|MINOR|PATCH)/.exec(source.slice(i));
+      if (field) {
+        body += `(?<${field[1].toLowerCase()}>0|[1-9]\\d*)`;
+        if (field[1] === 'PATCH') body += '(?<pre>-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?';
+        i += field[1].length;
+        continue;
+      }
+      const char = source[i];
+      if (char === '*') body += '(?<rest>.*)';
+      else if (char === '?') body += '?';
+      else body += char.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
+      i++;
+    }
+    this.regex = new RegExp(`^${body}$`);
+  }
+
+  /** Whether a tag name is a release under this pattern. */
+  matches(name: string): boolean {
+    return this.regex.test(name);
+  }
+
+  /**
+   * The semver version a matching tag stands for, or null when it matches
+   * without one (it is then ordered by date).
+   */
+  versionOf(name: string): string | null {
+    const match = this.regex.exec(name);
+    if (!match?.groups) return null;
+    const g = match.groups;
+    if (this.hasVersionFields && g.major !== undefined) {
+      return semver.valid(`${g.major}.${g.minor ?? '0'}.${g.patch ?? '0'}${g.pre ?? ''}`);
+    }
+    if (g.rest !== undefined) return semver.valid(g.rest.replace(/^v/, ''));
+    return null;
+  }
+
+  /** Whether a matching tag is a pre-release (for example `v2.0.0-rc.1`). */
+  isPrerelease(name: string): boolean {
+    const version = this.versionOf(name);
+    return version !== null && semver.prerelease(version) !== null;
+  }
+}

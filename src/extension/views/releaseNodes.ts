@@ -1,0 +1,124 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ParsedCommit } from '../../core/commits/conventionalCommit';
+import type { CommitGroup } from '../../core/commits/groupCommits';
+import type { FileChange } from '../../core/git/gitLogParsing';
+import type { RevisionRange } from '../../core/git/gitRepository';
+import { relativeDate } from '../../core/render/relativeDate';
+import { gitContentUri } from '../gitContentProvider';
+import type { RepositoryReleases } from './repositoryReleases';
+
+/** A node of the Releases tree. Nodes are plain data; `toTreeItem` draws them. */
+export type ReleaseNode =
+  | { readonly type: 'repository'; readonly repo: RepositoryReleases }
+  | { readonly type: 'notice'; readonly id: string; readonly label: string; readonly tooltip?: string; readonly icon: 'warning' | 'info' | 'error' }
+  | ReleaseEntry
+  | { readonly type: 'more-releases'; readonly repo: RepositoryReleases; readonly shown: number; readonly total: number }
+  | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup }
+  | { readonly type: 'commit'; readonly commit: ParsedCommit }
+  | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
+  | { readonly type: 'files'; readonly entry: ReleaseEntry }
+  | { readonly type: 'file'; readonly entry: ReleaseEntry; readonly change: FileChange; readonly range: RevisionRange };
+
+/** Unreleased, a tag, or a comparison of two refs. */
+export interface ReleaseEntry {
+  readonly type: 'release';
+  readonly repo: RepositoryReleases;
+  readonly kind: 'unreleased' | 'tag' | 'comparison';
+  readonly name: string;
+  /** Known at once for Unreleased and comparisons; read on expand for tags. */
+  readonly range?: RevisionRange;
+  readonly date?: string;
+  readonly tooltip: string;
+}
+
+const STATUS_ICONS: Record<FileChange['status'], string> = {
+  added: 'diff-added',
+  modified: 'diff-modified',
+  deleted: 'diff-removed',
+  renamed: 'diff-renamed',
+  copied: 'diff-added',
+  'type-changed': 'diff-modified',
+  unmerged: 'warning',
+  unknown: 'question',
+};
+
+export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
+  switch (node.type) {
+    case 'repository': {
+      const item = new vscode.TreeItem(path.basename(node.repo.root), vscode.TreeItemCollapsibleState.Expanded);
+      item.description = vscode.workspace.asRelativePath(node.repo.root, true);
+      item.tooltip = node.repo.root;
+      item.iconPath = new vscode.ThemeIcon('repo');
+      item.contextValue = 'repository';
+      return item;
+    }
+    case 'notice': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.tooltip = node.tooltip ?? node.label;
+      item.iconPath = new vscode.ThemeIcon(node.icon, new vscode.ThemeColor(node.icon === 'info' ? 'foreground' : node.icon === 'error' ? 'errorForeground' : 'editorWarning.foreground'));
+      item.contextValue = 'notice';
+      return item;
+    }
+    case 'release':
+      return releaseItem(node);
+    case 'more-releases':
+    case 'more-commits': {
+      const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+      item.description = `showing ${node.shown} of ${node.total}`;
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.command = { command: 'changeLog.loadMore', title: 'Load more', arguments: [node] };
+      return item;
+    }
+    case 'group': {
+      const item = new vscode.TreeItem(node.group.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.group.commits.length}`;
+      item.iconPath = new vscode.ThemeIcon(node.group.type === 'breaking' ? 'warning' : node.group.type === 'other' ? 'circle-outline' : 'list-unordered');
+      return item;
+    }
+    case 'commit': {
+      const { commit } = node;
+      const item = new vscode.TreeItem(commit.scope ? `${commit.scope}: ${commit.subject}` : commit.subject, vscode.TreeItemCollapsibleState.None);
+      item.description = `${commit.hash.slice(0, 7)} · ${commit.authorName} · ${relativeDate(commit.date)}`;
+      item.tooltip = new vscode.MarkdownString().appendCodeblock(commit.message, 'text').appendMarkdown(`\n\n${commit.authorName}, ${commit.date}\n\n`).appendCodeblock(commit.hash, 'text');
+      item.iconPath = new vscode.ThemeIcon('git-commit');
+      item.contextValue = 'commit';
+      return item;
+    }
+    case 'files': {
+      const item = new vscode.TreeItem('Files changed', vscode.TreeItemCollapsibleState.Collapsed);
+      item.iconPath = new vscode.ThemeIcon('files');
+      return item;
+    }
+    case 'file': {
+      const { change, range } = node;
+      const item = new vscode.TreeItem(path.posix.basename(change.path), vscode.TreeItemCollapsibleState.None);
+      const folder = path.posix.dirname(change.path);
+      item.description = `${folder === '.' ? '' : `${folder} · `}${change.status}${change.oldPath ? ` from ${change.oldPath}` : ''}`;
+      item.tooltip = `${change.path} (${change.status})`;
+      item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[change.status]);
+      const root = node.entry.repo.root;
+      const left = gitContentUri(root, change.status === 'added' ? undefined : range.from, change.oldPath ?? change.path);
+      const right = gitContentUri(root, change.status === 'deleted' ? undefined : range.to, change.path);
+      item.command = { command: 'vscode.diff', title: 'Open Diff', arguments: [left, right, `${change.path} (${range.from ?? 'empty'} ↔ ${range.to})`, { preview: true }] };
+      item.contextValue = 'file';
+      return item;
+    }
+  }
+}
+
+function releaseItem(entry: ReleaseEntry): vscode.TreeItem {
+  const item = new vscode.TreeItem(entry.name, vscode.TreeItemCollapsibleState.Collapsed);
+  const summary = entry.repo.summaryOf(entry);
+  const parts: string[] = [];
+  if (summary.commitCount !== undefined) parts.push(`${summary.commitCount} ${summary.commitCount === 1 ? 'commit' : 'commits'}`);
+  if (entry.date) parts.push(entry.date.slice(0, 10));
+  if (summary.record) parts.push(summary.record);
+  if (summary.partial) parts.push('partial history');
+  item.description = parts.join(' · ');
+  item.tooltip = entry.tooltip;
+  item.iconPath = new vscode.ThemeIcon(entry.kind === 'unreleased' ? 'git-commit' : entry.kind === 'comparison' ? 'git-compare' : 'tag');
+  item.contextValue = entry.kind === 'unreleased' ? 'unreleased' : entry.kind === 'comparison' ? 'comparison' : 'release';
+  item.id = `${entry.repo.root}\0${entry.kind}\0${entry.name}`;
+  return item;
+}

@@ -1,0 +1,203 @@
+import { parseCommit, type ParsedCommit } from '../../core/commits/conventionalCommit';
+import { groupCommitsByType } from '../../core/commits/groupCommits';
+import type { GitTag } from '../../core/git/gitLogParsing';
+import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
+import { latestReachableRelease, releaseRangeOf, selectReleaseTags, type ReleaseFilter } from '../../core/git/releases';
+import type { ReleaseEntry, ReleaseNode } from './releaseNodes';
+
+/** What a release item shows beside its name once known. */
+export interface ReleaseSummary {
+  readonly commitCount?: number;
+  /** A short note on the change record (for example "record 3/7"). */
+  readonly record?: string;
+  /** The range crosses a shallow-clone boundary. */
+  readonly partial?: boolean;
+}
+
+/** Reports how complete a version's change record is, or undefined when none exists. */
+export type RecordStatusSource = (repositoryRoot: string, version: string) => Promise<string | undefined>;
+
+interface LoadedRange {
+  readonly range: RevisionRange;
+  readonly total: number;
+  commits: ParsedCommit[];
+  readonly partial: boolean;
+}
+
+/**
+ * The releases of one repository, read lazily: the tag list on first paint,
+ * a release's commits when it is expanded, a page at a time.
+ */
+export class RepositoryReleases {
+  private tags: GitTag[] | undefined;
+  private head: HeadState | undefined;
+  private shallow = false;
+  private unreleased: ReleaseEntry | undefined;
+  private readonly comparisons: ReleaseEntry[] = [];
+  private shownReleases: number;
+  private readonly summaries = new Map<string, ReleaseSummary>();
+  private readonly pendingSummaries = new Set<string>();
+  private readonly loaded = new Map<string, Promise<LoadedRange>>();
+  private readonly tagEntries = new Map<string, ReleaseEntry>();
+
+  constructor(
+    readonly repository: GitRepository,
+    private readonly settings: { readonly releaseFilter: ReleaseFilter; readonly pageSize: number },
+    private readonly recordStatus: RecordStatusSource,
+    private readonly onSummary: (entry: ReleaseEntry) => void,
+  ) {
+    this.shownReleases = settings.pageSize;
+  }
+
+  get root(): string {
+    return this.repository.root;
+  }
+
+  /** Top-level nodes: notices, comparisons, Unreleased, then a page of tags. */
+  async rootNodes(): Promise<ReleaseNode[]> {
+    if (!this.tags) {
+      const [tags, head, shallow] = await Promise.all([this.repository.listTags(), this.repository.headState(), this.repository.isShallow()]);
+      this.tags = selectReleaseTags(tags, this.settings.releaseFilter);
+      this.head = head;
+      this.shallow = shallow;
+      if (head.kind !== 'unborn') {
+        const from = await latestReachableRelease(this.repository, this.tags, 'HEAD');
+        this.unreleased = {
+          type: 'release',
+          repo: this,
+          kind: 'unreleased',
+          name: 'Unreleased',
+          range: { from, to: 'HEAD' },
+          tooltip: `Commits on ${head.kind === 'branch' ? head.branch : `detached HEAD (${head.commit.slice(0, 7)})`} since ${from ?? 'the first commit'}`,
+        };
+        // The Unreleased count is part of first paint; other counts follow.
+        this.summaries.set(this.unreleased.name, { commitCount: await this.repository.countCommits({ from, to: 'HEAD' }) });
+      }
+    }
+    const nodes: ReleaseNode[] = [];
+    if (this.shallow) {
+      nodes.push({ type: 'notice', id: 'shallow', icon: 'warning', label: 'Shallow clone: history is truncated', tooltip: 'This repository is a shallow clone, so older commits are missing. Ranges that reach the missing history are marked "partial history". Run "git fetch --unshallow" for the complete history.' });
+    }
+    if (this.head?.kind === 'detached') {
+      nodes.push({ type: 'notice', id: 'detached', icon: 'info', label: `Detached HEAD at ${this.head.commit.slice(0, 7)}`, tooltip: 'HEAD is not on a branch; Unreleased shows the commits since the latest release reachable from it.' });
+    }
+    if (this.head?.kind === 'unborn') {
+      nodes.push({ type: 'notice', id: 'no-commits', icon: 'info', label: 'No commits yet', tooltip: 'Commit your work, then tag a release (for example "git tag v0.1.0").' });
+      return nodes;
+    }
+    nodes.push(...this.comparisons);
+    if (this.unreleased) nodes.push(this.unreleased);
+    const tags = this.tags ?? [];
+    if (tags.length === 0) {
+      nodes.push({ type: 'notice', id: 'no-tags', icon: 'info', label: 'No releases tagged yet', tooltip: 'Tag the commit you release, for example: git tag -a v0.1.0 -m "First release". Releases are tags that match the changeLog.tagPattern setting.' });
+    }
+    const page = tags.slice(0, this.shownReleases).map((tag) => this.tagEntry(tag));
+    nodes.push(...page);
+    if (tags.length > this.shownReleases) nodes.push({ type: 'more-releases', repo: this, shown: this.shownReleases, total: tags.length });
+    return nodes;
+  }
+
+  /** Shows the next page of releases. */
+  showMoreReleases(): void {
+    this.shownReleases += this.settings.pageSize;
+  }
+
+  /** Adds a comparison of two refs at the top of the list. */
+  addComparison(from: string, to: string): ReleaseEntry {
+    const entry: ReleaseEntry = { type: 'release', repo: this, kind: 'comparison', name: `${from} ↔ ${to}`, range: { from, to }, tooltip: `Changes from ${from} to ${to}` };
+    this.comparisons.unshift(entry);
+    return entry;
+  }
+
+  /** The names a person can compare: HEAD and the release tags. */
+  refNames(): string[] {
+    return ['HEAD', ...(this.tags ?? []).map((t) => t.name)];
+  }
+
+  /** What is known about a release so far; starts reading what is missing. */
+  summaryOf(entry: ReleaseEntry): ReleaseSummary {
+    const key = entry.name;
+    if (!this.summaries.has(key) && !this.pendingSummaries.has(key)) {
+      this.pendingSummaries.add(key);
+      void this.readSummary(entry).then(
+        (summary) => {
+          this.summaries.set(key, summary);
+          this.pendingSummaries.delete(key);
+          this.onSummary(entry);
+        },
+        () => this.pendingSummaries.delete(key),
+      );
+    }
+    return this.summaries.get(key) ?? {};
+  }
+
+  /** Children of an expanded release: its groups, a Load more… item, and Files changed. */
+  async releaseChildren(entry: ReleaseEntry): Promise<ReleaseNode[]> {
+    const loaded = await this.load(entry);
+    const nodes: ReleaseNode[] = [];
+    if (loaded.partial) {
+      nodes.push({ type: 'notice', id: `partial:${entry.name}`, icon: 'warning', label: 'Partial: this range reaches past the shallow clone', tooltip: 'Some commits of this range were not fetched (shallow clone), so the list is incomplete. Run "git fetch --unshallow" to see all of them.' });
+    }
+    const groups = groupCommitsByType(loaded.commits);
+    if (loaded.total === 0) nodes.push({ type: 'notice', id: `empty:${entry.name}`, icon: 'info', label: 'No commits in this range' });
+    nodes.push(...groups.map((group) => ({ type: 'group' as const, entry, group })));
+    if (loaded.commits.length < loaded.total) nodes.push({ type: 'more-commits', entry, shown: loaded.commits.length, total: loaded.total });
+    if (loaded.total > 0) nodes.push({ type: 'files', entry });
+    return nodes;
+  }
+
+  /** Reads the next page of a release's commits. */
+  async loadMoreCommits(entry: ReleaseEntry): Promise<void> {
+    const loaded = await this.load(entry);
+    const next = await this.repository.readCommits(loaded.range, { skip: loaded.commits.length, limit: this.settings.pageSize });
+    loaded.commits = loaded.commits.concat(next.map(parseCommit));
+  }
+
+  /** The changed files of a release, each with the two refs to diff. */
+  async fileNodes(entry: ReleaseEntry): Promise<ReleaseNode[]> {
+    const { range } = await this.load(entry);
+    const changes = await this.repository.changedFiles(range);
+    return changes.map((change) => ({ type: 'file' as const, entry, change, range }));
+  }
+
+  /** The range of a release (read on demand for tags). */
+  async rangeOf(entry: ReleaseEntry): Promise<RevisionRange> {
+    return entry.range ?? releaseRangeOf(this.repository, this.tags ?? [], entry.name);
+  }
+
+  private load(entry: ReleaseEntry): Promise<LoadedRange> {
+    let loading = this.loaded.get(entry.name);
+    if (!loading) {
+      loading = (async () => {
+        const range = await this.rangeOf(entry);
+        const [total, firstPage] = await Promise.all([this.repository.countCommits(range), this.repository.readCommits(range, { skip: 0, limit: this.settings.pageSize })]);
+        const partial = this.shallow && (await this.repository.rangeCrossesShallowBoundary(range));
+        return { range, total, commits: firstPage.map(parseCommit), partial };
+      })();
+      loading.catch(() => this.loaded.delete(entry.name));
+      this.loaded.set(entry.name, loading);
+    }
+    return loading;
+  }
+
+  private async readSummary(entry: ReleaseEntry): Promise<ReleaseSummary> {
+    const range = await this.rangeOf(entry);
+    const version = entry.kind === 'tag' ? entry.name : undefined;
+    const [commitCount, record, partial] = await Promise.all([
+      this.repository.countCommits(range),
+      version ? this.recordStatus(this.root, version) : Promise.resolve(undefined),
+      this.shallow ? this.repository.rangeCrossesShallowBoundary(range) : Promise.resolve(false),
+    ]);
+    return { commitCount, record, partial };
+  }
+
+  /** The same entry object for a tag every time, so the view can update it in place. */
+  private tagEntry(tag: GitTag): ReleaseEntry {
+    let entry = this.tagEntries.get(tag.name);
+    if (!entry) {
+      entry = { type: 'release', repo: this, kind: 'tag', name: tag.name, date: tag.date, tooltip: `${tag.name}: ${tag.annotated ? 'annotated' : 'lightweight'} tag on ${tag.hash.slice(0, 12)}, ${tag.date}` };
+      this.tagEntries.set(tag.name, entry);
+    }
+    return entry;
+  }
+}

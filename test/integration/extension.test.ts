@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ChangeLogApi } from '../../src/extension/main';
+
+const EXTENSION_ID = 'reflective-change-log.reflective-change-log';
+
+async function api(): Promise<ChangeLogApi> {
+  const extension = vscode.extensions.getExtension<ChangeLogApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return extension.activate();
+}
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with the sample repository open');
+  return folder.uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Resolves with the diagnostics of `uri` once `accept` holds, waiting on change events. */
+function diagnosticsWhen(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve) => {
+    const now = vscode.languages.getDiagnostics(uri);
+    if (accept(now)) return resolve(now);
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((u) => u.toString() === uri.toString())) return;
+      const current = vscode.languages.getDiagnostics(uri);
+      if (accept(current)) {
+        listener.dispose();
+        resolve(current);
+      }
+    });
+  });
+}
+
+/** The description of a tree item once `accept` holds, waiting on the provider's change events. */
+function descriptionWhen(releases: ChangeLogApi['releases'], node: Parameters<ChangeLogApi['releases']['getTreeItem']>[0], accept: (description: string) => boolean): Promise<string> {
+  return new Promise((resolve) => {
+    const read = () => String(releases.getTreeItem(node).description ?? '');
+    if (accept(read())) return resolve(read());
+    const listener = releases.onDidChangeTreeData(() => {
+      if (!accept(read())) return;
+      listener.dispose();
+      resolve(read());
+    });
+  });
+}
+
+describe('Reflective Change Log in the extension host', () => {
+  const record = () => vscode.Uri.joinPath(workspaceRoot(), 'docs', 'changes', 'v2.0.0');
+
+  before(async () => {
+    await api();
+    if (await exists(record())) await vscode.workspace.fs.delete(record(), { recursive: true });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('contributes a handler for every command in its manifest', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: Array<{ command: string; category: string }> } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const command of manifest.contributes.commands) {
+      assert.ok(registered.has(command.command), `${command.command} has a handler`);
+      assert.equal(command.category, 'Change Log');
+    }
+  });
+
+  it('shows Unreleased with its count, then tags newest first with dates and counts', async () => {
+    const { releases } = await api();
+    releases.refresh();
+    const roots = await releases.getChildren();
+    const items = roots.map((node) => releases.getTreeItem(node));
+    assert.deepEqual(items.map((i) => i.label), ['Unreleased', 'v1.1.0', 'v1.0.0']);
+    assert.equal(items[0].description, '4 commits');
+    // Tag counts are read after first paint; the view updates each item when its count arrives.
+    const described = await Promise.all(roots.slice(1).map((node) => descriptionWhen(releases, node, (d) => /commit/.test(d))));
+    assert.match(described[0], /^\d+ commits · 2026-03-02/);
+    assert.match(described[1], /^\d+ commits? · 2026-01-15/);
+    const children = await releases.getChildren(roots[0]);
+    const titles = children.map((g) => releases.getTreeItem(g).label);
+    assert.deepEqual(titles, ['Breaking changes', 'Features', 'Bug fixes', 'Other changes', 'Files changed']);
+  });
+
+  it('lists the files a release changed and serves both versions read-only', async () => {
+    const { releases } = await api();
+    const roots = await releases.getChildren();
+    const children = await releases.getChildren(roots[0]);
+    const filesNode = children.find((c) => releases.getTreeItem(c).label === 'Files changed');
+    assert.ok(filesNode);
+    const files = await releases.getChildren(filesNode);
+    assert.ok(files.length > 0, 'Unreleased changed some files');
+    const item = releases.getTreeItem(files[0]);
+    assert.equal(item.command?.command, 'vscode.diff');
+    const [left, right] = item.command?.arguments as [vscode.Uri, vscode.Uri];
+    assert.equal(right.scheme, 'changelog-git');
+    const document = await vscode.workspace.openTextDocument(right);
+    assert.ok(document.getText().length > 0, 'the new version has content');
+    assert.equal(left.scheme, 'changelog-git');
+    await vscode.workspace.openTextDocument(left);
+  });
+
+  it('generates release notes for latest tag..HEAD into the change record and opens them', async () => {
+    const uri = (await vscode.commands.executeCommand('changeLog.generateReleaseNotes')) as vscode.Uri;
+    assert.ok(uri, 'the command returns the file it wrote');
+    assert.equal(vscode.workspace.asRelativePath(uri), 'docs/changes/v2.0.0/release-notes.md');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    const text = await readText(uri);
+    assert.match(text, /^---\nkind: release-notes\n/);
+    const order = ['## Breaking changes', '## Features', '## Bug fixes', '## Other changes'].map((h) => text.indexOf(h));
+    assert.ok(order.every((i) => i > 0), text);
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    for (const subject of ['drop v1 endpoint', 'show lab result trend', 'handle empty HL7 segment', 'Update README wording']) assert.ok(text.includes(subject), subject);
+  });
+
+  it('never overwrites release notes that exist', async () => {
+    const uri = vscode.Uri.joinPath(record(), 'release-notes.md');
+    const edited = `${await readText(uri)}\nMy own words.\n`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edited));
+    await vscode.commands.executeCommand('changeLog.generateReleaseNotes');
+    assert.equal(await readText(uri), edited);
+  });
+
+  it('creates the before-action reflection from its template and reports a deleted field', async () => {
+    const uri = (await vscode.commands.executeCommand('changeLog.newReflection', 'before-action')) as vscode.Uri;
+    assert.equal(vscode.workspace.asRelativePath(uri), 'docs/changes/v2.0.0/before-action.md');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === uri.toString());
+    const text = editor.document.getText();
+    assert.match(text, /^---\nkind: reflection\nphase: before-action\nchange: v2\.0\.0\ndate: \d{4}-\d{2}-\d{2}\nauthor: .+\n---\n/);
+    assert.match(text, /## Objectives\n\n> \*\*Prompt:\*\* /);
+    await diagnosticsWhen(uri, (d) => d.length === 0);
+
+    const authorLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('author:'));
+    await editor.edit((b) => b.delete(new vscode.Range(authorLine, 0, authorLine + 1, 0)));
+    const diagnostics = await diagnosticsWhen(uri, (d) => d.some((x) => x.code === 'missing-field'));
+    const missing = diagnostics.find((d) => d.code === 'missing-field');
+    assert.ok(missing);
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(missing.source, 'Change Log');
+    assert.match(missing.message, /"author"/);
+  });
+
+  it('opens an existing reflection without touching its unsaved changes', async () => {
+    const uri = vscode.Uri.joinPath(record(), 'before-action.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.ok(document.isDirty, 'the previous test left an unsaved edit');
+    const unsaved = document.getText();
+    const onDisk = await readText(uri);
+    await vscode.commands.executeCommand('changeLog.newReflection', 'before-action');
+    assert.equal(vscode.window.activeTextEditor?.document.getText(), unsaved);
+    assert.equal(await readText(uri), onDisk);
+  });
+});
