@@ -46,6 +46,12 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: { benchCore: 'bench/benchCore.ts' },
+    outdir: 'out/bench',
+    minify: false,
+  },
+  {
+    ...common,
     entryPoints: filesUnder('test', ['.test.ts']).concat(['test/integration/index.ts']).filter((f) => {
       try { return statSync(f).isFile(); } catch { return false; }
     }),

@@ -1,7 +1,8 @@
 import { GitProblem } from '../core/git/errors';
-import { runCheck } from './checkCommand';
-import { runNotes } from './notesCommand';
 import { USAGE, UsageError } from './usage';
+
+// Each command is imported when it runs, so `reflect tags` does not pay for
+// loading the validator or the Markdown engine.
 
 /** Runs the CLI and returns its exit code: 0 success, 1 findings, 2 usage or environment error. */
 export async function main(argv: string[]): Promise<number> {
@@ -10,9 +11,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'notes':
-        return await runNotes(rest, process.stdout, today);
+        return await (await import('./notesCommand')).runNotes(rest, process.stdout, today);
+      case 'tags':
+        return await (await import('./tagsCommand')).runTags(rest, process.stdout);
       case 'check':
-        return await runCheck(rest, process.stdout, process.cwd());
+        return await (await import('./checkCommand')).runCheck(rest, process.stdout, process.cwd());
       case '--help':
       case '-h':
       case 'help':
@@ -36,6 +39,9 @@ function oneLine(error: unknown): string {
   return message.split('\n', 1)[0];
 }
 
+// Exit as soon as the output is flushed: simple-git leaves a short timer
+// behind each finished git process, which would otherwise keep us alive.
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
 });

@@ -48,6 +48,23 @@ describe('reflect CLI', () => {
     assert.doesNotMatch(stdout, /Update README wording/);
   });
 
+  it('tags --format json lists release tags newest first', () => {
+    repo.git('tag', 'not-a-release');
+    try {
+      const { code, stdout } = reflect(['tags', '--repo', repo.dir, '--format', 'json'], tmpdir());
+      assert.equal(code, 0);
+      const tags = JSON.parse(stdout);
+      assert.deepEqual(tags.map((t: { name: string }) => t.name), ['v1.0.0']);
+      assert.deepEqual(Object.keys(tags[0]), ['name', 'hash', 'date', 'semver']);
+      assert.equal(tags[0].semver, true);
+      assert.match(tags[0].hash, /^[0-9a-f]{40}$/);
+      const all = JSON.parse(reflect(['tags', '--repo', repo.dir, '--format', 'json', '--pattern', '*'], tmpdir()).stdout);
+      assert.deepEqual(all.map((t: { name: string; semver: boolean }) => [t.name, t.semver]), [['v1.0.0', true], ['not-a-release', false]]);
+    } finally {
+      repo.git('tag', '-d', 'not-a-release');
+    }
+  });
+
   it('exits 2 with one line on stderr outside a repository and for bad usage', () => {
     const folder = mkdtempSync(join(tmpdir(), 'reflect-cli-'));
     try {

@@ -69,3 +69,14 @@ describe('version bump', () => {
     assert.equal(proposeNextVersion(undefined, 'minor'), 'v0.1.0');
   });
 });
+
+describe('one-line fast path', () => {
+  it('reads one-line messages exactly as the parser does', async () => {
+    const { parseCommitFully } = await import('../../src/core/commits/conventionalCommit');
+    const headers = ['feat: a', 'feat(api)!: b', 'FIX(Scope): c', 'fix(): d', 'chore(a b): e', 'Merge branch x', 'feat:no space', 'feat(x)(y): z', 'revert: "feat: a"', 'weird-type: f', 'docs(api)  : g', '  feat: padded  '];
+    for (const header of headers) {
+      const c = commit(header);
+      assert.deepEqual(parseCommit(c), parseCommitFully(c), header);
+    }
+  });
+});

@@ -6,6 +6,7 @@ export type GitProblemKind =
   | 'no-commits'
   | 'bad-ref'
   | 'unsafe-ref'
+  | 'shallow-history'
   | 'git-failed';
 
 /** An error raised by the git layer; `kind` lets callers pick a view state or an exit code. */

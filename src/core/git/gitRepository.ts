@@ -60,6 +60,19 @@ export class GitRepository {
     return new GitRepository(simpleGit({ baseDir: root, maxConcurrentProcesses: 6, trimmed: false }), root);
   }
 
+  /**
+   * A repository at `dir` without first asking git for its root: one spawn
+   * fewer for one-shot reads such as `reflect tags`. Problems (not a
+   * repository, git missing) surface at the first call instead.
+   */
+  static at(dir: string): GitRepository {
+    try {
+      return new GitRepository(simpleGit({ baseDir: dir, maxConcurrentProcesses: 6, trimmed: false }), dir);
+    } catch {
+      throw new GitProblem('not-a-repository', `${dir} does not exist or is not a folder.`);
+    }
+  }
+
   /** Every tag, unsorted; annotated tags are peeled to their commit. */
   async listTags(): Promise<GitTag[]> {
     return parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']));

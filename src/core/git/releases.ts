@@ -1,4 +1,4 @@
-import semver from 'semver';
+import { SemVer } from 'semver';
 import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { TagPattern } from './tagPattern';
@@ -19,15 +19,21 @@ export const DEFAULT_RELEASE_FILTER: ReleaseFilter = { pattern: new TagPattern()
  */
 export function selectReleaseTags(tags: readonly GitTag[], filter: ReleaseFilter = DEFAULT_RELEASE_FILTER): GitTag[] {
   const { pattern } = filter;
-  let selected = tags.filter((t) => pattern.matches(t.name));
-  if (selected.length === 0 && pattern.template === TagPattern.DEFAULT) selected = [...tags];
-  if (filter.hidePrereleases) selected = selected.filter((t) => !pattern.isPrerelease(t.name));
-  const versions = new Map(selected.map((t) => [t.name, pattern.versionOf(t.name)]));
-  const versioned = selected.filter((t) => versions.get(t.name));
-  const dated = selected.filter((t) => !versions.get(t.name));
-  versioned.sort((a, b) => semver.rcompare(versions.get(a.name) ?? '0.0.0', versions.get(b.name) ?? '0.0.0') || b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
+  // Read each name once: matching and parsing dominate on thousands of tags.
+  let candidates = tags.map((tag) => ({ tag, version: pattern.versionOf(tag.name), matches: pattern.matches(tag.name) }));
+  const matching = candidates.filter((c) => c.matches);
+  if (matching.length > 0 || pattern.template !== TagPattern.DEFAULT) candidates = matching;
+  const versioned: Array<{ tag: GitTag; semver: SemVer }> = [];
+  const dated: GitTag[] = [];
+  for (const { tag, version } of candidates) {
+    const parsed = version === null ? null : new SemVer(version);
+    if (parsed && filter.hidePrereleases && parsed.prerelease.length > 0) continue;
+    if (parsed) versioned.push({ tag, semver: parsed });
+    else dated.push(tag);
+  }
+  versioned.sort((a, b) => b.semver.compare(a.semver) || b.tag.date.localeCompare(a.tag.date) || a.tag.name.localeCompare(b.tag.name));
   dated.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
-  return [...versioned, ...dated];
+  return [...versioned.map((v) => v.tag), ...dated];
 }
 
 /** The repository's releases: tags newest first and the unreleased range since the latest. */

@@ -1,0 +1,6 @@
+// What the benchmark calls in-process: the same core the extension, server and CLI use.
+export { GitRepository } from '../src/core/git/gitRepository';
+export { LOG_FORMAT, TAG_FORMAT } from '../src/core/git/gitLogParsing';
+export { selectReleaseTags } from '../src/core/git/releases';
+export { parseCommit } from '../src/core/commits/conventionalCommit';
+export { groupCommitsByType } from '../src/core/commits/groupCommits';

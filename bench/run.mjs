@@ -1,0 +1,81 @@
+// `npm run bench`: times our git reading against git itself, on the same
+// repository and range, in the same run, and prints the ratios. A benchmark,
+// not a test: it asserts nothing, it reports.
+import { execFile, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ensureLargeRepository } from './largeRepository.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const core = require(join(ROOT, 'out', 'bench', 'benchCore.js'));
+const run = promisify(execFile);
+const CLI = join(ROOT, 'dist', 'cli.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+/** Runs `fn` RUNS times (after one warm-up) and returns sorted durations in ms. */
+async function time(fn) {
+  await fn();
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+const median = (s) => s[Math.floor(s.length / 2)];
+const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(8);
+
+function processRunner(command, args) {
+  return async () => {
+    const result = spawnSync(command, args, { maxBuffer: 1 << 30 });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  };
+}
+
+const rows = [];
+async function compare(name, ours, theirs, target) {
+  const [a, b] = [await time(ours), await time(theirs)];
+  const ratio = median(a) / median(b);
+  rows.push({ name, ours: a, git: b, ratio, target });
+}
+
+const repoPath = await ensureLargeRepository();
+const repo = await core.GitRepository.open(repoPath);
+const tags = core.selectReleaseTags(await repo.listTags());
+const newest = tags[0].name;
+const older = tags[200].name;
+const range5000 = `${older}..${newest}`;
+const commitsIn5000 = (await repo.readCommits({ from: older, to: newest })).length;
+const git = (args) => () => run('git', args, { cwd: repoPath, maxBuffer: 1 << 30 });
+
+await compare(
+  `tag list for first paint (${tags.length} tags), in-process`,
+  async () => core.selectReleaseTags(await repo.listTags()),
+  git(['for-each-ref', `--format=${core.TAG_FORMAT}`, 'refs/tags']),
+  1.5,
+);
+await compare(
+  `read ${commitsIn5000} commits (${range5000}), in-process`,
+  async () => (await repo.readCommits({ from: older, to: newest })).map(core.parseCommit),
+  git(['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range5000, '--']),
+  1.5,
+);
+await compare(
+  `whole process: reflect tags --format json (${tags.length} tags)`,
+  processRunner(process.execPath, [CLI, 'tags', '--repo', repoPath, '--format', 'json']),
+  processRunner('git', ['-C', repoPath, 'for-each-ref', `--format=${core.TAG_FORMAT}`, 'refs/tags']),
+  3,
+);
+
+console.log(`\nBenchmark on ${repoPath}: ${RUNS} runs each after a warm-up; times in ms (min / median / max).\n`);
+console.log(`${'measure'.padEnd(64)} ${'ours (median)'.padStart(14)} ${'git (median)'.padStart(13)} ${'ratio'.padStart(7)}  target`);
+for (const r of rows) {
+  const verdict = r.ratio <= r.target ? 'ok' : 'OVER';
+  console.log(`${r.name.padEnd(64)} ${fmt(median(r.ours)).padStart(14)} ${fmt(median(r.git)).padStart(13)} ${r.ratio.toFixed(2).padStart(6)}x  <= ${r.target}x ${verdict}`);
+  console.log(`${''.padEnd(64)}   ours ${fmt(r.ours[0])} / ${fmt(r.ours[r.ours.length - 1])}   git ${fmt(r.git[0])} / ${fmt(r.git[r.git.length - 1])} (min / max)`);
+}

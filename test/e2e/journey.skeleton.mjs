@@ -1,0 +1,131 @@
+// The user journey walked by `npm run test:e2e` (test/harness/runE2e.mjs) in a real VS Code web
+// workbench with the packaged extension installed. Each step acts like a user, asserts what a
+// user would see, and leaves a screenshot in test/e2e/screenshots/.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { UNRELEASED_SUBJECTS } from '../harness/sampleRepo.mjs';
+
+const CONTAINER_TITLE = 'Change Log';
+const RELEASES_VIEW = 'Releases';
+// The unreleased commits include a breaking change after v1.1.0, so Semantic Versioning (and the
+// extension's suggestBump, src/core/commits/versionBump.ts) proposes a major bump: v2.0.0.
+const NEXT_VERSION = 'v2.0.0';
+/** What a user would recognise of each unreleased commit in the notes (type/scope prefixes may be reformatted). */
+const UNRELEASED_TEXTS = UNRELEASED_SUBJECTS.map((s) => s.replace(/^\w+(\([^)]*\))?!?:\s*/, ''));
+const NOTE = 'Harness note: rollback plan reviewed with the ward team.';
+
+/**
+ * @typedef {{ wb: import('./workbench.mjs').Workbench, sampleRepo: string, log: (msg: string) => void }} JourneyContext
+ * @type {{ name: string, screenshot: string, run: (ctx: JourneyContext) => Promise<void> }[]}
+ */
+export const steps = [
+  {
+    name: 'Releases view lists Unreleased, v1.1.0, v1.0.0',
+    screenshot: '01-releases',
+    async run({ wb, log }) {
+      await wb.openView(CONTAINER_TITLE);
+      const top = await wb.waitUntil(async () => {
+        const rows = (await wb.treeItems(RELEASES_VIEW)).filter((r) => r.level === 1);
+        return rows.length >= 3 && rows[0].label === 'Unreleased' && rows;
+      }, { timeout: 45_000, message: `the "${RELEASES_VIEW}" tree to show "Unreleased" first` });
+      log(`rows: ${JSON.stringify(top.slice(0, 3))}`);
+      assert.match(top[0].description, /\b4 commits\b/, 'Unreleased row description should count 4 commits');
+      assert.equal(top[1].label, 'v1.1.0');
+      assert.match(top[1].description, /2026-03-02/);
+      assert.equal(top[2].label, 'v1.0.0');
+      assert.match(top[2].description, /2026-01-15/);
+    },
+  },
+  {
+    name: `Generate Release Notes opens docs/changes/${NEXT_VERSION}/release-notes.md`,
+    screenshot: '02-release-notes',
+    async run({ wb, sampleRepo, log }) {
+      await wb.runCommand('Change Log: Generate Release Notes');
+      await wb.waitForActiveEditor('release-notes.md');
+      const onDisk = path.join(sampleRepo, 'docs', 'changes', NEXT_VERSION, 'release-notes.md');
+      assert.ok(fs.existsSync(onDisk), `${onDisk} should have been written`);
+      const text = await wb.waitUntil(async () => {
+        const t = await wb.editorText();
+        return t.includes('Other changes') && t;
+      }, { timeout: 15_000, message: 'the release notes to be rendered in the editor' });
+      log(`visible text:\n${text}`);
+      const headings = ['Breaking changes', 'Features', 'Bug fixes', 'Other changes'];
+      const positions = headings.map((h) => {
+        const i = text.search(new RegExp(`^#+\\s*${h}`, 'm'));
+        assert.ok(i >= 0, `heading "${h}" should be visible`);
+        return i;
+      });
+      assert.deepEqual([...positions].sort((a, b) => a - b), positions, `sections should come in the order ${headings.join(', ')}`);
+      for (const subject of UNRELEASED_TEXTS) assert.ok(text.includes(subject), `"${subject}" should be listed`);
+      const breaking = text.slice(positions[0], positions[1]);
+      assert.ok(breaking.includes('drop v1 endpoint'), 'the breaking change should be listed under "Breaking changes"');
+    },
+  },
+  {
+    name: 'New Reflection (before-action) creates the record once and never overwrites it',
+    screenshot: '03-reflection',
+    async run({ wb, sampleRepo, log }) {
+      await wb.runCommand('Change Log: New Reflection');
+      await wb.pickQuickItem('before-action');
+      await wb.waitForActiveEditor('before-action.md');
+      const onDisk = path.join(sampleRepo, 'docs', 'changes', NEXT_VERSION, 'before-action.md');
+      assert.ok(fs.existsSync(onDisk), `${onDisk} should have been written`);
+      const lines = (await wb.waitUntil(async () => {
+        const l = (await wb.editorLines()).map((x) => x.text);
+        return l.some((t) => t.startsWith('#')) && l;
+      }, { message: 'the reflection template to be rendered' }));
+      log(`visible text:\n${lines.join('\n')}`);
+      const end = lines.indexOf('---', 1);
+      assert.equal(lines[0], '---', 'the record should start with front matter');
+      assert.ok(end > 0, 'the front matter should be closed by ---');
+      const front = lines.slice(1, end);
+      for (const expected of ['kind: reflection', 'phase: before-action', `change: ${NEXT_VERSION}`, 'author: Sample Author']) {
+        assert.ok(front.includes(expected), `front matter should contain "${expected}"; got ${JSON.stringify(front)}`);
+      }
+      assert.ok(front.some((l) => /^date: \d{4}-\d{2}-\d{2}/.test(l)), 'front matter should have a date');
+      assert.ok(lines.slice(end + 1).some((l) => /^#+ \S/.test(l)), 'prompts should follow as # headings');
+
+      // Type a note at the end, save it, and run the command again: the note must survive.
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type(NOTE);
+      await wb.runCommand('File: Save');
+      await wb.waitSaved();
+      await wb.waitUntil(() => fs.readFileSync(onDisk, 'utf8').includes(NOTE), { message: 'the note to be saved to disk' });
+
+      await wb.runCommand('Change Log: New Reflection');
+      await wb.pickQuickItem('before-action');
+      await wb.waitForActiveEditor('before-action.md');
+      assert.ok(fs.readFileSync(onDisk, 'utf8').includes(NOTE), 'running New Reflection again must not overwrite the record');
+      await wb.page.keyboard.press('Control+End'); // show the note in the screenshot
+      await wb.waitUntil(async () => (await wb.editorText()).includes(NOTE), { message: 'the note to still be in the editor' });
+      await wb.page.keyboard.press('Control+Home');
+    },
+  },
+  {
+    name: 'Deleting "author:" gives a warning squiggle and a Problems row from "Change Log"',
+    screenshot: '04-problems',
+    async run({ wb, log }) {
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+Home');
+      const authorLine = await wb.waitUntil(async () =>
+        (await wb.editorLines()).find((l) => l.text.startsWith('author:')), { message: 'the author: line to be visible' });
+      assert.ok(authorLine.number, 'line numbers should be visible');
+      await wb.goToLine(authorLine.number);
+      await wb.page.keyboard.press('Control+Shift+K'); // Delete Line
+      await wb.waitUntil(async () => !(await wb.editorLines()).some((l) => l.text.startsWith('author:')),
+        { timeout: 5000, message: 'the author: line to be deleted' });
+
+      await wb.waitUntil(async () => (await wb.squiggles('warning')) > 0,
+        { timeout: 30_000, message: 'a warning squiggle (.squiggly-warning) in the editor' });
+      await wb.openProblems();
+      const row = await wb.waitUntil(async () =>
+        (await wb.problemRows()).find((r) => /author/i.test(r.message)),
+      { timeout: 30_000, message: 'a Problems row whose message mentions "author"' });
+      log(`problem: ${JSON.stringify(row)}`);
+      assert.match(row.source || row.ariaLabel, /Change Log/, 'the marker source should be "Change Log"');
+    },
+  },
+];

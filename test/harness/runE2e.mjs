@@ -1,0 +1,85 @@
+// `npm run test:e2e`: installs the packaged extension (out/reflective-change-log.vsix) into an
+// isolated code-server, opens a fresh sample repo and walks the user journey in
+// test/e2e/journey.skeleton.mjs with headless Chromium, one screenshot per step.
+// Building the .vsix is not its job (`npm run package` does that).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { steps } from '../e2e/journey.skeleton.mjs';
+import { SCREENSHOT_DIR, Workbench } from '../e2e/workbench.mjs';
+import { launchBrowser } from './browser.mjs';
+import { installVsix, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { ensureInstalled, InstallError } from './install.mjs';
+import { REPO_ROOT, VSIX_PATH } from './paths.mjs';
+import { createSampleRepo } from './sampleRepo.mjs';
+
+const log = (msg) => console.log(`[test:e2e] ${msg}`);
+
+async function main() {
+  if (!fs.existsSync(VSIX_PATH)) {
+    console.error(`[test:e2e] ${path.relative(REPO_ROOT, VSIX_PATH)} is missing: run 'npm run package' first.`);
+    return 1;
+  }
+  ensureInstalled();
+  // Screenshots of an earlier run (e.g. *-FAILED.png) would be mistaken for this run's.
+  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rcl-e2e-'));
+  const extensionsDir = path.join(tmp, 'extensions');
+  fs.mkdirSync(extensionsDir);
+  log(installVsix(extensionsDir, VSIX_PATH).split('\n').pop());
+  const { dir: sampleRepo } = createSampleRepo(path.join(tmp, 'sample-repo'));
+
+  // No smoke-test driver here: it hides notification toasts, which users do see.
+  const server = await startCodeServer({ extensionsDir });
+  const pageErrors = [];
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  try {
+    const launched = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
+    browser = launched.browser;
+    const { page } = launched;
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const wb = new Workbench(page);
+    await page.goto(workbenchUrl(server, sampleRepo));
+    await wb.waitReady();
+    log(`workbench ready at ${server.url} on ${sampleRepo}`);
+
+    for (const [i, step] of steps.entries()) {
+      const label = `step ${i + 1}: ${step.name}`;
+      try {
+        await step.run({ wb, sampleRepo, log: (m) => log(`  ${m.replace(/\n/g, '\n    ')}`) });
+        const shot = await wb.screenshot(step.screenshot);
+        log(`PASS ${label} (${path.relative(REPO_ROOT, shot)})`);
+        passed++;
+      } catch (err) {
+        failed++;
+        const shot = await wb.screenshot(`${step.screenshot}-FAILED`).catch(() => '(no screenshot)');
+        console.error(`[test:e2e] FAIL ${label}\n${err.stack ?? err}\n  screenshot: ${path.relative(REPO_ROOT, shot)}`);
+        const toasts = await wb.notifications().catch(() => []);
+        if (toasts.length) console.error(`  notifications: ${JSON.stringify(toasts)}`);
+        // Later steps build on earlier ones: stop at the first failure.
+        break;
+      }
+    }
+  } catch (err) {
+    failed++;
+    console.error(`[test:e2e] ${err.stack ?? err}`);
+  } finally {
+    if (failed) {
+      if (pageErrors.length) console.error(`--- page errors ---\n${pageErrors.slice(-10).join('\n')}`);
+      console.error(`--- code-server log (tail, ${server.logFile}) ---\n${server.logTail(60)}`);
+    }
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+  const skipped = steps.length - passed - failed;
+  // Plain closing line that CI reads.
+  console.log(`e2e: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(`[test:e2e] ${err instanceof InstallError ? err.message : err.stack ?? err}`);
+  process.exit(1);
+});
