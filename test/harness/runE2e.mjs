@@ -1,10 +1,11 @@
 // `npm run test:e2e`: installs the packaged extension (out/reflective-change-log.vsix) into an
-// isolated code-server, opens a fresh sample repo and walks the user journey in
-// test/e2e/journey.skeleton.mjs with headless Chromium, one screenshot per step.
+// isolated code-server and walks the user journeys in test/e2e/journey.*.mjs with headless
+// Chromium, one screenshot per step.
 // Building the .vsix is not its job (`npm run package` does that).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { releaseStatesJourney, restrictedModeJourney } from '../e2e/journey.releaseStates.mjs';
 import { steps } from '../e2e/journey.skeleton.mjs';
 import { SCREENSHOT_DIR, Workbench } from '../e2e/workbench.mjs';
 import { launchBrowser } from './browser.mjs';
@@ -14,6 +15,69 @@ import { REPO_ROOT, VSIX_PATH } from './paths.mjs';
 import { createSampleRepo } from './sampleRepo.mjs';
 
 const log = (msg) => console.log(`[test:e2e] ${msg}`);
+
+/**
+ * The journeys, in order. Each gets its own code-server (trust on or off), a folder prepared in a
+ * temp dir, and its steps; a journey stops at its first failing step.
+ */
+const JOURNEYS = [
+  { name: 'skeleton', steps, disableWorkspaceTrust: true, prepare: (tmp) => createSampleRepo(path.join(tmp, 'sample-repo')).dir },
+  releaseStatesJourney,
+  restrictedModeJourney,
+];
+
+async function runJourney(journey, { tmp, extensionsDir, counts }) {
+  const folder = await journey.prepare(tmp);
+  // No smoke-test driver here: it hides notification toasts, which users do see.
+  const server = await startCodeServer({ extensionsDir, disableWorkspaceTrust: journey.disableWorkspaceTrust });
+  const pageErrors = [];
+  let browser;
+  let failedHere = false;
+  let passedHere = 0;
+  try {
+    const launched = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
+    browser = launched.browser;
+    const { page } = launched;
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    const wb = new Workbench(page);
+    const open = async (dir) => {
+      await page.goto(workbenchUrl(server, dir));
+      await wb.waitReady();
+    };
+    await open(folder);
+    log(`journey "${journey.name}": workbench ready at ${server.url} on ${folder}`);
+    for (const [i, step] of journey.steps.entries()) {
+      const label = `${journey.name} step ${i + 1}: ${step.name}`;
+      try {
+        await step.run({ wb, page, open, tmp, sampleRepo: folder, log: (m) => log(`  ${m.replace(/\n/g, '\n    ')}`) });
+        const shot = await wb.screenshot(step.screenshot);
+        log(`PASS ${label} (${path.relative(REPO_ROOT, shot)})`);
+        passedHere++;
+      } catch (err) {
+        failedHere = true;
+        const shot = await wb.screenshot(`${step.screenshot}-FAILED`).catch(() => '(no screenshot)');
+        console.error(`[test:e2e] FAIL ${label}\n${err.stack ?? err}\n  screenshot: ${path.relative(REPO_ROOT, shot)}`);
+        const toasts = await wb.notifications().catch(() => []);
+        if (toasts.length) console.error(`  notifications: ${JSON.stringify(toasts)}`);
+        // Later steps build on earlier ones: stop at the first failure.
+        break;
+      }
+    }
+  } catch (err) {
+    failedHere = true;
+    console.error(`[test:e2e] ${err.stack ?? err}`);
+  } finally {
+    if (failedHere) {
+      if (pageErrors.length) console.error(`--- page errors ---\n${pageErrors.slice(-10).join('\n')}`);
+      console.error(`--- code-server log (tail, ${server.logFile}) ---\n${server.logTail(60)}`);
+    }
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+  counts.passed += passedHere;
+  counts.failed += failedHere ? 1 : 0;
+  counts.skipped += journey.steps.length - passedHere - (failedHere ? 1 : 0);
+}
 
 async function main() {
   if (!fs.existsSync(VSIX_PATH)) {
@@ -27,56 +91,11 @@ async function main() {
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(extensionsDir);
   log(installVsix(extensionsDir, VSIX_PATH).split('\n').pop());
-  const { dir: sampleRepo } = createSampleRepo(path.join(tmp, 'sample-repo'));
-
-  // No smoke-test driver here: it hides notification toasts, which users do see.
-  const server = await startCodeServer({ extensionsDir });
-  const pageErrors = [];
-  let browser;
-  let passed = 0;
-  let failed = 0;
-  try {
-    const launched = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
-    browser = launched.browser;
-    const { page } = launched;
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    const wb = new Workbench(page);
-    await page.goto(workbenchUrl(server, sampleRepo));
-    await wb.waitReady();
-    log(`workbench ready at ${server.url} on ${sampleRepo}`);
-
-    for (const [i, step] of steps.entries()) {
-      const label = `step ${i + 1}: ${step.name}`;
-      try {
-        await step.run({ wb, sampleRepo, log: (m) => log(`  ${m.replace(/\n/g, '\n    ')}`) });
-        const shot = await wb.screenshot(step.screenshot);
-        log(`PASS ${label} (${path.relative(REPO_ROOT, shot)})`);
-        passed++;
-      } catch (err) {
-        failed++;
-        const shot = await wb.screenshot(`${step.screenshot}-FAILED`).catch(() => '(no screenshot)');
-        console.error(`[test:e2e] FAIL ${label}\n${err.stack ?? err}\n  screenshot: ${path.relative(REPO_ROOT, shot)}`);
-        const toasts = await wb.notifications().catch(() => []);
-        if (toasts.length) console.error(`  notifications: ${JSON.stringify(toasts)}`);
-        // Later steps build on earlier ones: stop at the first failure.
-        break;
-      }
-    }
-  } catch (err) {
-    failed++;
-    console.error(`[test:e2e] ${err.stack ?? err}`);
-  } finally {
-    if (failed) {
-      if (pageErrors.length) console.error(`--- page errors ---\n${pageErrors.slice(-10).join('\n')}`);
-      console.error(`--- code-server log (tail, ${server.logFile}) ---\n${server.logTail(60)}`);
-    }
-    await browser?.close().catch(() => {});
-    await server.stop();
-  }
-  const skipped = steps.length - passed - failed;
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const journey of JOURNEYS) await runJourney(journey, { tmp, extensionsDir, counts });
   // Plain closing line that CI reads.
-  console.log(`e2e: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-  return failed ? 1 : 0;
+  console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ''}`);
+  return counts.failed ? 1 : 0;
 }
 
 main().then((code) => process.exit(code), (err) => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ChangeLogApi } from '../../src/extension/main';
 
@@ -152,6 +153,29 @@ describe('Reflective Change Log in the extension host', () => {
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(missing.source, 'Change Log');
     assert.match(missing.message, /"author"/);
+  });
+
+  it('refreshes by itself when a tag is created', async () => {
+    const { releases } = await api();
+    const root = workspaceRoot().fsPath;
+    const before = (await releases.getChildren()).map((n) => String(releases.getTreeItem(n).label));
+    assert.ok(!before.includes('v0.9.0'));
+    const changed = new Promise<void>((resolve) => {
+      const listener = releases.onDidChangeTreeData(async (node) => {
+        if (node !== undefined) return;
+        const now = (await releases.getChildren()).map((n) => String(releases.getTreeItem(n).label));
+        if (now.includes('v0.9.0')) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    execFileSync('git', ['tag', 'v0.9.0', 'v1.0.0~1'], { cwd: root });
+    try {
+      await changed;
+    } finally {
+      execFileSync('git', ['tag', '-d', 'v0.9.0'], { cwd: root });
+    }
   });
 
   it('opens an existing reflection without touching its unsaved changes', async () => {

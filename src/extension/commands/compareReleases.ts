@@ -10,7 +10,8 @@ export class CompareReleasesCommand implements Command {
 
   constructor(private readonly releases: ReleasesTreeProvider) {}
 
-  async execute(): Promise<void> {
+  /** `from` and `to` may be given (from a script or a test); otherwise the person picks them. */
+  async execute(fromArgument?: unknown, toArgument?: unknown): Promise<void> {
     const repositories = await this.releases.repositories();
     if (repositories.length === 0) throw new Error('Open a git repository (in a trusted folder) to compare releases.');
     let repo = repositories[0];
@@ -21,8 +22,8 @@ export class CompareReleasesCommand implements Command {
     }
     await repo.rootNodes();
     const refs = repo.refNames();
-    const from = await pickRef(refs.slice(1).concat('HEAD'), 'Compare Releases (1/2): the older side', refs[1]);
-    const to = await pickRef(refs.filter((r) => r !== from), `Compare Releases (2/2): compare ${from} with`, 'HEAD');
+    const from = typeof fromArgument === 'string' ? assertSafeRef(fromArgument) : await pickRef(refs.slice(1).concat('HEAD'), 'Compare Releases (1/2): the older side', refs[1]);
+    const to = typeof toArgument === 'string' ? assertSafeRef(toArgument) : await pickRef(refs.filter((r) => r !== from), `Compare Releases (2/2): compare ${from} with`, 'HEAD');
     repo.addComparison(from, to);
     this.releases.redraw();
     await vscode.commands.executeCommand(`${RELEASES_VIEW_ID}.focus`);

@@ -19,6 +19,9 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   readonly onDidChangeTreeData = this.changed.event;
   private located: Promise<{ state: WorkspaceState; repositories: LocatedRepository[]; releases: RepositoryReleases[] }> | undefined;
 
+  /** `locate` finds the repositories to show: the workspace's by default, fixtures in tests. */
+  constructor(private readonly locateSource: typeof locateRepositories = locateRepositories) {}
+
   /** Forgets what was read and redraws the view. */
   refresh(): void {
     this.located = undefined;
@@ -85,7 +88,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   }
 
   private locate() {
-    this.located ??= locateRepositories().then(async ({ state, repositories }) => {
+    this.located ??= this.locateSource().then(async ({ state, repositories }) => {
       await vscode.commands.executeCommand('setContext', 'changeLog.state', state);
       const releases = repositories
         .filter((r): r is LocatedRepository & { repository: GitRepository } => r.state === 'ready' && r.repository !== undefined)

@@ -71,7 +71,9 @@ export class RepositoryReleases {
           tooltip: `Commits on ${head.kind === 'branch' ? head.branch : `detached HEAD (${head.commit.slice(0, 7)})`} since ${from ?? 'the first commit'}`,
         };
         // The Unreleased count is part of first paint; other counts follow.
-        this.summaries.set(this.unreleased.name, { commitCount: await this.repository.countCommits({ from, to: 'HEAD' }) });
+        const range = { from, to: 'HEAD' };
+        const [commitCount, partial] = await Promise.all([this.repository.countCommits(range), shallow ? this.repository.rangeCrossesShallowBoundary(range) : false]);
+        this.summaries.set(this.unreleased.name, { commitCount, partial });
       }
     }
     const nodes: ReleaseNode[] = [];
