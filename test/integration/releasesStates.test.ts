@@ -41,6 +41,24 @@ describe('Releases view states', () => {
     assert.match(tooltip, /git tag/);
   });
 
+  it('several repositories: one root item each', async () => {
+    const [a, b] = [fixture(), fixture()];
+    a.commit('feat: a');
+    b.commit('feat: b');
+    b.tag('v1.0.0');
+    const located: LocatedRepository[] = [];
+    for (const [index, repo] of [a, b].entries()) {
+      const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(repo.dir), name: `repo-${index}`, index };
+      const repository = await GitRepository.open(repo.dir);
+      located.push({ state: 'ready', folder, path: repository.root, repository });
+    }
+    const view = new ReleasesTreeProvider(async () => ({ state: 'ready', repositories: located }));
+    const roots = await view.getChildren();
+    assert.deepEqual(roots.map((n) => n.type), ['repository', 'repository']);
+    assert.deepEqual(await labels(view, roots[0]), ['Unreleased', 'No releases tagged yet']);
+    assert.deepEqual(await labels(view, roots[1]), ['Unreleased', 'v1.0.0']);
+  });
+
   it('no commits: says so', async () => {
     const repo = fixture();
     assert.deepEqual(await labels(await viewOf(repo.dir)), ['No commits yet']);
