@@ -1,58 +1,55 @@
-import {
-  createConnection,
-  DiagnosticSeverity,
-  DocumentDiagnosticReportKind,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type Diagnostic,
-  type DocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_RECORDS_FOLDER, normaliseRecordsFolder } from '../core/records/recordLayout';
-import type { Problem } from '../core/validate/problem';
 import { validateDocument } from '../core/validate/validateDocument';
+import { assertCurrent, settle, toDiagnostics } from './diagnosticsPipeline';
 import { isChangeRecordDocument } from './documentSelection';
-
-/** The name shown as the source of every diagnostic. */
-export const DIAGNOSTIC_SOURCE = 'Change Log';
+import { SettingsSource } from './serverSettings';
 
 // `createConnection` picks stdio, IPC or sockets from the command line
 // (`--stdio`, `--node-ipc`, `--socket=N`), so the same entry serves the
 // extension and any other LSP client.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let recordsFolder = DEFAULT_RECORDS_FOLDER;
+const settings = new SettingsSource(connection);
+let dynamicConfiguration = false;
 
 connection.onInitialize((params) => {
   const options = params.initializationOptions as { recordsFolder?: string } | undefined;
-  recordsFolder = normaliseRecordsFolder(options?.recordsFolder);
+  const workspace = params.capabilities.workspace;
+  settings.configure(workspace?.configuration === true, options?.recordsFolder);
+  dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      diagnosticProvider: { identifier: 'changeLog', interFileDependencies: false, workspaceDiagnostics: false },
+      diagnosticProvider: { identifier: 'changeLog', interFileDependencies: true, workspaceDiagnostics: false },
     },
     serverInfo: { name: 'reflect-language-server' },
   };
 });
 
-connection.languages.diagnostics.on((params): DocumentDiagnosticReport => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const text = document.getText();
-  if (!isChangeRecordDocument(document.uri, text, recordsFolder)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  return { kind: DocumentDiagnosticReportKind.Full, items: validateDocument(text).map(toDiagnostic) };
+connection.onInitialized(() => {
+  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'changeLog' });
 });
 
-function toDiagnostic(problem: Problem): Diagnostic {
-  return {
-    range: problem.range,
-    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
-    code: problem.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: problem.message,
-  };
-}
+connection.onDidChangeConfiguration(() => {
+  settings.invalidate();
+  connection.languages.diagnostics.refresh();
+});
+
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  const uri = params.textDocument.uri;
+  const document = documents.get(uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const version = document.version;
+  await settle(() => documents.get(uri), version, token);
+  const current = documents.get(uri);
+  const text = current?.getText() ?? '';
+  const documentSettings = await settings.forDocument(uri);
+  if (!isChangeRecordDocument(uri, text, documentSettings.recordsFolder)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const problems = validateDocument(text);
+  assertCurrent(documents.get(uri), version, token);
+  return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings) };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,79 @@
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Problem, ProblemSeverity } from '../core/validate/problem';
+import type { ServerSettings } from './serverSettings';
+
+/** The name shown as the source of every diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'Change Log';
+
+/** Quiet time after the last keystroke before a document is validated. */
+export const DEBOUNCE_MS = 150;
+
+/** Where each rule is explained: the README shipped beside the server bundle. */
+const README_URL = pathToFileURL(join(__dirname, '..', 'README.md')).toString();
+
+export function ruleDocumentationUrl(code: string): string {
+  return `${README_URL}#${code}`;
+}
+
+/** Waits out the debounce; fails with ServerCancelled when the document moved on or the request was cancelled. */
+export async function settle(document: () => TextDocument | undefined, version: number, token: CancellationToken, delayMs = DEBOUNCE_MS): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, delayMs);
+    token.onCancellationRequested(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  assertCurrent(document(), version, token);
+}
+
+/**
+ * Throws the LSP "server cancelled" error when a result would be stale: the
+ * client then asks again for the current version.
+ */
+export function assertCurrent(document: TextDocument | undefined, version: number, token: CancellationToken): void {
+  if (token.isCancellationRequested || !document || document.version !== version) {
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; validation restarts.', { retriggerRequest: true });
+  }
+}
+
+/** Applies the person's rule severities, drops rules turned off, caps the count, and converts to LSP. */
+export function toDiagnostics(problems: readonly Problem[], settings: ServerSettings): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of problems) {
+    const severity = settings.ruleSeverities[problem.code] ?? problem.severity;
+    if (severity === 'off') continue;
+    diagnostics.push({
+      range: problem.range,
+      severity: lspSeverity(severity),
+      code: problem.code,
+      codeDescription: { href: ruleDocumentationUrl(problem.code) },
+      source: DIAGNOSTIC_SOURCE,
+      message: problem.message,
+    });
+  }
+  diagnostics.sort((a, b) => (a.severity ?? 4) - (b.severity ?? 4) || a.range.start.line - b.range.start.line);
+  if (diagnostics.length <= settings.maxProblems) return diagnostics.sort(byPosition);
+  const kept = diagnostics.slice(0, settings.maxProblems - 1).sort(byPosition);
+  kept.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'too-many-problems',
+    codeDescription: { href: ruleDocumentationUrl('too-many-problems') },
+    source: DIAGNOSTIC_SOURCE,
+    message: `Showing ${settings.maxProblems - 1} of ${diagnostics.length} problems (changeLog.validation.maxProblems).`,
+  });
+  return kept;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+function lspSeverity(severity: ProblemSeverity): DiagnosticSeverity {
+  return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
