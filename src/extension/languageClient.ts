@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { looksLikeRecordDocument } from '../core/validate/validateDocument';
 import { readSettings } from './configuration';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up. */
@@ -34,23 +35,69 @@ class RestartingErrorHandler implements ErrorHandler {
   }
 }
 
-/** Starts the language server (dist/server.js) for Markdown files; the server picks change-record documents. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
-  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-  context.subscriptions.push(watcher);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown' }],
-    initializationOptions: { recordsFolder: readSettings().recordsFolder },
-    diagnosticPullOptions: { onChange: true, onSave: true },
-    synchronize: { fileEvents: watcher },
-    errorHandler: new RestartingErrorHandler(),
-  };
-  const client = new LanguageClient('changeLog', 'Reflective Change Log', serverOptions, clientOptions);
-  await client.start();
-  return client;
+/** Whether a document is a change-record document: Markdown in the records folder, or with our `kind`. */
+export function isChangeRecordDocument(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme !== 'file' || document.languageId !== 'markdown') return false;
+  const folder = `/${readSettings(document.uri).recordsFolder}/`;
+  return document.uri.path.includes(folder) || looksLikeRecordDocument(document.getText(new vscode.Range(0, 0, 200, 0)));
+}
+
+/**
+ * Starts the language server (dist/server.js) when the first change-record
+ * document opens, and only ever hands it change-record documents.
+ */
+export class ChangeLogLanguageClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient> | undefined;
+  private readonly listener: vscode.Disposable;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.listener = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isChangeRecordDocument(document)) void this.start();
+    });
+    if (vscode.workspace.textDocuments.some(isChangeRecordDocument)) void this.start();
+  }
+
+  /** Starts the client once; later calls return the same start. */
+  start(): Promise<LanguageClient> {
+    this.starting ??= this.create().then(
+      (client) => (this.client = client),
+      (error: unknown) => {
+        void vscode.window.showErrorMessage(`Reflective Change Log: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      },
+    );
+    this.starting.catch(() => undefined);
+    return this.starting;
+  }
+
+  async dispose(): Promise<void> {
+    this.listener.dispose();
+    await this.client?.stop();
+    this.client = undefined;
+  }
+
+  private async create(): Promise<LanguageClient> {
+    const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.context.subscriptions.push(watcher);
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: 'file', language: 'markdown' }],
+      initializationOptions: { recordsFolder: readSettings().recordsFolder },
+      diagnosticPullOptions: { onChange: true, onSave: true, filter: (document) => !isChangeRecordDocument(document) },
+      synchronize: { fileEvents: watcher },
+      errorHandler: new RestartingErrorHandler(),
+      middleware: {
+        // Other Markdown never reaches the server.
+        didOpen: (document, next) => (isChangeRecordDocument(document) ? next(document) : Promise.resolve()),
+      },
+    };
+    const client = new LanguageClient('changeLog', 'Reflective Change Log', serverOptions, clientOptions);
+    await client.start();
+    return client;
+  }
 }

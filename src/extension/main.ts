@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
 import { NewReflectionCommand } from './commands/newReflection';
 import { affectsViews } from './configuration';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
-import { startLanguageClient } from './languageClient';
+import { ChangeLogLanguageClient } from './languageClient';
 import { RepositoryWatcher } from './repositoryWatcher';
 import type { ReleaseNode } from './views/releaseNodes';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
 
-let client: LanguageClient | undefined;
+let client: ChangeLogLanguageClient | undefined;
 
 /** What `activate` returns: used by the extension-host tests to read the views. */
 export interface ChangeLogApi {
   readonly releases: ReleasesTreeProvider;
+  readonly languageClient: ChangeLogLanguageClient;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
@@ -47,15 +47,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     }),
   );
   watchRepositories();
-  try {
-    client = await startLanguageClient(context);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Reflective Change Log: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return { releases };
+  client = new ChangeLogLanguageClient(context);
+  context.subscriptions.push(client);
+  return { releases, languageClient: client };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await client?.dispose();
   client = undefined;
 }

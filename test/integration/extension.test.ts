@@ -30,6 +30,11 @@ async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
+/** A diagnostic's rule code, whether or not it carries a documentation link. */
+function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
+
 /** Resolves with the diagnostics of `uri` once `accept` holds, waiting on change events. */
 function diagnosticsWhen(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve) => {
@@ -143,13 +148,18 @@ describe('Reflective Change Log in the extension host', () => {
     const text = editor.document.getText();
     assert.match(text, /^---\nkind: reflection\nphase: before-action\nchange: v2\.0\.0\ndate: \d{4}-\d{2}-\d{2}\nauthor: .+\n---\n/);
     assert.match(text, /## Objectives\n\n> \*\*Prompt:\*\* /);
+    // Opening a change-record document starts the language server.
+    await (await api()).languageClient.start();
     await diagnosticsWhen(uri, (d) => d.length === 0);
 
     const authorLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('author:'));
     await editor.edit((b) => b.delete(new vscode.Range(authorLine, 0, authorLine + 1, 0)));
-    const diagnostics = await diagnosticsWhen(uri, (d) => d.some((x) => x.code === 'missing-field'));
-    const missing = diagnostics.find((d) => d.code === 'missing-field');
+    const diagnostics = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'missing-field'));
+    const missing = diagnostics.find((d) => codeOf(d) === 'missing-field');
     assert.ok(missing);
+    // Each rule links to its section of the README.
+    const target = typeof missing.code === 'object' ? missing.code.target : undefined;
+    assert.match(String(target), /README\.md#missing-field$/);
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(missing.source, 'Change Log');
     assert.match(missing.message, /"author"/);
