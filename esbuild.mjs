@@ -52,6 +52,12 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: { readmeTables: 'scripts/readmeTables.ts' },
+    outdir: 'out/scripts',
+    minify: false,
+  },
+  {
+    ...common,
     entryPoints: filesUnder('test', ['.test.ts']).concat(['test/integration/index.ts']).filter((f) => {
       try { return statSync(f).isFile(); } catch { return false; }
     }),

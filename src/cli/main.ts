@@ -14,6 +14,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./notesCommand')).runNotes(rest, process.stdout, today);
       case 'tags':
         return await (await import('./tagsCommand')).runTags(rest, process.stdout);
+      case 'rollback':
+        return await (await import('./rollbackCommand')).runRollback(rest, process.stdout, today);
+      case 'package':
+        return await (await import('./packageCommand')).runPackage(rest, process.stdout);
       case 'check':
         return await (await import('./checkCommand')).runCheck(rest, process.stdout, process.cwd());
       case '--help':
@@ -33,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function oneLine(error: unknown): string {
-  if (error instanceof UsageError || error instanceof GitProblem) return error.message;
+  if (error instanceof UsageError || error instanceof GitProblem) return error.message.split('\n', 1)[0];
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n', 1)[0];

@@ -1,34 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { parseRangeSpec, readReleaseOverview } from '../core/git/releases';
 import { TagPattern } from '../core/git/tagPattern';
 import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
+import { findMissingHazardReferences } from '../core/render/hazardFindings';
+import { loadNotesTemplate, readTemplateFile } from '../core/render/notesTemplateFile';
+import { regenerate } from '../core/render/regenerate';
+import { mergeReleaseNotesOptions } from '../core/render/releaseNotesConfig';
 import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../core/render/releaseNotes';
+import { replaceFile, writeNewFile } from '../core/rollback/atomicWrite';
+import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
-/** `reflect notes`: prints release notes for a range; returns the exit code. */
-export async function runNotes(args: string[], out: NodeJS.WritableStream, today: string): Promise<number> {
+/** `reflect notes`: prints or writes release notes for a range; returns the exit code. */
+export async function runNotes(args: string[], out: NodeJS.WritableStream, today: string, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       repo: { type: 'string', default: '.' },
       format: { type: 'string', default: 'markdown' },
-      pattern: { type: 'string', default: TagPattern.DEFAULT },
+      pattern: { type: 'string' },
       'allow-partial': { type: 'boolean', default: false },
+      template: { type: 'string' },
+      paths: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      update: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
   if (positionals.length > 1) throw new UsageError('notes takes at most one range, for example v1.0.0..v1.1.0.');
+  if (values.update && values.out === undefined) throw new UsageError('--update rewrites the generated parts of the file given with --out; add --out FILE.');
+  if (values.update && values.format !== 'markdown') throw new UsageError('--update works on Markdown notes only.');
+  const paths = (values.paths ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p.length > 0);
+  if (paths.some((p) => p.startsWith('-'))) throw new UsageError('A --paths value may not start with "-".');
   const repo = await GitRepository.open(values.repo ?? '.');
-  const filter = { pattern: new TagPattern(values.pattern), hidePrereleases: false };
+  const config = await readRepositoryConfig(repo.root);
+  const options = mergeReleaseNotesOptions(config.releaseNotes, { paths: paths.length > 0 ? paths : undefined, tagPattern: values.pattern });
+  const filter = { pattern: new TagPattern(options.tagPattern ?? TagPattern.DEFAULT), hidePrereleases: false };
   const range = positionals[0] !== undefined ? parseRangeSpec(positionals[0]) : (await readReleaseOverview(repo, filter)).unreleased?.range;
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
   if (!values['allow-partial'] && (await repo.rangeCrossesShallowBoundary(range))) {
     throw new GitProblem('shallow-history', `${range.from ?? '(root)'}..${range.to} reaches past the history of this shallow clone, so the notes would be incomplete; run "git fetch --unshallow" or pass --allow-partial.`);
   }
-  const model = await buildReleaseNotes(repo, { range, date: today });
-  out.write(values.format === 'json' ? `${JSON.stringify(releaseNotesToJson(model), null, 2)}\n` : renderReleaseNotesMarkdown(model));
+  const template = values.template !== undefined ? await readTemplateFile(values.template) : await loadNotesTemplate(repo.root, options.template);
+  const model = await buildReleaseNotes(repo, { range, date: today, options });
+  if (values.format === 'json') {
+    const findings = findMissingHazardReferences(model, undefined, options.hazardCheck);
+    out.write(`${JSON.stringify({ ...releaseNotesToJson(model), findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message })) }, null, 2)}\n`);
+    return 0;
+  }
+  const markdown = renderReleaseNotesMarkdown(model, template?.text);
+  for (const finding of findMissingHazardReferences(model, markdown, options.hazardCheck)) err.write(`reflect: ${finding.severity} ${finding.code}: ${finding.message}\n`);
+  if (values.out === undefined) {
+    out.write(markdown);
+    return 0;
+  }
+  const target = resolve(values.out);
+  if (!values.update) {
+    await writeNewFile(target, markdown);
+    out.write(`${values.out}\n`);
+    return 0;
+  }
+  return updateNotesFile(target, values.out, markdown, values.force ?? false, out, err);
+}
+
+async function updateNotesFile(target: string, shown: string, fresh: string, force: boolean, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let existing: string;
+  try {
+    existing = await readFile(target, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read "${shown}" to update it; write it first with --out ${shown} (without --update).`);
+  }
+  const result = regenerate(existing, fresh);
+  if (result.editedFences.length > 0 && !force) {
+    err.write(`reflect: ${shown}: generated parts edited by hand (${result.editedFences.join(', ')}); nothing was changed. Pass --force to replace them.\n`);
+    return 1;
+  }
+  if (result.text !== existing) await replaceFile(target, result.text);
+  out.write(`${shown}\n`);
   return 0;
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
+import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
 import { NewReflectionCommand } from './commands/newReflection';
+import { CreateRollbackPackageCommand, VerifyRollbackPackageCommand } from './commands/rollbackPackageCommands';
 import { affectsViews } from './configuration';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
@@ -20,6 +22,7 @@ export interface ChangeLogApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
   const releases = new ReleasesTreeProvider();
+  const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const watcher = new RepositoryWatcher(() => releases.refresh());
   const watchRepositories = () => {
     if (vscode.workspace.isTrusted) void releases.repositories().then((repos) => watcher.watch(repos.map((r) => r.repository)), () => undefined);
@@ -31,10 +34,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   context.subscriptions.push(
     releases,
     watcher,
+    notesFindings,
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
     registerCommands([
-      new GenerateReleaseNotesCommand(),
+      new GenerateReleaseNotesCommand(notesFindings),
+      new CreateRollbackChecklistCommand(),
+      new CreateRollbackPackageCommand(),
+      new VerifyRollbackPackageCommand(),
       new NewReflectionCommand(),
       new CompareReleasesCommand(releases),
       { id: 'changeLog.refresh', execute: refresh },

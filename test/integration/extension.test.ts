@@ -150,7 +150,9 @@ describe('Reflective Change Log in the extension host', () => {
     assert.match(text, /## Objectives\n\n> \*\*Prompt:\*\* /);
     // Opening a change-record document starts the language server.
     await (await api()).languageClient.start();
-    await diagnosticsWhen(uri, (d) => d.length === 0);
+    // A fresh template has only unanswered prompts (information), no warnings or errors.
+    const fresh = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'unanswered-prompt'));
+    assert.deepEqual(fresh.filter((d) => d.severity !== vscode.DiagnosticSeverity.Information).map((d) => d.message), []);
 
     const authorLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('author:'));
     await editor.edit((b) => b.delete(new vscode.Range(authorLine, 0, authorLine + 1, 0)));

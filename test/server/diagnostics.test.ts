@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
+import { LspClient, reflectionMissingAuthor } from './lspClient';
 
 describe('language server over stdio', () => {
   let client: LspClient;
@@ -13,7 +13,7 @@ describe('language server over stdio', () => {
 
   it('reports a missing required field of a reflection', async () => {
     const uri = 'file:///work/docs/changes/v1.2.0/before-action.md';
-    await client.open(uri, '---\nkind: reflection\nphase: before-action\nchange: v1.2.0\ndate: 2026-11-25\n---\n\n# Before action\n');
+    await client.open(uri, await reflectionMissingAuthor());
     const items = await client.diagnostics(uri);
     assert.equal(items.length, 1);
     assert.equal(items[0].code, 'missing-field');

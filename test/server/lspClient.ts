@@ -66,3 +66,11 @@ export class LspClient {
     }
   }
 }
+
+/** A before-action reflection with every prompt answered and its `author` removed: exactly one problem. */
+export async function reflectionMissingAuthor(): Promise<string> {
+  const { renderReflectionTemplate } = await import('../../src/core/records/reflectionTemplate');
+  return renderReflectionTemplate({ phase: 'before-action', version: 'v1.2.0', date: '2026-11-25', author: 'A' })
+    .replace(/^> \*\*Prompt:\*\* .*$/gm, 'Answered.')
+    .replace('author: A\n', '');
+}

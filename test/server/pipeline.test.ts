@@ -1,12 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
+import { LspClient, reflectionMissingAuthor } from './lspClient';
 
-const REFLECTION = '---\nkind: reflection\nphase: before-action\nchange: v1.2.0\ndate: 2026-11-25\n---\n\n# Before action\n';
+let REFLECTION = '';
 let counter = 0;
 const uri = () => `file:///work/docs/changes/v1.2.0/doc-${++counter}.md`;
 
 describe('language server diagnostics pipeline', () => {
   let client: LspClient;
+
+  before(async () => {
+    REFLECTION = await reflectionMissingAuthor();
+  });
 
   beforeEach(async () => {
     client = new LspClient();
@@ -46,7 +50,7 @@ describe('language server diagnostics pipeline', () => {
     const doc = uri();
     await client.open(doc, REFLECTION);
     const pending = client.diagnostics(doc);
-    await client.change(doc, `${REFLECTION.replace('date: 2026-11-25', 'date: 2026-11-25\nauthor: Alex')}`);
+    await client.change(doc, REFLECTION.replace('date: 2026-11-25', 'date: 2026-11-25\nauthor: Alex'));
     await assert.rejects(pending, (error: { code?: number; data?: { retriggerRequest?: boolean } }) => error.code === -32802 && error.data?.retriggerRequest === true);
     assert.deepEqual(await client.diagnostics(doc), []);
   });

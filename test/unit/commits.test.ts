@@ -80,3 +80,56 @@ describe('one-line fast path', () => {
     }
   });
 });
+
+describe('reverts within a range', () => {
+  it('lists a reverted commit beside its revert, and neither calls for a bump', async () => {
+    const { partitionCommits } = await import('../../src/core/commits/groupCommits');
+    const original = commit('feat!: risky change');
+    const revert = commit(`Revert "feat!: risky change"\n\nThis reverts commit ${original.hash}.`);
+    const fix = commit('fix: small');
+    const parsed = [revert, fix, original].map(parseCommit);
+    const partition = partitionCommits(parsed);
+    assert.deepEqual(partition.groups.map((g) => [g.type, g.commits.map((c) => c.subject)]), [
+      ['fix', ['small']],
+      ['reverted', ['risky change', 'Revert "feat!: risky change"']],
+    ]);
+    assert.equal(suggestBump(parsed.filter((c) => !partition.reverted.has(c)), 'v1.0.0'), 'patch');
+  });
+
+  it('leaves a chain of reverts unpaired, so nothing is silently cancelled', async () => {
+    const { partitionCommits } = await import('../../src/core/commits/groupCommits');
+    const a = commit('feat: a');
+    const b = commit(`Revert "feat: a"\n\nThis reverts commit ${a.hash}.`);
+    const c = commit(`Revert "Revert "feat: a""\n\nThis reverts commit ${b.hash}.`);
+    const partition = partitionCommits([c, b, a].map(parseCommit));
+    assert.equal(partition.reverted.size, 0);
+    assert.equal(partition.groups.flatMap((g) => g.commits).length, 3);
+  });
+
+  it('pairs a revert outside the range with nothing: it stays under Other changes', () => {
+    const groups = groupCommitsByType([parseCommit(commit(`Revert "feat: old"\n\nThis reverts commit ${'f'.repeat(40)}.`))]);
+    assert.deepEqual(groups.map((g) => g.type), ['other']);
+  });
+
+  it('can list merges in their own section', () => {
+    const groups = groupCommitsByType([parseCommit(commit("Merge branch 'x'", 2)), parseCommit(commit('fix: y'))], { includeMerges: true });
+    assert.deepEqual(groups.map((g) => [g.type, g.commits.length]), [['fix', 1], ['merge', 1]]);
+  });
+});
+
+describe('version bump edge cases', () => {
+  const parse = (...messages: string[]) => messages.map((m) => parseCommit(commit(m)));
+  it('applies the 0.x rule: a feature before 1.0.0 is still minor, a fix patch', () => {
+    assert.equal(suggestBump(parse('feat: a'), 'v0.4.0'), 'minor');
+    assert.equal(suggestBump(parse('fix: a'), '0.4.0'), 'patch');
+    assert.equal(suggestBump(parse('fix: a\n\nBREAKING CHANGE: x'), 'v0.9.1'), 'minor');
+    assert.equal(suggestBump(parse('feat!: a'), undefined), 'major');
+  });
+
+  it('proposes versions across 0.x, pre-releases and odd tags', () => {
+    assert.equal(proposeNextVersion('v0.4.0', 'minor'), 'v0.5.0');
+    assert.equal(proposeNextVersion('v1.9.9', 'major'), 'v2.0.0');
+    assert.equal(proposeNextVersion('v2.0.0-rc.1', 'patch'), 'v2.0.0');
+    assert.equal(proposeNextVersion('release-7', 'minor'), 'release-7');
+  });
+});

@@ -1,5 +1,6 @@
 import { CommitParser } from 'conventional-commits-parser';
 import type { GitCommit } from '../git/gitLogParsing';
+import { readCommitDetails, type ClinicalImpact, type CommitTrailer, type RevertTarget } from './commitTrailers';
 
 /** A commit read as a Conventional Commit (or recognised as not being one). */
 export interface ParsedCommit {
@@ -16,6 +17,17 @@ export interface ParsedCommit {
   readonly authorName: string;
   readonly date: string;
   readonly message: string;
+  readonly authorEmail: string;
+  /** Git trailers of the last paragraph (`Key: value`), in order. */
+  readonly trailers: readonly CommitTrailer[];
+  /** Issue references (`#123`, `ABC-123`) from the subject, body and reference trailers. */
+  readonly issueRefs: readonly string[];
+  /** Hazard-log ids from `Hazard:` trailers. */
+  readonly hazards: readonly string[];
+  /** From a `Clinical-Impact:` trailer; null when the commit declares none. */
+  readonly clinicalImpact: ClinicalImpact | null;
+  /** For a revert: the commit it undoes, as far as the message says. */
+  readonly revertOf: RevertTarget | null;
 }
 
 // The header must be `type(scope)!: subject`; scope may hold anything but parentheses.
@@ -68,6 +80,8 @@ export function parseCommitFully(commit: GitCommit): ParsedCommit {
     authorName: commit.authorName,
     date: commit.date,
     message: commit.message,
+    authorEmail: commit.authorEmail,
+    ...readCommitDetails(commit.message),
   };
 }
 
@@ -85,6 +99,8 @@ function fromHeaderOnly(commit: GitCommit, header: string): ParsedCommit {
     authorName: commit.authorName,
     date: commit.date,
     message: commit.message,
+    authorEmail: commit.authorEmail,
+    ...readCommitDetails(commit.message),
   };
 }
 

@@ -1,11 +1,28 @@
 import type { ParsedCommit } from './conventionalCommit';
+import { pairReverts } from './revertPairs';
 
-/** A section of release notes: one Conventional Commit type, or breaking / other changes. */
+/** A section of release notes: one Conventional Commit type, or breaking / reverted / other changes. */
 export interface CommitGroup {
-  /** `breaking`, `other`, or a Conventional Commit type. */
+  /** `breaking`, `reverted`, `merge`, `other`, or a Conventional Commit type. */
   readonly type: string;
   readonly title: string;
   readonly commits: readonly ParsedCommit[];
+}
+
+/** A section title for a commit type. */
+export interface SectionTitle {
+  readonly type: string;
+  readonly title: string;
+}
+
+/** How commits are grouped; every field is optional and falls back to the defaults. */
+export interface GroupingOptions {
+  /** Section titles in order; types not listed follow alphabetically, then "Other changes". */
+  readonly sections?: readonly SectionTitle[];
+  /** Types listed in no section (counted, never breaking changes). */
+  readonly hiddenTypes?: readonly string[];
+  /** List merge commits in a "Merge commits" section instead of leaving them out. */
+  readonly includeMerges?: boolean;
 }
 
 /** Section titles, in the order they appear; types not listed follow, then "Other changes". */
@@ -25,32 +42,64 @@ export const DEFAULT_SECTIONS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const OTHER: readonly [string, string] = ['other', 'Other changes'];
+const REVERTED: readonly [string, string] = ['reverted', 'Reverted within this range'];
+const MERGE: readonly [string, string] = ['merge', 'Merge commits'];
+
+/** The commits a grouping lists, hides, and pairs as reverted. */
+export interface CommitPartition {
+  readonly groups: CommitGroup[];
+  /** Non-merge commits of hidden types (never breaking ones). */
+  readonly hidden: readonly ParsedCommit[];
+  /** Commits that are a revert, or reverted, within the list; they call for no version bump. */
+  readonly reverted: ReadonlySet<ParsedCommit>;
+}
 
 /**
- * Groups commits into sections: breaking changes first, known types in
- * order, unknown types next, commits that are not conventional last. Each
- * commit lands in exactly one group; merges are left out (count them apart).
+ * Groups commits into sections: breaking changes first, configured types in
+ * order, unknown types next, then a commit reverted within the list beside
+ * its revert, commits that are not conventional last. Each listed commit
+ * lands in exactly one group; merges are left out unless asked for.
  */
-export function groupCommitsByType(commits: readonly ParsedCommit[]): CommitGroup[] {
+export function groupCommitsByType(commits: readonly ParsedCommit[], options: GroupingOptions = {}): CommitGroup[] {
+  return partitionCommits(commits, options).groups;
+}
+
+/** Groups commits as `groupCommitsByType` does and also says which were hidden or reverted. */
+export function partitionCommits(commits: readonly ParsedCommit[], options: GroupingOptions = {}): CommitPartition {
+  const sections: ReadonlyArray<readonly [string, string]> = options.sections
+    ? [[DEFAULT_SECTIONS[0][0], options.sections.find((s) => s.type === 'breaking')?.title ?? DEFAULT_SECTIONS[0][1]], ...options.sections.filter((s) => s.type !== 'breaking').map((s) => [s.type, s.title] as const)]
+    : DEFAULT_SECTIONS;
+  const hiddenTypes = new Set(options.hiddenTypes ?? []);
+  const real = commits.filter((c) => !c.isMerge);
+  const pairs = pairReverts(real);
+  const reverted = new Set(pairs.flatMap((p) => [p.original, p.revert]));
   const buckets = new Map<string, ParsedCommit[]>();
-  for (const commit of commits) {
-    if (commit.isMerge) continue;
-    const key = commit.breaking ? 'breaking' : (commit.type ?? OTHER[0]);
+  const hidden: ParsedCommit[] = [];
+  const add = (key: string, commit: ParsedCommit) => {
     const bucket = buckets.get(key);
     if (bucket) bucket.push(commit);
     else buckets.set(key, [commit]);
+  };
+  for (const commit of real) {
+    if (reverted.has(commit)) continue;
+    if (commit.breaking) add('breaking', commit);
+    else if (hiddenTypes.has(commit.type ?? OTHER[0])) hidden.push(commit);
+    else add(commit.type ?? OTHER[0], commit);
   }
-  const known = new Map(DEFAULT_SECTIONS);
+  const known = new Map(sections);
   const groups: CommitGroup[] = [];
-  for (const [type, title] of DEFAULT_SECTIONS) {
+  for (const [type, title] of sections) {
     const bucket = buckets.get(type);
-    if (bucket) groups.push({ type, title, commits: bucket });
+    if (bucket && type !== OTHER[0]) groups.push({ type, title, commits: bucket });
   }
   const unknownTypes = [...buckets.keys()].filter((t) => !known.has(t) && t !== OTHER[0]).sort();
   for (const type of unknownTypes) groups.push({ type, title: titleForUnknownType(type), commits: buckets.get(type) ?? [] });
+  if (pairs.length > 0) groups.push({ type: REVERTED[0], title: known.get(REVERTED[0]) ?? REVERTED[1], commits: pairs.flatMap((p) => [p.original, p.revert]) });
   const other = buckets.get(OTHER[0]);
-  if (other) groups.push({ type: OTHER[0], title: OTHER[1], commits: other });
-  return groups;
+  if (other) groups.push({ type: OTHER[0], title: known.get(OTHER[0]) ?? OTHER[1], commits: other });
+  const merges = commits.filter((c) => c.isMerge);
+  if (options.includeMerges && merges.length > 0) groups.push({ type: MERGE[0], title: known.get(MERGE[0]) ?? MERGE[1], commits: merges });
+  return { groups, hidden, reverted };
 }
 
 function titleForUnknownType(type: string): string {

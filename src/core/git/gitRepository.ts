@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { classifyGitFailure, GitProblem } from './errors';
@@ -182,6 +183,59 @@ export class GitRepository {
 
   private raw(args: string[]): Promise<string> {
     return run(this.git, this.root, args);
+  }
+
+  /**
+   * The URL of a remote as written in the repository config (no `insteadOf`
+   * rewriting, no network), or undefined when there is none.
+   */
+  async remoteUrl(name = 'origin'): Promise<string | undefined> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) return undefined;
+    try {
+      return (await this.raw(['config', '--get', `remote.${name}.url`])).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The full commit hash a revision names (a tag is peeled to its commit). */
+  async resolveCommit(ref: string): Promise<string> {
+    const output = await this.raw(['rev-parse', '--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
+    return output.trim();
+  }
+
+  /** Paths of every file in the tree of a revision (what an archive of it holds). */
+  async listTreeFiles(ref: string): Promise<string[]> {
+    const output = await this.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options', assertSafeRef(ref)]);
+    return output.split('\0').filter((p) => p.length > 0);
+  }
+
+  /**
+   * Writes an uncompressed tar of a revision's tree (never the working tree)
+   * to `outputFile`. `git archive` would run the smudge command of any filter
+   * driver the repository's config names for a path (and simple-git rightly
+   * refuses `-c filter.*` overrides), so the archive is made in a throw-away
+   * bare repository that borrows this one's objects through
+   * `objects/info/alternates` and has no config of its own: the tree's
+   * `export-ignore` and `export-subst` attributes still apply, but no
+   * repository-configured filter, textconv or `tar.*.command` exists there.
+   * The tar format is built into git; compression is the caller's.
+   */
+  async archiveTar(ref: string, outputFile: string, prefix?: string): Promise<void> {
+    const [commit, objects, format] = await Promise.all([this.resolveCommit(ref), this.gitPath('objects'), this.raw(['rev-parse', '--show-object-format']).then((f) => f.trim(), () => 'sha1')]);
+    const scratch = await mkdtemp(join(tmpdir(), 'reflect-archive-'));
+    try {
+      const bare = simpleGit({ baseDir: scratch, maxConcurrentProcesses: 1, trimmed: false });
+      // A SHA-256 repository needs a scratch repository of the same object format.
+      await run(bare, scratch, ['init', '--bare', '--quiet', ...(format === 'sha256' ? ['--object-format=sha256'] : [])]);
+      await writeFile(join(scratch, 'objects', 'info', 'alternates'), `${objects}\n`);
+      const args = ['archive', '--format=tar', `--output=${outputFile}`];
+      if (prefix !== undefined) args.push(`--prefix=${prefix}`);
+      args.push('--end-of-options', commit);
+      await run(bare, scratch, args);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   }
 }
 

@@ -1,4 +1,6 @@
-import { phaseFileNameOf, type PhaseId } from './phases';
+import { phaseFileNameOf, type PhaseId } from './phaseIds';
+
+export { ACTION_PLAN_FILE, CHANGE_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE, documentTypeOfFileName, fileNameOfDocument } from './documentKinds';
 
 /** The default folder, relative to the workspace root, that holds change records. */
 export const DEFAULT_RECORDS_FOLDER = 'docs/changes';
@@ -24,7 +26,7 @@ export function recordDocumentPath(recordsFolder: string, version: string, fileN
   return `${normaliseRecordsFolder(recordsFolder)}/${recordFolderName(version)}/${fileName}`;
 }
 
-export const RELEASE_NOTES_FILE = 'release-notes.md';
+/** The file a phase's reflection is kept in, inside its record folder. */
 export function phaseFileName(phase: PhaseId): string {
   return phaseFileNameOf(phase);
 }

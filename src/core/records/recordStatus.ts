@@ -1,10 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PHASE_IDS, phaseFileNameOf } from './phases';
+import type { Problem } from '../validate/problem';
+import { validateRecord, type RecordFile } from '../validate/validateRecord';
+import type { ValidationOptions } from '../validate/validationOptions';
+import { RECORD_DOCUMENT_TYPES, type DocumentKind } from './documentKinds';
+import type { PhaseId } from './phaseIds';
+import { readRecordFiles } from './recordFiles';
 import { recordFolderName } from './recordLayout';
 
 /** Every document a complete change record holds, by file name. */
-export const RECORD_DOCUMENTS: readonly string[] = ['change.md', 'release-notes.md', 'rollback.md', ...PHASE_IDS.map(phaseFileNameOf), 'action-plan.md'];
+export const RECORD_DOCUMENTS: readonly string[] = RECORD_DOCUMENT_TYPES.map((d) => d.fileName);
 
 /** Which of a record's documents exist on disk. */
 export interface RecordPresence {
@@ -22,4 +27,64 @@ export async function readRecordPresence(repositoryRoot: string, recordsFolder: 
   }
   const present = RECORD_DOCUMENTS.filter((name) => names.includes(name));
   return { present, expected: RECORD_DOCUMENTS };
+}
+
+/** A record document's state in the Change Records and Releases views. */
+export type DocumentState = 'missing' | 'has-problems' | 'complete';
+
+/** One expected document of a record, with its state. */
+export interface DocumentAssessment {
+  readonly fileName: string;
+  readonly kind: DocumentKind;
+  readonly phase?: PhaseId;
+  readonly state: DocumentState;
+  /** Problems (after severity overrides; `off` rules are gone), empty when missing. */
+  readonly problems: readonly Problem[];
+  readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+}
+
+/** How far a record has come. */
+export interface RecordAssessment {
+  /** The expected documents, in the order they are usually written. */
+  readonly documents: readonly DocumentAssessment[];
+  /** Other Markdown files in the folder, with their problems. */
+  readonly otherFiles: ReadonlyArray<{ readonly fileName: string; readonly problems: readonly Problem[] }>;
+  readonly complete: number;
+  readonly present: number;
+  readonly expected: number;
+  /** Complete documents ÷ expected documents, 0 to 1. */
+  readonly completeness: number;
+}
+
+/**
+ * Assesses a record folder's files: each expected document is missing, has
+ * problems (of any severity, so an unanswered prompt keeps it a draft), or is
+ * complete. Pure: give it the folder's files and the same options the editor uses.
+ */
+export function assessRecord(files: readonly RecordFile[], options: ValidationOptions = {}): RecordAssessment {
+  const results = validateRecord(files, options);
+  const byName = new Map(results.map((r) => [baseName(r.name), r.problems]));
+  const documents = RECORD_DOCUMENT_TYPES.map((type): DocumentAssessment => {
+    const problems = byName.get(type.fileName);
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const p of problems ?? []) counts[p.severity]++;
+    const state: DocumentState = problems === undefined ? 'missing' : problems.length > 0 ? 'has-problems' : 'complete';
+    return { fileName: type.fileName, kind: type.kind, ...(type.phase ? { phase: type.phase } : {}), state, problems: problems ?? [], counts };
+  });
+  const expectedNames = new Set(RECORD_DOCUMENTS);
+  const otherFiles = results.filter((r) => !expectedNames.has(baseName(r.name))).map((r) => ({ fileName: baseName(r.name), problems: r.problems }));
+  const complete = documents.filter((d) => d.state === 'complete').length;
+  const present = documents.filter((d) => d.state !== 'missing').length;
+  return { documents, otherFiles, complete, present, expected: documents.length, completeness: complete / documents.length };
+}
+
+/** Reads and assesses a version's record folder; undefined when the folder does not exist. */
+export async function assessRecordFolder(repositoryRoot: string, recordsFolder: string, version: string, options: ValidationOptions = {}): Promise<RecordAssessment | undefined> {
+  const files = await readRecordFiles(join(repositoryRoot, recordsFolder, recordFolderName(version)));
+  return files && assessRecord(files, options);
+}
+
+function baseName(name: string): string {
+  const parts = name.split(/[\\/]/);
+  return parts[parts.length - 1] ?? name;
 }

@@ -1,31 +1,54 @@
 import { parseCommit } from '../commits/conventionalCommit';
-import { groupCommitsByType } from '../commits/groupCommits';
+import { partitionCommits } from '../commits/groupCommits';
 import { proposeNextVersion, suggestBump } from '../commits/versionBump';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
+import type { ReleaseNotesOptions } from './releaseNotesConfig';
 import type { ReleaseNotesModel } from './releaseNotes';
+import { remoteLinks } from './remoteLinks';
 
 export interface ReleaseNotesRequest {
   readonly range: RevisionRange;
   /** The version the notes are for; proposed from the bump when absent. */
   readonly version?: string;
   readonly date: string;
+  /** Grouping, path scoping and links; already merged from settings and the repository's config file. */
+  readonly options?: ReleaseNotesOptions;
 }
 
-/** Reads a range and builds the release-notes model (one `git log` call). */
+/**
+ * Reads a range and builds the release-notes model (one `git log` call, and
+ * one `git config` for the remote when links are wanted). A commit reverted
+ * within the range, and its revert, are listed together and call for no bump.
+ */
 export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNotesRequest): Promise<ReleaseNotesModel> {
-  const [raw, author] = await Promise.all([repo.readCommits(request.range), repo.configValue('user.name')]);
+  const options = request.options ?? {};
+  const paths = options.paths && options.paths.length > 0 ? options.paths : undefined;
+  const wantLinks = options.links !== 'none';
+  const [raw, author, remote] = await Promise.all([
+    repo.readCommits(request.range, undefined, paths),
+    repo.configValue('user.name'),
+    wantLinks ? repo.remoteUrl('origin') : Promise.resolve(undefined),
+  ]);
   const commits = raw.map(parseCommit);
   const real = commits.filter((c) => !c.isMerge);
-  const bump = suggestBump(real, request.range.from);
+  const partition = partitionCommits(commits, options);
+  const counted = real.filter((c) => !partition.reverted.has(c));
+  // Commits that all cancel out still make a new release, so it needs a new version.
+  const bump = counted.length === 0 && real.length > 0 ? 'patch' : suggestBump(counted, request.range.from);
   const version = request.version ?? (request.range.to === 'HEAD' ? proposeNextVersion(request.range.from, bump) : request.range.to);
+  const links = remoteLinks(remote, options.links ?? 'auto', options.issueUrl);
   return {
     version,
     range: request.range,
     commitCount: real.length,
     mergeCount: commits.length - real.length,
-    groups: groupCommitsByType(real),
+    groups: partition.groups,
     bump,
     date: request.date,
     author,
+    commits: real,
+    hidden: partition.hidden,
+    ...(links ? { links } : {}),
+    ...(paths ? { paths } : {}),
   };
 }

@@ -1,46 +1,87 @@
+import type { ClinicalImpact } from '../commits/commitTrailers';
 import type { ParsedCommit } from '../commits/conventionalCommit';
 import type { CommitGroup } from '../commits/groupCommits';
 import type { Bump } from '../commits/versionBump';
 import type { RevisionRange } from '../git/gitRepository';
+import { DEFAULT_RELEASE_NOTES_TEMPLATE } from './defaultReleaseNotesTemplate';
 import { renderFrontMatter } from './frontMatter';
+import { sealFences } from './generatedFences';
+import { compileTemplate, type TemplateValue } from './logicLessTemplate';
 import { escapeCodeSpan, escapeMarkdownInline } from './markdownEscape';
+import { contributorsOf, hazardsReferenced, renderClinicalImpactBlock, renderContributorsBlock, renderGroupsBlock, renderHazardsBlock, commitReference, issueReference } from './releaseNotesBlocks';
+import type { RemoteLinks } from './remoteLinks';
 
 /** Everything release notes are made from; built by `buildReleaseNotes`. */
 export interface ReleaseNotesModel {
   readonly version: string;
   readonly range: RevisionRange;
-  /** Non-merge commits in the range (each appears in exactly one group). */
+  /** Non-merge commits in the range (each listed one appears in exactly one group). */
   readonly commitCount: number;
   readonly mergeCount: number;
   readonly groups: readonly CommitGroup[];
   readonly bump: Bump;
   readonly date: string;
   readonly author?: string;
+  /** Every non-merge commit of the range, listed or hidden (for hazards and contributors). */
+  readonly commits?: readonly ParsedCommit[];
+  /** Commits of hidden types: counted, not listed. */
+  readonly hidden?: readonly ParsedCommit[];
+  readonly links?: RemoteLinks;
+  /** The pathspecs the range was limited to, if any. */
+  readonly paths?: readonly string[];
 }
 
-/** The `reflect notes --format json` shape (a stable contract). */
+/** The `reflect notes --format json` shape (a stable contract: keys may be added, never renamed). */
 export interface ReleaseNotesJson {
   range: { from: string | null; to: string };
   commits: number;
-  groups: Array<{ type: string; title: string; commits: Array<{ hash: string; subject: string; scope: string | null; breaking: boolean }> }>;
+  groups: Array<{
+    type: string;
+    title: string;
+    commits: Array<{ hash: string; subject: string; scope: string | null; breaking: boolean; type: string | null; issues: string[]; hazards: string[]; clinicalImpact: ClinicalImpact | null }>;
+  }>;
   bump: Bump;
+  version: string;
+  merges: number;
+  hidden: number;
+  hazards: Array<{ id: string; commits: string[] }>;
+  contributors: Array<{ name: string; commits: number }>;
 }
 
+/** The JSON form of release notes. */
 export function releaseNotesToJson(model: ReleaseNotesModel): ReleaseNotesJson {
+  const all = model.commits ?? model.groups.flatMap((g) => g.commits);
   return {
     range: { from: model.range.from ?? null, to: model.range.to },
     commits: model.commitCount,
     groups: model.groups.map((g) => ({
       type: g.type,
       title: g.title,
-      commits: g.commits.map((c) => ({ hash: c.hash, subject: c.subject, scope: c.scope, breaking: c.breaking })),
+      commits: g.commits.map((c) => ({ hash: c.hash, subject: c.subject, scope: c.scope, breaking: c.breaking, type: c.type, issues: [...c.issueRefs], hazards: [...c.hazards], clinicalImpact: c.clinicalImpact })),
     })),
     bump: model.bump,
+    version: model.version,
+    merges: model.mergeCount,
+    hidden: model.hidden?.length ?? 0,
+    hazards: hazardsReferenced(all).map((h) => ({ id: h.id, commits: h.commits.map((c) => c.hash) })),
+    contributors: contributorsOf(all),
   };
 }
 
-/** Release notes as Markdown with front matter; all commit text is escaped. */
-export function renderReleaseNotesMarkdown(model: ReleaseNotesModel): string {
+/**
+ * Release notes as Markdown with front matter, from the default template
+ * or a repository's own (logic-less: it can never run code). All commit
+ * text is escaped before it reaches the template; generated blocks are
+ * fenced and sealed with their hash.
+ */
+export function renderReleaseNotesMarkdown(model: ReleaseNotesModel, template: string = DEFAULT_RELEASE_NOTES_TEMPLATE): string {
+  const rendered = compileTemplate(template)(releaseNotesView(model));
+  return sealFences(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+}
+
+/** The values a release-notes template can use; every string is Markdown that is already escaped. */
+export function releaseNotesView(model: ReleaseNotesModel): TemplateValue {
+  const all = model.commits ?? model.groups.flatMap((g) => g.commits);
   const frontMatter = renderFrontMatter({
     kind: 'release-notes',
     change: model.version,
@@ -48,27 +89,55 @@ export function renderReleaseNotesMarkdown(model: ReleaseNotesModel): string {
     author: model.author ?? '',
     range: { from: model.range.from ?? '', to: model.range.to },
     bump: model.bump,
-  });
-  const from = model.range.from ? escapeCodeSpan(model.range.from) : 'the first commit';
-  const lines: string[] = [
-    `# Release notes: ${escapeMarkdownInline(model.version)}`,
-    '',
-    `${model.commitCount} ${model.commitCount === 1 ? 'commit' : 'commits'} from ${from} to ${escapeCodeSpan(model.range.to)}` +
-      (model.mergeCount > 0 ? ` (and ${model.mergeCount} merge ${model.mergeCount === 1 ? 'commit' : 'commits'} not listed)` : '') +
-      `. Suggested version bump: ${model.bump}.`,
-  ];
-  if (model.groups.length === 0) lines.push('', 'No changes in this range.');
-  for (const group of model.groups) {
-    lines.push('', `## ${escapeMarkdownInline(group.title)}`, '');
-    for (const commit of group.commits) lines.push(...renderCommitItem(commit, group.type === 'breaking'));
-  }
-  return `${frontMatter}\n${lines.join('\n')}\n`;
+  }).replace(/\n$/, '');
+  return {
+    frontMatter,
+    versionText: escapeMarkdownInline(model.version),
+    fromText: model.range.from ? escapeCodeSpan(model.range.from) : 'the first commit',
+    toText: escapeCodeSpan(model.range.to),
+    date: escapeMarkdownInline(model.date),
+    author: escapeMarkdownInline(model.author ?? ''),
+    bump: model.bump,
+    commitCount: model.commitCount,
+    mergeCount: model.mergeCount,
+    hiddenCount: model.hidden?.length ?? 0,
+    overview: renderOverview(model),
+    groupsMarkdown: renderGroupsBlock(model.groups, model.links),
+    hazardsMarkdown: renderHazardsBlock(all, model.links),
+    clinicalImpactMarkdown: renderClinicalImpactBlock(all, model.links),
+    contributorsMarkdown: renderContributorsBlock(all),
+    groups: model.groups.map((g) => ({
+      type: g.type,
+      title: escapeMarkdownInline(g.title),
+      commits: g.commits.map((c) => ({
+        hash: c.hash,
+        ref: commitReference(c, model.links),
+        subject: escapeMarkdownInline(c.subject),
+        scope: c.scope ? escapeMarkdownInline(c.scope) : '',
+        type: c.type ? escapeMarkdownInline(c.type) : '',
+        breaking: c.breaking,
+        notes: c.breakingNotes.map(escapeMarkdownInline),
+        issues: c.issueRefs.map((r) => issueReference(r, model.links)),
+      })),
+    })),
+    hazards: hazardsReferenced(all).map((h) => ({ id: escapeCodeSpan(h.id), commits: h.commits.map((c) => commitReference(c, model.links)) })),
+    contributors: contributorsOf(all).map((p) => ({ name: escapeMarkdownInline(p.name), commits: p.commits })),
+    rollbackLink: 'rollback.md',
+  };
 }
 
-function renderCommitItem(commit: ParsedCommit, inBreakingSection: boolean): string[] {
-  const scope = commit.scope ? `**${escapeMarkdownInline(commit.scope)}:** ` : '';
-  const type = inBreakingSection && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
-  const item = [`- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${escapeCodeSpan(commit.hash.slice(0, 7))})`];
-  for (const note of commit.breakingNotes) item.push(`  - ${escapeMarkdownInline(note)}`);
-  return item;
+function renderOverview(model: ReleaseNotesModel): string {
+  const from = model.range.from ? escapeCodeSpan(model.range.from) : 'the first commit';
+  const asides: string[] = [];
+  if (model.mergeCount > 0) asides.push(`${model.mergeCount} merge ${model.mergeCount === 1 ? 'commit' : 'commits'} not listed`);
+  const hidden = model.hidden ?? [];
+  if (hidden.length > 0) {
+    const types = [...new Set(hidden.map((c) => c.type ?? 'other'))].sort().map(escapeCodeSpan).join(', ');
+    asides.push(`${hidden.length} ${hidden.length === 1 ? 'commit' : 'commits'} of hidden types (${types}) not listed`);
+  }
+  let text = `${model.commitCount} ${model.commitCount === 1 ? 'commit' : 'commits'} from ${from} to ${escapeCodeSpan(model.range.to)}`;
+  if (asides.length > 0) text += ` (and ${asides.join('; ')})`;
+  text += `. Suggested version bump: ${model.bump}.`;
+  if (model.paths && model.paths.length > 0) text += ` Only commits that touch ${model.paths.map(escapeCodeSpan).join(', ')} are included.`;
+  return text;
 }

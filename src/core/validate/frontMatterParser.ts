@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem, TextRange } from './problem';
 import { LineIndex } from './problem';
 
@@ -12,12 +12,22 @@ export interface FrontMatter {
   readonly sourceOffset: number;
   /** Range of the opening `---` line. */
   readonly openingRange: TextRange;
+  /** Range of the closing `---` (or `...`) line. */
+  readonly closingRange: TextRange;
+  /** Offset where the Markdown body starts, after the closing line. */
+  readonly bodyOffset: number;
 }
 
 export interface FrontMatterResult {
   readonly frontMatter?: FrontMatter;
   readonly problems: Problem[];
 }
+
+/** Front matter above this size is not read: real front matter is a few kilobytes, and YAML parsing cost grows with it. */
+export const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
+
+/** Deeper `[`/`{` nesting than this is refused before parsing: no field needs it, and yaml's cost and stack grow with it. */
+export const MAX_FLOW_DEPTH = 64;
 
 /** The most aliases a front matter may expand; an alias bomb stops here. */
 const MAX_ALIAS_COUNT = 50;
@@ -38,6 +48,9 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatterRes
     return { problems: [] };
   }
   const openingRange = lines.lineRange(0);
+  if (firstLineEnd === -1) {
+    return { problems: [{ range: openingRange, severity: 'error', code: 'unclosed-front-matter', message: 'The front matter is not closed: add a line "---" after the last field.' }] };
+  }
   const sourceOffset = firstLineEnd + 1;
   const closing = /^(?:---|\.\.\.)[ \t]*\r?$/m;
   const rest = text.slice(sourceOffset);
@@ -46,54 +59,114 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatterRes
     return { problems: [{ range: openingRange, severity: 'error', code: 'unclosed-front-matter', message: 'The front matter is not closed: add a line "---" after the last field.' }] };
   }
   const source = rest.slice(0, match.index);
-  const document = parseDocument(source, { uniqueKeys: true, strict: true, prettyErrors: false, schema: 'core', customTags: [], merge: false });
+  if (source.length > MAX_FRONT_MATTER_LENGTH) {
+    return { problems: [{ range: openingRange, severity: 'error', code: 'front-matter-too-large', message: `The front matter is larger than ${MAX_FRONT_MATTER_LENGTH / 1024} KB and was not read.` }] };
+  }
+  const closingStart = sourceOffset + match.index;
+  const closingLineEnd = text.indexOf('\n', closingStart);
+  const bodyOffset = closingLineEnd === -1 ? text.length : closingLineEnd + 1;
+  const closingRange = lines.lineRange(lines.positionAt(closingStart).line);
+  if (flowDepth(source) > MAX_FLOW_DEPTH) {
+    return { problems: [{ range: openingRange, severity: 'error', code: 'yaml-syntax', message: `The front matter nests lists or mappings more than ${MAX_FLOW_DEPTH} levels deep and was not read.` }] };
+  }
+  let document: Document.Parsed;
   const problems: Problem[] = [];
-  for (const error of document.errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    problems.push({
-      range: lines.rangeOf(sourceOffset + error.pos[0], sourceOffset + error.pos[1]),
-      severity: 'error',
-      code: duplicate ? 'duplicate-key' : 'yaml-syntax',
-      message: duplicate ? `Duplicate key: ${firstSentence(error.message)}` : `YAML syntax error: ${firstSentence(error.message)}`,
-    });
-  }
-  for (const warning of document.warnings) {
-    problems.push({ range: lines.rangeOf(sourceOffset + warning.pos[0], sourceOffset + warning.pos[1]), severity: 'warning', code: 'yaml-tag', message: `Ignored: ${firstSentence(warning.message)}` });
-  }
   let data: Record<string, unknown> | undefined;
-  if (document.errors.length === 0) {
-    try {
-      const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      if (value === null || value === undefined) data = {};
-      else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
-      else problems.push({ range: openingRange, severity: 'error', code: 'front-matter-not-mapping', message: 'The front matter must be a set of "key: value" fields.' });
-    } catch (error) {
-      problems.push({ range: openingRange, severity: 'error', code: 'yaml-aliases', message: `The front matter could not be read: ${firstSentence(error instanceof Error ? error.message : String(error))}` });
+  try {
+    // Duplicate keys are found below in one pass: yaml's own check compares every pair, which a
+    // front matter with tens of thousands of keys turns into minutes.
+    document = parseDocument(source, { uniqueKeys: false, strict: true, prettyErrors: false, schema: 'core', customTags: [], merge: false });
+    for (const error of document.errors) {
+      problems.push({ range: lines.rangeOf(sourceOffset + error.pos[0], sourceOffset + error.pos[1]), severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstSentence(error.message)}` });
     }
+    const duplicates = duplicateKeys(document);
+    for (const key of duplicates) {
+      const range = key.range ?? [0, 0];
+      problems.push({ range: lines.rangeOf(sourceOffset + range[0], sourceOffset + range[1]), severity: 'error', code: 'duplicate-key', message: `Duplicate key: "${keyText(key).slice(0, 60)}" appears more than once.` });
+    }
+    for (const warning of document.warnings) {
+      problems.push({ range: lines.rangeOf(sourceOffset + warning.pos[0], sourceOffset + warning.pos[1]), severity: 'warning', code: 'yaml-tag', message: `Ignored: ${firstSentence(warning.message)}` });
+    }
+    if (document.errors.length === 0 && duplicates.length === 0) {
+      try {
+        const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        if (value === null || value === undefined) data = {};
+        else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+        else problems.push({ range: openingRange, severity: 'error', code: 'front-matter-not-mapping', message: 'The front matter must be a set of "key: value" fields.' });
+      } catch (error) {
+        if (error instanceof RangeError) throw error;
+        problems.push({ range: openingRange, severity: 'error', code: 'yaml-aliases', message: `The front matter could not be read: ${firstSentence(error instanceof Error ? error.message : String(error))}` });
+      }
+    }
+  } catch (error) {
+    // Only nesting deep enough to exhaust the stack gets here; the text is refused, not half-read.
+    if (!(error instanceof RangeError)) throw error;
+    return { problems: [{ range: openingRange, severity: 'error', code: 'yaml-syntax', message: 'The front matter is nested too deeply to read.' }] };
   }
-  return { frontMatter: { document, data, sourceOffset, openingRange }, problems };
+  return { frontMatter: { document, data, sourceOffset, openingRange, closingRange, bodyOffset }, problems };
 }
 
-/** The YAML node at a path of keys, with its key node when it sits in a map. */
+/** The YAML node at a path of keys and list indexes (numbers or digit strings), with its key node when it sits in a map. */
 export function nodeAtPath(frontMatter: FrontMatter, path: readonly (string | number)[]): { key?: Node; value?: Node } {
   let current: unknown = frontMatter.document.contents;
   let keyNode: Node | undefined;
   for (const segment of path) {
-    if (!isMap(current)) {
-      const items = (current as { items?: unknown[] } | null)?.items;
-      if (Array.isArray(items) && typeof segment === 'number') {
-        current = items[segment];
-        keyNode = undefined;
-        continue;
-      }
-      return {};
+    if (isSeq(current)) {
+      const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+      if (index < 0 || index >= current.items.length) return {};
+      current = current.items[index];
+      keyNode = undefined;
+      continue;
     }
+    if (!isMap(current)) return {};
     const pair = current.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
     if (!pair) return {};
     keyNode = pair.key as Node;
     current = pair.value;
   }
   return { key: keyNode, value: (current ?? undefined) as Node | undefined };
+}
+
+/** The deepest nesting of flow brackets outside quotes and comments (an estimate that errs towards deeper). */
+function flowDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote = '';
+  let comment = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\n') {
+      quote = '';
+      comment = false;
+    } else if (comment) continue;
+    else if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(source[i - 1]))) comment = true;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+/** Keys that repeat an earlier key of the same mapping, found with one set per mapping. */
+function duplicateKeys(document: Document.Parsed): Node[] {
+  const found: Node[] = [];
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const text = keyText(pair.key);
+        if (seen.has(text)) found.push(pair.key as Node);
+        else seen.add(text);
+      }
+    },
+  });
+  return found;
+}
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
 }
 
 function firstSentence(message: string): string {

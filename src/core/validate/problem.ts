@@ -18,6 +18,15 @@ export interface Problem {
   /** Stable rule code, documented in the README (for example `missing-field`). */
   readonly code: string;
   readonly message: string;
+  /** An edit that fixes the problem, when one is obvious (a missing field or section); editors offer it as a quick fix. */
+  readonly fix?: ProblemFix;
+}
+
+/** A text edit that fixes a problem: replace `range` (empty to insert) with `newText`. */
+export interface ProblemFix {
+  readonly title: string;
+  readonly range: TextRange;
+  readonly newText: string;
 }
 
 /** Turns offsets into positions for one text; built once per validation. */

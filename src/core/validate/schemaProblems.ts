@@ -1,12 +1,26 @@
 import type { ErrorObject } from 'ajv';
+import { stringify } from 'yaml';
+import { isDocumentKind } from '../records/documentKinds';
+import { isPhaseId } from '../records/phaseIds';
 import { nodeAtPath, type FrontMatter } from './frontMatterParser';
-import type { LineIndex, Problem, TextRange } from './problem';
+import type { LineIndex, Problem, ProblemFix } from './problem';
+import { problemOf } from './ruleCatalog';
+import { placeholderValue } from './schemaPlaceholders';
+import { rangeOfNode } from './yamlRanges';
+
+// More than this many schema errors are not placed: each placement walks the YAML tree, and the
+// list is capped per document anyway.
+const MAX_PLACED_ERRORS = 300;
+
+// Keywords whose failure is already told by the errors of their parts.
+const SILENT_KEYWORDS = new Set(['if', 'allOf']);
 
 /** Turns ajv errors into problems placed on the key or value at fault. */
 export function schemaErrorsToProblems(errors: readonly ErrorObject[], frontMatter: FrontMatter, lines: LineIndex): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  for (const error of errors) {
+  for (const error of errors.slice(0, MAX_PLACED_ERRORS)) {
+    if (SILENT_KEYWORDS.has(error.keyword)) continue;
     const path = error.instancePath.split('/').slice(1).map(decodePointerSegment);
     const field = path.join('.') || 'front matter';
     const problem = describe(error, path, field, frontMatter, lines);
@@ -28,29 +42,49 @@ function describe(error: ErrorObject, path: string[], field: string, frontMatter
       const missing = String(params.missingProperty);
       const where = path.length === 0 ? frontMatter.openingRange : keyRange;
       const name = path.length === 0 ? missing : `${field}.${missing}`;
-      return { range: where, severity: 'warning', code: 'missing-field', message: `Missing required field "${name}".` };
+      const problem = problemOf('missing-field', where, `Missing required field "${name}".`);
+      const fix = path.length === 0 ? missingFieldFix(missing, frontMatter) : undefined;
+      return fix ? { ...problem, fix } : problem;
     }
     case 'enum':
-      return { range: valueRange, severity: 'warning', code: 'invalid-value', message: `"${field}" must be one of: ${(params.allowedValues as unknown[]).join(', ')}.` };
+      return problemOf('invalid-value', valueRange, `"${field}" must be one of: ${(params.allowedValues as unknown[]).join(', ')}.`);
     case 'const':
-      return { range: valueRange, severity: 'warning', code: 'invalid-value', message: `"${field}" must be "${String(params.allowedValue)}".` };
+      return problemOf('invalid-value', valueRange, `"${field}" must be "${String(params.allowedValue)}".`);
     case 'type':
-      return { range: valueRange, severity: 'warning', code: 'invalid-type', message: `"${field}" must be ${article(String(params.type))}.` };
+      return problemOf('invalid-type', valueRange, `"${field}" must be ${article(String(params.type))}.`);
     case 'format':
-      return { range: valueRange, severity: 'warning', code: 'invalid-date', message: `"${field}" must be an ISO 8601 date (YYYY-MM-DD) or date-time.` };
+      return params.format === 'iso-date-time'
+        ? problemOf('invalid-date', valueRange, `"${field}" must be an ISO 8601 date-time with a time of day (YYYY-MM-DDTHH:MM, ideally with Z or an offset).`)
+        : problemOf('invalid-date', valueRange, `"${field}" must be an ISO 8601 date (YYYY-MM-DD) or date-time.`);
     case 'minLength':
-      return { range: valueRange, severity: 'warning', code: 'empty-field', message: `"${field}" must not be empty.` };
+      return problemOf('empty-field', valueRange, `"${field}" must not be empty.`);
+    case 'minItems':
+      return problemOf('empty-field', valueRange, `"${field}" must hold at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'item' : 'items'}.`);
     case 'maxLength':
-      return { range: valueRange, severity: 'warning', code: 'invalid-value', message: `"${field}" is longer than ${String(params.limit)} characters.` };
+      return problemOf('invalid-value', valueRange, `"${field}" is longer than ${String(params.limit)} characters.`);
+    case 'maxItems':
+      return problemOf('invalid-value', valueRange, `"${field}" holds more than ${String(params.limit)} items.`);
+    case 'uniqueItems':
+      return problemOf('invalid-value', valueRange, `"${field}" lists the same item twice.`);
+    case 'pattern':
+      return problemOf('invalid-value', valueRange, `"${field}" is not in the expected form.`);
+    case 'minimum':
+    case 'maximum':
+      return problemOf('invalid-value', valueRange, `"${field}" must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}.`);
     default:
-      return { range: valueRange, severity: 'warning', code: 'invalid-value', message: `"${field}" ${error.message ?? 'is not valid'}.` };
+      return problemOf('invalid-value', valueRange, `"${field}" ${error.message ?? 'is not valid'}.`);
   }
 }
 
-function rangeOfNode(node: { range?: [number, number, number] | null } | undefined, frontMatter: FrontMatter, lines: LineIndex): TextRange | undefined {
-  const range = node?.range;
-  if (!range) return undefined;
-  return lines.rangeOf(frontMatter.sourceOffset + range[0], frontMatter.sourceOffset + range[1]);
+/** Inserts a missing top-level field, with a placeholder from its schema, before the closing `---`. */
+function missingFieldFix(name: string, frontMatter: FrontMatter): ProblemFix | undefined {
+  const data = frontMatter.data ?? {};
+  const kind = isDocumentKind(data.kind) ? data.kind : undefined;
+  const phase = kind === 'reflection' && isPhaseId(data.phase) ? data.phase : undefined;
+  const value = placeholderValue(kind, [name], phase);
+  const newText = stringify({ [name]: value }, { lineWidth: 0 });
+  const at = frontMatter.closingRange.start;
+  return { title: `Add field "${name}"`, range: { start: at, end: at }, newText };
 }
 
 function decodePointerSegment(segment: string): string {

@@ -1,53 +1,51 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import changeSchema from '../../../schemas/change.schema.json';
-import commonSchema from '../../../schemas/common.schema.json';
-import reflectionSchema from '../../../schemas/reflection.schema.json';
-import releaseNotesSchema from '../../../schemas/release-notes.schema.json';
+import { isDocumentKind } from '../records/documentKinds';
+import { isPhaseId } from '../records/phaseIds';
+import { isIsoDateOrDateTime, isIsoDateTime } from './isoDates';
+import { ALL_SCHEMAS, schemaFor, schemaId } from './schemaDocuments';
 
-/** Document kinds that have a schema of their own. */
-export type SchemaKind = 'change' | 'reflection' | 'release-notes';
-
-const KIND_SCHEMAS: Record<SchemaKind, { $id: string }> = {
-  change: changeSchema,
-  reflection: reflectionSchema,
-  'release-notes': releaseNotesSchema,
-};
-
-/** ISO 8601 date (YYYY-MM-DD) or date-time; the date must exist on the calendar. */
-export function isIsoDateOrDateTime(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
-  return match[4] === undefined || (Number(match[4]) < 24 && Number(match[5]) < 60 && Number(match[6] ?? 0) < 60);
-}
+export { isIsoDateOrDateTime } from './isoDates';
 
 /**
- * Compiles every schema once, in ajv strict mode, and hands out validators.
- * `enumDescriptions` is an annotation for hover and docs, not a check.
+ * Annotation keywords of our schemas. They carry text for hover, completion,
+ * templates and the docs; ajv must know them (strict mode) but checks nothing.
+ */
+export const ANNOTATION_KEYWORDS = [
+  { keyword: 'enumDescriptions', schemaType: 'array' },
+  { keyword: 'sections', schemaType: 'array' },
+  { keyword: 'writtenWhen', schemaType: 'string' },
+  { keyword: 'templateTitle', schemaType: 'string' },
+] as const;
+
+/**
+ * Compiles every schema once, in ajv strict mode (no `$data`), and hands out
+ * validators by kind and phase.
  */
 export class SchemaRegistry {
-  private readonly base: ValidateFunction;
-  private readonly byKind = new Map<SchemaKind, ValidateFunction>();
+  private readonly ajv: Ajv;
+  private readonly validators = new Map<string, ValidateFunction>();
 
   constructor() {
-    const ajv = new Ajv({ strict: true, allErrors: true, $data: false });
-    addFormats(ajv, ['date', 'date-time']);
-    ajv.addFormat('iso-date-or-date-time', isIsoDateOrDateTime);
-    ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
-    ajv.addSchema(commonSchema);
-    this.base = ajv.getSchema(commonSchema.$id) ?? ajv.compile(commonSchema);
-    for (const [kind, schema] of Object.entries(KIND_SCHEMAS) as [SchemaKind, { $id: string }][]) {
-      this.byKind.set(kind, ajv.compile(schema));
+    this.ajv = new Ajv({ strict: true, strictTypes: true, allErrors: true, $data: false });
+    addFormats(this.ajv, ['date', 'date-time']);
+    this.ajv.addFormat('iso-date-or-date-time', isIsoDateOrDateTime);
+    this.ajv.addFormat('iso-date-time', isIsoDateTime);
+    for (const { keyword, schemaType } of ANNOTATION_KEYWORDS) this.ajv.addKeyword({ keyword, schemaType });
+    this.ajv.addSchema([...ALL_SCHEMAS]);
+    for (const schema of ALL_SCHEMAS) {
+      const validator = this.ajv.getSchema(schemaId(schema));
+      if (!validator) throw new Error(`Schema ${schemaId(schema)} did not compile.`);
+      this.validators.set(schemaId(schema), validator);
     }
   }
 
-  /** Validates front matter data: against its kind's schema, or the common one when the kind is unknown. */
+  /** Validates front matter data against its kind's (and phase's) schema, or the common one when the kind is unknown. */
   validate(data: Record<string, unknown>): ErrorObject[] {
-    const kind = data.kind;
-    const validator = (typeof kind === 'string' && this.byKind.get(kind as SchemaKind)) || this.base;
+    const kind = isDocumentKind(data.kind) ? data.kind : undefined;
+    const phase = kind === 'reflection' && isPhaseId(data.phase) ? data.phase : undefined;
+    const validator = this.validators.get(schemaId(schemaFor(kind, phase)));
+    if (!validator) return [];
     return validator(data) ? [] : [...(validator.errors ?? [])];
   }
 }

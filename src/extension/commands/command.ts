@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ConfigShown } from '../repositoryConfigLoader';
 import { CancelledByUser } from '../workspaceRepository';
 
 /** One palette command: its id (declared in package.json) and what it does. */
@@ -18,7 +19,7 @@ export function registerCommands(commands: readonly Command[]): vscode.Disposabl
         try {
           return await command.execute(...args);
         } catch (error) {
-          if (error instanceof CancelledByUser) return undefined;
+          if (error instanceof CancelledByUser || error instanceof ConfigShown) return undefined;
           const message = error instanceof Error ? error.message : String(error);
           void vscode.window.showErrorMessage(`Reflective Change Log: ${message}`);
           return undefined;

@@ -1,31 +1,55 @@
 import * as vscode from 'vscode';
-import { readReleaseOverview } from '../../core/git/releases';
 import { recordDocumentPath, RELEASE_NOTES_FILE } from '../../core/records/recordLayout';
 import { buildReleaseNotes } from '../../core/render/buildReleaseNotes';
+import { findMissingHazardReferences } from '../../core/render/hazardFindings';
+import { loadNotesTemplate } from '../../core/render/notesTemplateFile';
 import { renderReleaseNotesMarkdown } from '../../core/render/releaseNotes';
 import { readSettings } from '../configuration';
-import { createOrOpenDocument } from '../recordFiles';
-import { requireRepository } from '../workspaceRepository';
+import { writeGeneratedDocument } from '../generatedDocument';
+import { toVscodeDiagnostic } from '../problemDiagnostics';
+import { releaseTargetOf } from '../releaseTarget';
+import { optionsFor } from '../repositoryConfigLoader';
+import { RELEASES_VIEW_ID } from '../views/releasesView';
+import { withViewProgress } from '../views/viewProgress';
+import { CancelledByUser } from '../workspaceRepository';
 import { localToday, type Command } from './command';
 
-/** Writes release notes for latest tag..HEAD into the change record and opens them. */
+/**
+ * Writes release notes for a release (latest tag..HEAD by default) into its
+ * change record and opens them; regenerating replaces only generated parts.
+ */
 export class GenerateReleaseNotesCommand implements Command {
   readonly id = 'changeLog.generateReleaseNotes';
 
-  async execute(): Promise<vscode.Uri | undefined> {
-    const { folder, repository } = await requireRepository();
-    const overview = await readReleaseOverview(repository);
-    if (!overview.unreleased) throw new Error('The repository has no commits yet, so there are no release notes to write.');
-    const model = await vscode.window.withProgress(
-      { location: { viewId: 'changeLog.releases' }, title: 'Reading commits' },
-      () => buildReleaseNotes(repository, { range: overview.unreleased?.range ?? { to: 'HEAD' }, date: localToday() }),
-    );
-    const relativePath = recordDocumentPath(readSettings(folder).recordsFolder, model.version, RELEASE_NOTES_FILE);
-    const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
-    const { created } = await createOrOpenDocument(uri, renderReleaseNotesMarkdown(model));
-    if (!created) {
-      void vscode.window.showInformationMessage(`${relativePath} already exists: it was opened unchanged, not overwritten.`);
+  /** Findings of the notes' own checks (hazard references), per notes file. */
+  constructor(private readonly findings: vscode.DiagnosticCollection) {}
+
+  async execute(node?: unknown): Promise<vscode.Uri | undefined> {
+    const target = await releaseTargetOf(node, 'unreleased');
+    const { repository, range } = target;
+    const options = await optionsFor(repository.root);
+    if (await repository.rangeCrossesShallowBoundary(range)) {
+      const anyway = 'Generate Anyway';
+      const answer = await vscode.window.showWarningMessage(
+        `${range.from ?? 'The first commit'}..${range.to} reaches past the history of this shallow clone, so the notes would miss commits.`,
+        { modal: true, detail: 'Run "git fetch --unshallow" for the complete history.' },
+        anyway,
+      );
+      if (answer !== anyway) throw new CancelledByUser();
     }
+    const template = await loadNotesTemplate(repository.root, options.releaseNotes.template);
+    const model = await withViewProgress(RELEASES_VIEW_ID, 'Reading commits', () =>
+      buildReleaseNotes(repository, { range, version: target.version, date: localToday(), options: options.releaseNotes }),
+    );
+    const markdown = renderReleaseNotesMarkdown(model, template?.text);
+    const relativePath = recordDocumentPath(readSettings(vscode.Uri.file(repository.root)).recordsFolder, model.version, RELEASE_NOTES_FILE);
+    const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
+    const { outcome, editor } = await writeGeneratedDocument(uri, markdown, 'release notes');
+    const problems = findMissingHazardReferences(model, editor.document.getText(), options.releaseNotes.hazardCheck);
+    this.findings.set(uri, problems.map(toVscodeDiagnostic));
+    if (outcome === 'regenerated') void vscode.window.showInformationMessage(`Regenerated the generated parts of ${relativePath}; everything else was kept.`);
+    if (outcome === 'unchanged') void vscode.window.showInformationMessage(`${relativePath} is up to date.`);
+    if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(`${relativePath} already exists and has no generated parts to refresh: it was opened unchanged.`);
     return uri;
   }
 }

@@ -1,0 +1,32 @@
+// Keeps the README's rule table and field reference in step with the code:
+// `npm run docs` rewrites them; a unit test fails when they are stale.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderFieldReference, renderRuleTable } from '../src/core/validate/referenceTables';
+
+const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
+  ['rules', renderRuleTable],
+  ['fields', renderFieldReference],
+];
+
+/** The README with every generated section replaced by its current text. */
+export function updateReadmeTables(readme: string): string {
+  let text = readme;
+  for (const [name, render] of SECTIONS) {
+    const begin = `<!-- generated:${name} begin (npm run docs) -->`;
+    const end = `<!-- generated:${name} end -->`;
+    const start = text.indexOf(begin);
+    const stop = text.indexOf(end);
+    if (start < 0 || stop < start) throw new Error(`README.md lacks the ${name} markers.`);
+    text = `${text.slice(0, start + begin.length)}\n\n${render().trim()}\n\n${text.slice(stop)}`;
+  }
+  return text;
+}
+
+if (require.main === module) {
+  const path = join(__dirname, '..', '..', 'README.md');
+  const current = readFileSync(path, 'utf8');
+  const next = updateReadmeTables(current);
+  if (next !== current) writeFileSync(path, next);
+  console.log(next === current ? 'README.md tables are up to date.' : 'README.md tables updated.');
+}

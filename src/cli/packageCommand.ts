@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GitRepository } from '../core/git/gitRepository';
+import { createRollbackPackage, defaultPackageFolder, verifyRollbackPackage } from '../core/rollback/rollbackPackage';
+import { UsageError } from './usage';
+
+/** `reflect package <tag> [--out DIR]` makes a rollback package; `reflect package --verify FILE` re-checks one. */
+export async function runPackage(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      repo: { type: 'string', default: '.' },
+      out: { type: 'string' },
+      verify: { type: 'string' },
+    },
+  });
+  if (values.verify !== undefined) {
+    if (positionals.length > 0 || values.out !== undefined) throw new UsageError('package --verify FILE takes no tag and no --out.');
+    const result = await verifyRollbackPackage(resolve(values.verify));
+    if (!result.ok) {
+      err.write(`reflect: ${values.verify}: ${result.problems.join(' ')}\n`);
+      return 1;
+    }
+    out.write(`${values.verify}: intact (${result.manifest?.tag ?? '?'} at ${result.manifest?.commit.slice(0, 12) ?? '?'}, ${result.manifest?.files ?? 0} files, sha256 ${result.sha256 ?? ''})\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('package takes one tag, for example: reflect package v1.3.2');
+  const repo = await GitRepository.open(values.repo ?? '.');
+  const outDir = values.out !== undefined ? resolve(values.out) : defaultPackageFolder(repo.root);
+  const created = await createRollbackPackage(repo, { ref: positionals[0], outDir });
+  out.write(`${created.archivePath}\n`);
+  return 0;
+}

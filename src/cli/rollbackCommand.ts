@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GitRepository } from '../core/git/gitRepository';
+import { parseRangeSpec, readReleaseOverview } from '../core/git/releases';
+import { TagPattern } from '../core/git/tagPattern';
+import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
+import { mergeRollbackOptions } from '../core/render/releaseNotesConfig';
+import { writeNewFile } from '../core/rollback/atomicWrite';
+import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson } from '../core/rollback/rollbackChecklist';
+import { verifyRollbackPackage } from '../core/rollback/rollbackPackage';
+import { readRepositoryConfig } from './repositoryConfig';
+import { UsageError } from './usage';
+
+/** `reflect rollback <from>..<to>`: prints or writes the rollback checklist for a range; returns the exit code. */
+export async function runRollback(args: string[], out: NodeJS.WritableStream, today: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      repo: { type: 'string', default: '.' },
+      format: { type: 'string', default: 'markdown' },
+      pattern: { type: 'string' },
+      package: { type: 'string' },
+      change: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
+  if (positionals.length > 1) throw new UsageError('rollback takes at most one range, for example v1.0.0..v1.1.0.');
+  const repo = await GitRepository.open(values.repo ?? '.');
+  const config = await readRepositoryConfig(repo.root);
+  const pattern = new TagPattern(values.pattern ?? config.releaseNotes?.tagPattern ?? TagPattern.DEFAULT);
+  const range = positionals[0] !== undefined ? parseRangeSpec(positionals[0]) : (await readReleaseOverview(repo, { pattern, hidePrereleases: false })).unreleased?.range;
+  if (!range) throw new UsageError('The repository has no commits yet, so there is nothing to roll back.');
+  let packageRef: { file: string; sha256: string } | undefined;
+  if (values.package !== undefined) {
+    const verification = await verifyRollbackPackage(resolve(values.package));
+    if (!verification.ok || !verification.manifest) throw new UsageError(`The rollback package ${values.package} is not intact: ${verification.problems[0] ?? 'unknown problem'}`);
+    packageRef = { file: verification.manifest.archive, sha256: verification.manifest.sha256 };
+  }
+  // While unreleased, the change is the version the commits propose, as for the release notes.
+  const change = values.change ?? (range.to === 'HEAD' ? (await buildReleaseNotes(repo, { range, date: today, options: { ...config.releaseNotes, links: 'none' } })).version : range.to);
+  const checklist = await buildRollbackChecklist(repo, { range, change, date: today, options: mergeRollbackOptions(config.rollback, undefined), ...(packageRef ? { package: packageRef } : {}) });
+  const text = values.format === 'json' ? `${JSON.stringify(rollbackChecklistToJson(checklist), null, 2)}\n` : renderRollbackChecklist(checklist);
+  if (values.out === undefined) {
+    out.write(text);
+    return 0;
+  }
+  await writeNewFile(resolve(values.out), text);
+  out.write(`${values.out}\n`);
+  return 0;
+}

@@ -1,0 +1,49 @@
+import type { ParsedCommit } from '../commits/conventionalCommit';
+import type { Problem, TextRange } from '../validate/problem';
+import { DEFAULT_HAZARD_CHECK, type HazardCheckOptions } from './releaseNotesConfig';
+import type { ReleaseNotesModel } from './releaseNotes';
+
+/** The rule code of the finding, documented in the README. */
+export const NO_HAZARD_REFERENCE = 'no-hazard-reference';
+
+/**
+ * Breaking changes and features (by default) that reference no hazard-log
+ * entry with a `Hazard:` trailer, as problems. When the rendered notes are
+ * given, each problem points at the line that lists the commit; otherwise
+ * at the start of the document.
+ */
+export function findMissingHazardReferences(model: ReleaseNotesModel, renderedText?: string, options: HazardCheckOptions = {}): Problem[] {
+  const severity = options.severity ?? DEFAULT_HAZARD_CHECK.severity;
+  if (severity === 'off') return [];
+  const types = new Set(options.types ?? DEFAULT_HAZARD_CHECK.types);
+  const commits = model.commits ?? model.groups.flatMap((g) => g.commits);
+  // A commit reverted within the range (and its revert) ships nothing.
+  const cancelled = new Set(model.groups.filter((g) => g.type === 'reverted').flatMap((g) => g.commits.map((c) => c.hash)));
+  const problems: Problem[] = [];
+  for (const commit of commits) {
+    if (cancelled.has(commit.hash) || !needsHazard(commit, types) || commit.hazards.length > 0) continue;
+    problems.push({
+      range: renderedText === undefined ? START : lineOf(renderedText, commit.hash.slice(0, 7)),
+      severity,
+      code: NO_HAZARD_REFERENCE,
+      message: `No clinical hazard assessment referenced: ${commit.breaking ? 'breaking change' : (commit.type ?? 'commit')} ${commit.hash.slice(0, 7)} "${commit.subject.slice(0, 120)}" has no "Hazard:" trailer. Name the hazard-log entry it touches, or record why none applies.`,
+    });
+  }
+  return problems;
+}
+
+const START: TextRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function needsHazard(commit: ParsedCommit, types: ReadonlySet<string>): boolean {
+  if (commit.isMerge) return false;
+  return (commit.breaking && types.has('breaking')) || (commit.type !== null && types.has(commit.type));
+}
+
+// The first list item that shows the commit's abbreviated hash.
+function lineOf(text: string, shortHash: string): TextRange {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => /^\s*- /.test(l) && l.includes(`\`${shortHash}\``));
+  if (index < 0) return START;
+  const length = lines[index].replace(/\r$/, '').length;
+  return { start: { line: index, character: 0 }, end: { line: index, character: length } };
+}

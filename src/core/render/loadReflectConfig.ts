@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { parseDocument } from 'yaml';
+import configSchema from '../../../schemas/config/release-notes-config.schema.json';
+import { CONFIG_FILE_NAME, type ReflectConfig } from './releaseNotesConfig';
+
+/** A problem with the configuration file, worded for a person. */
+export interface ConfigProblem {
+  readonly file: string;
+  /** 1-based line of the problem, when known. */
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** The loaded configuration; when the file has problems none of it is used. */
+export interface LoadedConfig {
+  readonly config: ReflectConfig;
+  /** Whether the file exists. */
+  readonly found: boolean;
+  readonly problems: readonly ConfigProblem[];
+}
+
+// A configuration file is small; a large one is a mistake, not a reason to block.
+const MAX_CONFIG_BYTES = 256 * 1024;
+
+let validator: ValidateFunction | undefined;
+
+function validateConfig(data: unknown): string[] {
+  if (!validator) {
+    const ajv = new Ajv({ strict: true, allErrors: true, $data: false });
+    validator = ajv.compile(configSchema);
+  }
+  if (validator(data)) return [];
+  return (validator.errors ?? []).slice(0, 20).map((e) => {
+    const where = e.instancePath || '(top level)';
+    const extra = e.keyword === 'additionalProperties' ? ` "${String((e.params as { additionalProperty?: string }).additionalProperty)}"` : e.keyword === 'enum' ? `: ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : '';
+    return `${where} ${e.message ?? 'is not allowed'}${extra}`;
+  });
+}
+
+/**
+ * Parses and checks the text of a configuration file: JSON only (nothing is
+ * evaluated), then the schema. Any problem means the file is not used.
+ */
+export function parseReflectConfig(text: string, file: string = CONFIG_FILE_NAME): LoadedConfig {
+  if (text.length > MAX_CONFIG_BYTES) return { config: {}, found: true, problems: [{ file, message: `${file} is larger than ${MAX_CONFIG_BYTES / 1024} KB; it was not read.` }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0];
+    const line = jsonErrorLine(text, message);
+    return { config: {}, found: true, problems: [{ file, ...(line ? { line } : {}), message: `${file} is not valid JSON: ${message}` }] };
+  }
+  const errors = validateConfig(data);
+  if (errors.length > 0) return { config: {}, found: true, problems: errors.map((e) => ({ file, message: `${file}: ${e}` })) };
+  return { config: data as ReflectConfig, found: true, problems: [] };
+}
+
+/** Reads `reflect.config.json` from a repository root; a missing file is an empty config. */
+export async function loadReflectConfig(root: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(join(root, CONFIG_FILE_NAME), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, found: false, problems: [] };
+    return { config: {}, found: true, problems: [{ file: CONFIG_FILE_NAME, message: `${CONFIG_FILE_NAME} could not be read: ${(error as Error).message}` }] };
+  }
+  return parseReflectConfig(text);
+}
+
+// Node reports a position in some versions and not in others; the yaml
+// parser (JSON is YAML) is asked for a line only when Node gives none.
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const lineColumn = /line (\d+)/.exec(message);
+  if (lineColumn) return Number(lineColumn[1]);
+  const position = /position (\d+)/.exec(message);
+  if (position) return text.slice(0, Number(position[1])).split('\n').length;
+  const error = parseDocument(text, { uniqueKeys: false }).errors[0];
+  return error?.linePos?.[0].line;
+}

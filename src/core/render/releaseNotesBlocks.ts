@@ -1,0 +1,90 @@
+import type { ClinicalImpact } from '../commits/commitTrailers';
+import type { ParsedCommit } from '../commits/conventionalCommit';
+import type { CommitGroup } from '../commits/groupCommits';
+import { escapeCodeSpan, escapeMarkdownInline } from './markdownEscape';
+import type { RemoteLinks } from './remoteLinks';
+
+/**
+ * The generated Markdown blocks of release notes. Every piece of commit
+ * text passes through `escapeMarkdownInline` or `escapeCodeSpan`; links are
+ * built only from https URLs made by `remoteLinks`.
+ */
+
+/** A commit's abbreviated hash, linked to the host when links are known. */
+export function commitReference(commit: ParsedCommit, links?: RemoteLinks): string {
+  const code = escapeCodeSpan(commit.hash.slice(0, 7));
+  return links ? `[${code}](${links.commit(commit.hash)})` : code;
+}
+
+/** An issue reference, linked when the host or issue URL says where it lives. */
+export function issueReference(ref: string, links?: RemoteLinks): string {
+  const text = escapeMarkdownInline(ref);
+  const url = links?.issue(ref);
+  return url ? `[${text}](${url})` : text;
+}
+
+/** One list item (with its breaking-change notes as sub-items) for a commit. */
+export function renderCommitItem(commit: ParsedCommit, context: { inBreakingSection: boolean; links?: RemoteLinks; pairedWith?: ParsedCommit }): string[] {
+  const scope = commit.scope ? `**${escapeMarkdownInline(commit.scope)}:** ` : '';
+  const type = context.inBreakingSection && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
+  let line = `- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${commitReference(commit, context.links)})`;
+  if (commit.issueRefs.length > 0) line += ` — ${commit.issueRefs.map((r) => issueReference(r, context.links)).join(', ')}`;
+  if (context.pairedWith) line += commit.revertOf ? ` — reverts ${commitReference(context.pairedWith, context.links)}` : ` — reverted by ${commitReference(context.pairedWith, context.links)}`;
+  const item = [line];
+  for (const note of commit.breakingNotes) item.push(`  - ${escapeMarkdownInline(note)}`);
+  return item;
+}
+
+/** Every group as `## Title` and its items; breaking changes always get a heading, saying when there are none. */
+export function renderGroupsBlock(groups: readonly CommitGroup[], links?: RemoteLinks, breakingTitle = 'Breaking changes'): string {
+  const lines: string[] = [];
+  if (!groups.some((g) => g.type === 'breaking')) lines.push(`## ${escapeMarkdownInline(breakingTitle)}`, '', 'No breaking changes in this range.', '');
+  for (const group of groups) {
+    lines.push(`## ${escapeMarkdownInline(group.title)}`, '');
+    group.commits.forEach((commit, index) => {
+      const pairedWith = group.type === 'reverted' ? group.commits[index % 2 === 0 ? index + 1 : index - 1] : undefined;
+      lines.push(...renderCommitItem(commit, { inBreakingSection: group.type === 'breaking', links, pairedWith }));
+    });
+    lines.push('');
+  }
+  if (groups.length === 0) lines.push('No changes in this range.', '');
+  return lines.join('\n').trimEnd();
+}
+
+/** Hazard-log ids with the commits that reference them, in order of first mention. */
+export function hazardsReferenced(commits: readonly ParsedCommit[]): Array<{ id: string; commits: ParsedCommit[] }> {
+  const byId = new Map<string, ParsedCommit[]>();
+  for (const commit of commits) for (const id of commit.hazards) byId.set(id, [...(byId.get(id) ?? []), commit]);
+  return [...byId].map(([id, list]) => ({ id, commits: list }));
+}
+
+/** The hazards block: each id and the commits naming it. */
+export function renderHazardsBlock(commits: readonly ParsedCommit[], links?: RemoteLinks): string {
+  const hazards = hazardsReferenced(commits);
+  if (hazards.length === 0) return 'No commit in this range references a hazard-log entry (a `Hazard:` trailer).';
+  return hazards.map((h) => `- ${escapeCodeSpan(h.id)}: ${h.commits.map((c) => `${escapeMarkdownInline(c.subject)} (${commitReference(c, links)})`).join('; ')}`).join('\n');
+}
+
+const IMPACT_ORDER: readonly ClinicalImpact[] = ['high', 'medium', 'low', 'none'];
+
+/** The declared clinical impacts, highest first. */
+export function renderClinicalImpactBlock(commits: readonly ParsedCommit[], links?: RemoteLinks): string {
+  const declared = commits.filter((c) => c.clinicalImpact !== null);
+  if (declared.length === 0) return 'No commit in this range declares a clinical impact (a `Clinical-Impact:` trailer).';
+  const sorted = [...declared].sort((a, b) => IMPACT_ORDER.indexOf(a.clinicalImpact ?? 'none') - IMPACT_ORDER.indexOf(b.clinicalImpact ?? 'none'));
+  return ['Clinical impact declared by commits:', '', ...sorted.map((c) => `- **${c.clinicalImpact}**: ${escapeMarkdownInline(c.subject)} (${commitReference(c, links)})`)].join('\n');
+}
+
+/** Contributors by number of commits, then name. Emails are left out on purpose. */
+export function contributorsOf(commits: readonly ParsedCommit[]): Array<{ name: string; commits: number }> {
+  const counts = new Map<string, number>();
+  for (const commit of commits) counts.set(commit.authorName, (counts.get(commit.authorName) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, commits: count })).sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
+}
+
+/** The contributors block. */
+export function renderContributorsBlock(commits: readonly ParsedCommit[]): string {
+  const people = contributorsOf(commits);
+  if (people.length === 0) return 'No commits, so no contributors.';
+  return people.map((p) => `- ${escapeMarkdownInline(p.name) || 'Unknown author'} (${p.commits} ${p.commits === 1 ? 'commit' : 'commits'})`).join('\n');
+}

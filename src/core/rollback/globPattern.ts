@@ -1,0 +1,49 @@
+/**
+ * A small glob matcher for classification rules: `*` matches within one
+ * path segment, `**` across segments, `?` one character, `{a,b}` either
+ * alternative. A pattern without `/` matches a file name in any folder.
+ * Matching is on `/`-separated repository paths and case-sensitive.
+ */
+export class GlobPattern {
+  private readonly regex: RegExp;
+
+  constructor(readonly source: string) {
+    const pattern = source.replace(/^\.?\//, '');
+    const anywhere = !pattern.includes('/');
+    this.regex = new RegExp(`^${anywhere ? '(?:.*/)?' : ''}${translate(pattern)}$`);
+  }
+
+  matches(path: string): boolean {
+    return this.regex.test(path);
+  }
+}
+
+function translate(pattern: string): string {
+  let out = '';
+  let braceDepth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '*' && pattern[i + 1] === '*') {
+      const atSegmentStart = i === 0 || pattern[i - 1] === '/';
+      const slashAfter = pattern[i + 2] === '/';
+      if (atSegmentStart && slashAfter) {
+        out += '(?:.*/)?';
+        i += 2;
+      } else {
+        out += '.*';
+        i += 1;
+      }
+    } else if (char === '*') out += '[^/]*';
+    else if (char === '?') out += '[^/]';
+    else if (char === '{') {
+      braceDepth++;
+      out += '(?:';
+    } else if (char === '}' && braceDepth > 0) {
+      braceDepth--;
+      out += ')';
+    } else if (char === ',' && braceDepth > 0) out += '|';
+    else out += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // An unclosed brace is a literal mistake in the pattern; close it so the regex stays valid.
+  return out + ')'.repeat(braceDepth);
+}

@@ -1,0 +1,95 @@
+import type { Problem, ProblemSeverity } from './problem';
+
+/** One validation rule: its stable code, default severity and what it means. */
+export interface RuleDefinition {
+  readonly code: string;
+  readonly title: string;
+  readonly severity: ProblemSeverity;
+  /** One line, for the README, hover and `reflect check --help`. */
+  readonly description: string;
+  /** Whether the rule looks across a record's documents rather than at one document. */
+  readonly crossDocument?: boolean;
+}
+
+/** Every rule the validator applies; the README, the language server and `reflect check` share it. */
+export const RULES = [
+  { code: 'missing-field', title: 'Missing field', severity: 'warning', description: "A field the document's schema requires is missing." },
+  { code: 'invalid-value', title: 'Invalid value', severity: 'warning', description: 'A value is not one the schema allows (for example an unknown `phase`).' },
+  { code: 'invalid-type', title: 'Wrong type', severity: 'warning', description: 'A value has the wrong type (for example a list where text is expected).' },
+  { code: 'invalid-date', title: 'Invalid date', severity: 'warning', description: 'A date is not ISO 8601 (`YYYY-MM-DD` or a date-time, where a time is needed), or not on the calendar.' },
+  { code: 'empty-field', title: 'Empty field', severity: 'warning', description: 'A field that must hold text, or a list that must hold items, is empty.' },
+  { code: 'risk-rating-mismatch', title: 'Risk rating disagrees with the matrix', severity: 'warning', description: 'The clinical risk `rating` is not what the risk matrix gives for its `likelihood` and `consequence`.' },
+  { code: 'no-front-matter', title: 'No front matter', severity: 'warning', description: 'A document in the records folder has no front matter.' },
+  { code: 'yaml-syntax', title: 'YAML syntax error', severity: 'error', description: 'The front matter is not valid YAML.' },
+  { code: 'duplicate-key', title: 'Duplicate key', severity: 'error', description: 'A key appears twice in the front matter.' },
+  { code: 'yaml-tag', title: 'Custom YAML tag ignored', severity: 'warning', description: 'A custom YAML tag (such as `!!js/function`) was ignored; nothing is ever constructed or run.' },
+  { code: 'yaml-aliases', title: 'Too many YAML aliases', severity: 'error', description: 'The front matter expands too many aliases (an "alias bomb") and was not read.' },
+  { code: 'unclosed-front-matter', title: 'Unclosed front matter', severity: 'error', description: 'The front matter has no closing `---` line.' },
+  { code: 'front-matter-language', title: 'Front matter in another language', severity: 'error', description: 'The front matter names a language (such as `---js`); only YAML is read, nothing is run.' },
+  { code: 'front-matter-too-large', title: 'Front matter too large', severity: 'error', description: 'The front matter is larger than 64 KB and was not read.' },
+  { code: 'front-matter-not-mapping', title: 'Front matter is not fields', severity: 'error', description: 'The front matter is not a set of `key: value` fields.' },
+  { code: 'missing-section', title: 'Missing section', severity: 'warning', description: "A heading the document's template requires is missing." },
+  { code: 'empty-section', title: 'Empty section', severity: 'warning', description: 'A heading has nothing under it.' },
+  { code: 'unanswered-prompt', title: 'Unanswered prompt', severity: 'info', description: 'A section still holds only its `> **Prompt:**` questions: nobody has answered it yet.' },
+  { code: 'possible-patient-identifier', title: 'Possible NHS number', severity: 'warning', description: 'A 10-digit number that passes the NHS number check digit appears; keep patient identifiers out of change records.' },
+  { code: 'document-kind-mismatch', title: 'Document does not match its file name', severity: 'warning', description: 'In a record folder, a file\'s `kind` or `phase` is not the one its name stands for (for example `on-action.md` with `phase: before-action`).' },
+  { code: 'record-version-mismatch', title: 'Document belongs to another change', severity: 'warning', description: "A document's `change` differs from the version in the record's `change.md`." },
+  { code: 'on-action-before-deployment', title: 'On-action reflection dated before the deployment ended', severity: 'warning', description: "The on-action reflection's `date` is before the end of the deployment window in `change.md`." },
+  { code: 'beyond-action-too-soon', title: 'Beyond-action reflection too soon', severity: 'warning', description: 'The beyond-action reflection is dated fewer days after the on-action one than the minimum (28 by default).' },
+  { code: 'missing-action-plan', title: 'Missing action plan', severity: 'warning', description: 'The record has an on-action reflection but no `action-plan.md`.' },
+  { code: 'action-overdue', title: 'Action overdue', severity: 'warning', description: 'An action is past its `due` date and is neither `done` nor `dropped`.' },
+  { code: 'too-large', title: 'Document too large', severity: 'info', description: 'The document is larger than 2 MB (validation skipped), or the text after the front matter is larger than 512 KB (sections not checked).' },
+  { code: 'too-many-problems', title: 'Too many problems', severity: 'info', description: 'The document has more problems than are shown (at most 200 per document).' },
+] as const satisfies readonly RuleDefinition[];
+
+/** The code of a rule in `RULES`. */
+export type RuleCode = (typeof RULES)[number]['code'];
+
+/** A rule's severity as configured: a severity, or `off` to drop the rule. */
+export type RuleSetting = ProblemSeverity | 'off';
+
+/** Per-rule severity overrides, keyed by rule code (unknown codes are ignored). */
+export type RuleSeverities = Readonly<Partial<Record<string, RuleSetting>>>;
+
+const RULE_BY_CODE = new Map<string, RuleDefinition>(RULES.map((r) => [r.code, r]));
+
+/** The rule with a code, or undefined. */
+export function ruleFor(code: string): RuleDefinition | undefined {
+  return RULE_BY_CODE.get(code);
+}
+
+/** Whether a value is a rule setting (`error`, `warning`, `info` or `off`). */
+export function isRuleSetting(value: unknown): value is RuleSetting {
+  return value === 'error' || value === 'warning' || value === 'info' || value === 'off';
+}
+
+/** Applies per-rule severity overrides: drops rules set to `off`, re-grades the rest. */
+export function applyRuleSeverities(problems: readonly Problem[], overrides: RuleSeverities | undefined): Problem[] {
+  if (!overrides) return [...problems];
+  const result: Problem[] = [];
+  for (const problem of problems) {
+    const setting = Object.hasOwn(overrides, problem.code) ? overrides[problem.code] : undefined;
+    if (setting === 'off') continue;
+    result.push(isRuleSetting(setting) ? { ...problem, severity: setting } : problem);
+  }
+  return result;
+}
+
+/** Reads severity overrides from a setting value, keeping only known codes and valid settings. */
+export function parseRuleSeverities(value: unknown): { severities: RuleSeverities; problems: string[] } {
+  const severities: Record<string, RuleSetting> = {};
+  const problems: string[] = [];
+  if (value === undefined || value === null) return { severities, problems };
+  if (typeof value !== 'object' || Array.isArray(value)) return { severities, problems: ['Rule severities must be an object: { "rule-code": "error" | "warning" | "info" | "off" }.'] };
+  for (const [code, setting] of Object.entries(value)) {
+    if (!RULE_BY_CODE.has(code)) problems.push(`Unknown rule "${code.slice(0, 60)}".`);
+    else if (!isRuleSetting(setting)) problems.push(`Rule "${code}" must be error, warning, info or off.`);
+    else severities[code] = setting;
+  }
+  return { severities, problems };
+}
+
+/** A problem of a rule, at its default severity. */
+export function problemOf(code: RuleCode, range: Problem['range'], message: string): Problem {
+  return { range, severity: RULE_BY_CODE.get(code)?.severity ?? 'warning', code, message };
+}

@@ -1,0 +1,19 @@
+import type { RiskMatrix } from './riskMatrix';
+import type { RuleSeverities } from './ruleCatalog';
+
+/** Options every validation entry point takes; all are optional and have documented defaults. */
+export interface ValidationOptions {
+  /** Per-rule severity overrides, including `off` (setting `changeLog.validation.rules`). */
+  readonly severities?: RuleSeverities;
+  /** The likelihood × consequence → rating table (setting `changeLog.riskMatrix`); the DCB0129 / DCB0160 default otherwise. */
+  readonly riskMatrix?: RiskMatrix;
+  /** Fewest days between the on-action and beyond-action reflections (setting `changeLog.validation.beyondActionMinimumDays`); 28 by default. */
+  readonly beyondActionMinimumDays?: number;
+  /** Today's date (YYYY-MM-DD) for overdue actions; without it that rule is skipped, as there is no hidden clock. */
+  readonly today?: string;
+  /** Most problems reported per document; 200 by default. */
+  readonly maxProblemsPerDocument?: number;
+}
+
+export const DEFAULT_BEYOND_ACTION_MINIMUM_DAYS = 28;
+export const DEFAULT_MAX_PROBLEMS_PER_DOCUMENT = 200;

@@ -1,0 +1,60 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { recordDocumentPath } from '../../core/records/recordLayout';
+import { buildRollbackChecklist, renderRollbackChecklist, type PackageReference } from '../../core/rollback/rollbackChecklist';
+import { packageBaseName, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
+import { readSettings } from '../configuration';
+import { writeGeneratedDocument } from '../generatedDocument';
+import { readPackageFolder } from '../releaseNotesSettings';
+import { releaseTargetOf } from '../releaseTarget';
+import { optionsFor } from '../repositoryConfigLoader';
+import { localToday, type Command } from './command';
+
+export const ROLLBACK_FILE = 'rollback.md';
+
+/**
+ * Writes the rollback checklist of a release into its change record: steps
+ * derived from what the release changed, and the package that restores the
+ * previous version when one was made.
+ */
+export class CreateRollbackChecklistCommand implements Command {
+  readonly id = 'changeLog.createRollbackChecklist';
+
+  async execute(node?: unknown): Promise<vscode.Uri | undefined> {
+    const target = await releaseTargetOf(node, 'ask');
+    const { repository, range } = target;
+    const options = await optionsFor(repository.root);
+    const scope = vscode.Uri.file(repository.root);
+    const packageReference = range.from ? await existingPackage(join(repository.root, readPackageFolder(scope)), range.from) : undefined;
+    const checklist = await buildRollbackChecklist(repository, { range, change: target.version, date: localToday(), options: options.rollback, package: packageReference });
+    const relativePath = recordDocumentPath(readSettings(scope).recordsFolder, target.version, ROLLBACK_FILE);
+    const uri = vscode.Uri.joinPath(scope, relativePath);
+    const { outcome } = await writeGeneratedDocument(uri, renderRollbackChecklist(checklist), 'rollback steps');
+    if (outcome === 'regenerated') void vscode.window.showInformationMessage(`Regenerated the steps of ${relativePath}; everything else was kept.`);
+    if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(`${relativePath} already exists and has no generated parts: it was opened unchanged.`);
+    if (!packageReference && range.from) {
+      const create = 'Create Rollback Package';
+      void vscode.window.showInformationMessage(`No rollback package of ${range.from} yet; the checklist will name it once you create one and regenerate.`, create).then((answer) => {
+        if (answer === create) void vscode.commands.executeCommand('changeLog.createRollbackPackage', node);
+      });
+    }
+    return uri;
+  }
+}
+
+/** The package of `tag` in the package folder, when it exists and verifies. */
+async function existingPackage(folder: string, tag: string): Promise<PackageReference | undefined> {
+  const archive = join(folder, `${packageBaseName(tag)}.tar.gz`);
+  try {
+    await access(archive);
+  } catch {
+    return undefined;
+  }
+  const verification = await verifyRollbackPackage(archive);
+  if (!verification.ok || !verification.sha256) {
+    void vscode.window.showWarningMessage(`The rollback package ${archive} did not verify (${verification.problems.join(' ')}); the checklist does not name it.`);
+    return undefined;
+  }
+  return { file: `${packageBaseName(tag)}.tar.gz`, sha256: verification.sha256 };
+}

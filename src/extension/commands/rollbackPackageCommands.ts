@@ -1,0 +1,89 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { FileExistsError } from '../../core/rollback/atomicWrite';
+import { createRollbackPackage, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
+import { readPackageFolder } from '../releaseNotesSettings';
+import { releaseTargetOf } from '../releaseTarget';
+import { RELEASES_VIEW_ID } from '../views/releasesView';
+import { withViewProgress } from '../views/viewProgress';
+import { CancelledByUser, requireRepository } from '../workspaceRepository';
+import type { Command } from './command';
+
+/**
+ * Archives the version a release would roll back to (the previous tag, from
+ * git, never the working tree) with its checksum and manifest, into a folder
+ * that git ignores.
+ */
+export class CreateRollbackPackageCommand implements Command {
+  readonly id = 'changeLog.createRollbackPackage';
+
+  async execute(node?: unknown): Promise<string | undefined> {
+    const target = await releaseTargetOf(node, 'ask');
+    const previous = target.range.from;
+    if (!previous) throw new Error(`${target.version} is the first release: there is no earlier version to roll back to.`);
+    const folder = readPackageFolder(vscode.Uri.file(target.repository.root));
+    const outDir = join(target.repository.root, folder);
+    await keepOutOfGit(outDir);
+    let created;
+    try {
+      created = await withViewProgress(RELEASES_VIEW_ID, `Packaging ${previous}`, () => createRollbackPackage(target.repository, { ref: previous, outDir }));
+    } catch (error) {
+      if (error instanceof FileExistsError) {
+        const verify = 'Verify It';
+        const existing = error.path;
+        void vscode.window.showInformationMessage(`A rollback package of ${previous} already exists in ${folder}; it was not replaced.`, verify).then((answer) => {
+          if (answer === verify) void vscode.commands.executeCommand('changeLog.verifyRollbackPackage', existing);
+        });
+        return undefined;
+      }
+      throw error;
+    }
+    const { manifest } = created;
+    const copy = 'Copy Checksum';
+    void vscode.window
+      .showInformationMessage(`Rollback package of ${previous} (${manifest.commit.slice(0, 12)}): ${vscode.workspace.asRelativePath(created.archivePath)}, ${manifest.files} files, SHA-256 ${manifest.sha256.slice(0, 16)}…`, copy)
+      .then((answer) => {
+        if (answer === copy) void vscode.env.clipboard.writeText(manifest.sha256);
+      });
+    return created.archivePath;
+  }
+}
+
+/** Re-checks a rollback package's checksum, manifest and archive. */
+export class VerifyRollbackPackageCommand implements Command {
+  readonly id = 'changeLog.verifyRollbackPackage';
+
+  async execute(file?: unknown): Promise<boolean> {
+    const archive = typeof file === 'string' ? file : file instanceof vscode.Uri ? file.fsPath : await pickArchive();
+    const result = await verifyRollbackPackage(archive);
+    const name = vscode.workspace.asRelativePath(archive);
+    if (result.ok) void vscode.window.showInformationMessage(`${name} is intact: SHA-256 ${result.sha256 ?? ''} matches its checksum and manifest.`);
+    else void vscode.window.showErrorMessage(`${name} failed verification: ${result.problems.join(' ')}`);
+    return result.ok;
+  }
+}
+
+async function pickArchive(): Promise<string> {
+  const { folder, repository } = await requireRepository();
+  const dir = join(repository.root, readPackageFolder(folder.uri));
+  const archives = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tar.gz'));
+  const browse = { label: '$(folder-opened) Choose a file…', path: '' };
+  const picked = await vscode.window.showQuickPick([...archives.map((n) => ({ label: n, description: vscode.workspace.asRelativePath(join(dir, n)), path: join(dir, n) })), browse], {
+    title: 'Verify Rollback Package',
+    placeHolder: archives.length > 0 ? 'Pick a package' : 'No packages in the package folder yet',
+  });
+  if (!picked) throw new CancelledByUser();
+  if (picked.path) return picked.path;
+  const chosen = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Rollback package': ['gz'] }, defaultUri: vscode.Uri.file(dir) });
+  if (!chosen?.[0]) throw new CancelledByUser();
+  return chosen[0].fsPath;
+}
+
+/** A `.gitignore` holding `*` inside the package folder keeps archives out of git without touching the person's own files. */
+async function keepOutOfGit(outDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, '.gitignore'), '# Rollback packages are build artefacts: never commit them.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+}

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { findFences } from '../core/render/generatedFences';
+import { regenerate } from '../core/render/regenerate';
+import { createOrOpenDocument } from './recordFiles';
+import { CancelledByUser } from './workspaceRepository';
+
+/** What happened to a generated document. */
+export type GeneratedOutcome = 'created' | 'regenerated' | 'unchanged' | 'no-generated-parts';
+
+/**
+ * Writes a generated document: creates it when absent; otherwise replaces
+ * only its generated parts through the editor (a WorkspaceEdit), keeping
+ * every other character, including unsaved changes. Parts the person edited
+ * are replaced only if they agree.
+ */
+export async function writeGeneratedDocument(uri: vscode.Uri, fresh: string, what: string): Promise<{ outcome: GeneratedOutcome; editor: vscode.TextEditor }> {
+  const created = await createOrOpenDocument(uri, fresh);
+  if (created.created) return { outcome: 'created', editor: created.editor };
+  const document = created.editor.document;
+  const existing = document.getText();
+  let result = regenerate(existing, fresh);
+  if (findFences(existing).length === 0) return { outcome: 'no-generated-parts', editor: created.editor };
+  if (result.text === existing && result.editedFences.length === 0) return { outcome: 'unchanged', editor: created.editor };
+  if (result.editedFences.length > 0) {
+    const replace = 'Replace Them';
+    const keep = 'Keep My Edits';
+    const answer = await vscode.window.showWarningMessage(
+      `You edited ${result.editedFences.length === 1 ? 'a generated part' : `${result.editedFences.length} generated parts`} of ${vscode.workspace.asRelativePath(uri)} (${result.editedFences.join(', ')}). Replace ${result.editedFences.length === 1 ? 'it' : 'them'} with freshly generated ${what}?`,
+      { modal: true, detail: 'Everything outside the generated parts stays as it is either way.' },
+      replace,
+      keep,
+    );
+    if (answer === undefined) throw new CancelledByUser();
+    if (answer === keep) result = regenerate(existing, fresh, { keep: result.editedFences });
+  }
+  if (result.text === existing) return { outcome: 'unchanged', editor: created.editor };
+  const wasDirty = document.isDirty;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(existing.length)), result.text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not update ${vscode.workspace.asRelativePath(uri)}.`);
+  // Saving a document that had no unsaved changes writes only our edit; a
+  // document with unsaved changes is left for the person to save.
+  if (!wasDirty) await document.save();
+  return { outcome: 'regenerated', editor: created.editor };
+}
+

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { parseCommit } from '../core/commits/conventionalCommit';
+import { proposeNextVersion, suggestBump } from '../core/commits/versionBump';
+import type { GitRepository, RevisionRange } from '../core/git/gitRepository';
+import { readReleaseOverview, releaseRangeOf } from '../core/git/releases';
+import { readSettings } from './configuration';
+import type { ReleaseNode } from './views/releaseNodes';
+import { CancelledByUser, requireRepository } from './workspaceRepository';
+
+/** The release a command acts on: its repository, range and version. */
+export interface ReleaseTarget {
+  readonly repository: GitRepository;
+  readonly range: RevisionRange;
+  /** The tag, or for Unreleased the version its commits call for. */
+  readonly version: string;
+}
+
+/** The release of a Releases-view item (context menu), or Unreleased of the repository. */
+export async function releaseTargetOf(node: unknown, pick: 'unreleased' | 'ask'): Promise<ReleaseTarget> {
+  if (isReleaseEntry(node)) {
+    const range = await node.repo.rangeOf(node);
+    const version = node.kind === 'tag' ? node.name : node.kind === 'unreleased' ? await proposedVersion(node.repo.repository, range) : range.to;
+    return { repository: node.repo.repository, range, version };
+  }
+  const { folder, repository } = await requireRepository();
+  const overview = await readReleaseOverview(repository, readSettings(folder).releaseFilter);
+  if (!overview.unreleased) throw new Error('The repository has no commits yet.');
+  const unreleased: ReleaseTarget = { repository, range: overview.unreleased.range, version: await proposedVersion(repository, overview.unreleased.range) };
+  if (pick === 'unreleased' || overview.tags.length === 0) return unreleased;
+  const items = [
+    { label: `Unreleased → ${unreleased.version}`, description: `${overview.unreleased.commitCount} commits since ${overview.unreleased.range.from ?? 'the first commit'}`, tag: undefined as string | undefined },
+    ...overview.tags.map((t) => ({ label: t.name, description: t.date.slice(0, 10), tag: t.name as string | undefined })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Which release?', placeHolder: 'Pick the release to work on' });
+  if (!picked) throw new CancelledByUser();
+  if (picked.tag === undefined) return unreleased;
+  return { repository, range: await releaseRangeOf(repository, overview.tags, picked.tag), version: picked.tag };
+}
+
+async function proposedVersion(repository: GitRepository, range: RevisionRange): Promise<string> {
+  const commits = (await repository.readCommits(range)).map(parseCommit);
+  return proposeNextVersion(range.from, suggestBump(commits, range.from));
+}
+
+function isReleaseEntry(node: unknown): node is Extract<ReleaseNode, { type: 'release' }> {
+  return typeof node === 'object' && node !== null && (node as { type?: unknown }).type === 'release';
+}

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { renderDocumentTemplate, type TemplateTarget } from '../../src/core/records/documentTemplates';
+import { PHASE_IDS } from '../../src/core/records/phaseIds';
+import { PROMPT_MARKER, renderReflectionTemplate } from '../../src/core/records/reflectionTemplate';
+import { documentSchemaInfo } from '../../src/core/validate/schemaFields';
+import { validateDocument } from '../../src/core/validate/validateDocument';
+import { answered, INPUT } from './recordDocuments';
+
+const TARGETS: TemplateTarget[] = ['change', 'release-notes', 'rollback', 'action-plan', ...PHASE_IDS];
+
+function frontMatterOf(text: string): Record<string, unknown> {
+  return parse(text.slice(4, text.indexOf('\n---\n', 4))) as Record<string, unknown>;
+}
+
+describe('document templates', () => {
+  it('fill in the front matter: kind, phase, version, date and author', () => {
+    for (const phase of PHASE_IDS) {
+      const text = renderReflectionTemplate({ phase, version: 'v1.4.0', date: '2026-11-25', author: 'Alex Morgan' });
+      assert.deepEqual(frontMatterOf(text), { kind: 'reflection', phase, change: 'v1.4.0', date: '2026-11-25', author: 'Alex Morgan' });
+      assert.match(text, /^---\nkind: reflection\nphase: /);
+    }
+    const change = frontMatterOf(renderDocumentTemplate('change', INPUT));
+    assert.deepEqual(change, { kind: 'change', change: 'v1.4.0', date: '2026-11-25', author: 'Alex Morgan', status: 'planned', range: { from: 'v1.3.2', to: 'v1.4.0' }, change_type: 'normal' });
+    assert.deepEqual(frontMatterOf(renderDocumentTemplate('rollback', INPUT)).target, { tag: 'v1.3.2' });
+    assert.deepEqual(frontMatterOf(renderDocumentTemplate('release-notes', { ...INPUT, bump: 'minor', range: { to: 'HEAD' } })).range, { from: 'v1.3.2', to: 'HEAD' });
+  });
+
+  it('name the keys a manifest needs later in a comment, from the schema', () => {
+    assert.match(renderDocumentTemplate('change', INPUT), /^# Needed once status is approved, deployed, rolled-back or closed: approval, clinical_risk, hazards, affected, communication, deployment, rollback_target\.$/m);
+  });
+
+  it('put every heading of the schema in the body, each with marked prompts', () => {
+    for (const target of TARGETS) {
+      const text = renderDocumentTemplate(target, INPUT);
+      const info = documentSchemaInfo(target === 'change' || target === 'release-notes' || target === 'rollback' || target === 'action-plan' ? target : 'reflection', PHASE_IDS.find((p) => p === target));
+      for (const section of info.sections) {
+        assert.ok(text.includes(`\n## ${section.heading}\n\n${section.prompts.map((p) => `${PROMPT_MARKER} ${p}`).join('\n')}\n`), `${target}: ${section.heading}`);
+      }
+    }
+  });
+
+  it('validate as generated: valid front matter or clearly flagged placeholders, and one unanswered prompt per section', () => {
+    for (const target of TARGETS) {
+      const problems = validateDocument(renderDocumentTemplate(target, INPUT));
+      const sections = problems.filter((p) => p.code === 'unanswered-prompt');
+      const expectedSections = renderDocumentTemplate(target, INPUT).split('\n## ').length - 1;
+      assert.equal(sections.length, expectedSections, target);
+      const others = problems.filter((p) => p.code !== 'unanswered-prompt').map((p) => p.message);
+      if (target === 'action-plan') assert.deepEqual(others, ['"actions.0.action" must not be empty.', '"actions.0.gap" must not be empty.', '"actions.0.due" must be an ISO 8601 date (YYYY-MM-DD) or date-time.', '"actions.0.evidence" must not be empty.']);
+      else assert.deepEqual(others, [], target);
+    }
+  });
+
+  it('validate cleanly once every prompt is answered', () => {
+    for (const target of TARGETS) {
+      if (target === 'action-plan') continue;
+      assert.deepEqual(validateDocument(answered(target)), [], target);
+    }
+  });
+
+  it('escape a version that looks like Markdown in the title', () => {
+    const text = renderDocumentTemplate('on-action', { ...INPUT, version: '# <b>x</b>' });
+    assert.match(text, /^# On action: \\# \\<b\\>x\\<\/b\\>$/m);
+    assert.equal(frontMatterOf(text).change, '# <b>x</b>');
+  });
+
+  it('flag an empty author instead of inventing one', () => {
+    const problems = validateDocument(answered('before-action', { author: '' }));
+    assert.deepEqual(problems.map((p) => p.code), ['empty-field']);
+  });
+});
