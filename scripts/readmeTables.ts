@@ -3,10 +3,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderFieldReference, renderRuleTable } from '../src/core/validate/referenceTables';
+import { DEFAULT_RISK_MATRIX, RISK_CONSEQUENCES, RISK_LIKELIHOODS } from '../src/core/validate/riskMatrix';
+
+/** The default risk matrix as a table, most likely first (as the guidance prints it). */
+function renderRiskMatrix(): string {
+  const header = `| likelihood \\ consequence | ${RISK_CONSEQUENCES.join(' | ')} |`;
+  const rows = [...RISK_LIKELIHOODS].reverse().map((l) => `| ${l} | ${RISK_CONSEQUENCES.map((c) => DEFAULT_RISK_MATRIX[l][c]).join(' | ')} |`);
+  return [header, `|---|${RISK_CONSEQUENCES.map(() => '---').join('|')}|`, ...rows].join('\n');
+}
 
 const SECTIONS: ReadonlyArray<readonly [string, () => string]> = [
   ['rules', renderRuleTable],
   ['fields', renderFieldReference],
+  ['risk-matrix', renderRiskMatrix],
 ];
 
 /** The README with every generated section replaced by its current text. */

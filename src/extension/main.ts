@@ -4,12 +4,14 @@ import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
 import { NewReflectionCommand } from './commands/newReflection';
+import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCommand } from './commands/recordCommands';
 import { CreateRollbackPackageCommand, VerifyRollbackPackageCommand } from './commands/rollbackPackageCommands';
 import { affectsViews } from './configuration';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RepositoryWatcher } from './repositoryWatcher';
 import type { ReleaseNode } from './views/releaseNodes';
+import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
 
 let client: ChangeLogLanguageClient | undefined;
@@ -17,11 +19,13 @@ let client: ChangeLogLanguageClient | undefined;
 /** What `activate` returns: used by the extension-host tests to read the views. */
 export interface ChangeLogApi {
   readonly releases: ReleasesTreeProvider;
+  readonly records: ChangeRecordsTreeProvider;
   readonly languageClient: ChangeLogLanguageClient;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
   const releases = new ReleasesTreeProvider();
+  const records = new ChangeRecordsTreeProvider();
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const watcher = new RepositoryWatcher(() => releases.refresh());
   const watchRepositories = () => {
@@ -29,13 +33,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   };
   const refresh = () => {
     releases.refresh();
+    records.refresh();
     watchRepositories();
   };
   context.subscriptions.push(
     releases,
+    records,
     watcher,
     notesFindings,
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
+    vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
     registerCommands([
       new GenerateReleaseNotesCommand(notesFindings),
@@ -43,6 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new CreateRollbackPackageCommand(),
       new VerifyRollbackPackageCommand(),
       new NewReflectionCommand(),
+      new StartChangeRecordCommand(),
+      new OpenActionPlanCommand(),
+      new CreateRecordDocumentCommand(),
       new CompareReleasesCommand(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
@@ -56,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   watchRepositories();
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
-  return { releases, languageClient: client };
+  return { releases, records, languageClient: client };
 }
 
 export async function deactivate(): Promise<void> {

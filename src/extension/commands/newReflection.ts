@@ -1,38 +1,56 @@
-import * as os from 'node:os';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOfDocument } from '../../core/records/documentKinds';
 import { PHASE_GUIDES, PHASE_IDS, isPhaseId, type PhaseId } from '../../core/records/phases';
-import { phaseFileName, recordDocumentPath } from '../../core/records/recordLayout';
-import { renderReflectionTemplate } from '../../core/records/reflectionTemplate';
-import { resolveWorkingVersion } from '../../core/records/workingVersion';
-import { readSettings } from '../configuration';
-import { createOrOpenDocument } from '../recordFiles';
-import { requireRepository } from '../workspaceRepository';
-import { localToday, type Command } from './command';
+import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
+import { createRecordDocument } from '../recordDocuments';
+import { CancelledByUser } from '../workspaceRepository';
+import type { Command } from './command';
 
-interface PhasePick extends vscode.QuickPickItem {
-  readonly phase: PhaseId;
-}
+type PhasePick = vscode.QuickPickItem & { readonly phase?: PhaseId; readonly other?: true };
 
-/** Creates (or opens) the reflection for a phase in the current change record. */
+/**
+ * Creates (or opens) a phase's reflection in a change record. The quick pick
+ * shows which reflections exist and which is due next.
+ */
 export class NewReflectionCommand implements Command {
   readonly id = 'changeLog.newReflection';
 
-  async execute(phaseArgument?: unknown): Promise<vscode.Uri | undefined> {
-    const { folder, repository } = await requireRepository();
-    const phase = isPhaseId(phaseArgument) ? phaseArgument : await pickPhase();
-    if (!phase) return undefined;
-    const [version, gitAuthor] = await Promise.all([resolveWorkingVersion(repository), repository.configValue('user.name')]);
-    const relativePath = recordDocumentPath(readSettings(folder).recordsFolder, version, phaseFileName(phase));
-    const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
-    const content = renderReflectionTemplate({ phase, version, date: localToday(), author: gitAuthor ?? os.userInfo().username });
-    const { created } = await createOrOpenDocument(uri, content);
-    if (!created) void vscode.window.showInformationMessage(`${relativePath} already exists: opened it as it is.`);
-    return uri;
+  async execute(phaseArgument?: unknown, versionArgument?: unknown): Promise<vscode.Uri | undefined> {
+    let record = await currentRecord(typeof versionArgument === 'string' ? versionArgument : undefined);
+    let phase = isPhaseId(phaseArgument) ? phaseArgument : undefined;
+    while (!phase) {
+      const picked = await pickPhase(record);
+      if (picked === 'other') record = await pickRecord(record);
+      else phase = picked;
+    }
+    const fileName = fileNameOfDocument('reflection', phase) ?? `${phase}.md`;
+    return (await createRecordDocument(record.repository, record.version, fileName)).uri;
   }
 }
 
-async function pickPhase(): Promise<PhaseId | undefined> {
-  const items: PhasePick[] = PHASE_IDS.map((id) => ({ phase: id, label: PHASE_GUIDES[id].title, description: id, detail: PHASE_GUIDES[id].when }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'New Reflection', placeHolder: 'Which phase are you reflecting on?', matchOnDescription: true, matchOnDetail: true });
-  return picked?.phase;
+async function pickPhase(record: RecordChoice): Promise<PhaseId | 'other'> {
+  const exists = (phase: PhaseId) => existsSync(join(record.folder, fileNameOfDocument('reflection', phase) ?? ''));
+  const lastWritten = PHASE_IDS.reduce((last, phase, i) => (exists(phase) ? i : last), -1);
+  const due = PHASE_IDS[lastWritten + 1];
+  const items: PhasePick[] = PHASE_IDS.map((phase) => {
+    const written = exists(phase);
+    return {
+      phase,
+      label: `${written ? '$(check)' : phase === due ? '$(arrow-right)' : '$(circle-outline)'} ${PHASE_GUIDES[phase].title}`,
+      description: `${phase}${written ? ' · written, opens it' : phase === due ? ' · due next' : ''}`,
+      detail: PHASE_GUIDES[phase].when,
+    };
+  });
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(folder) Another change record…', other: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `New Reflection for ${record.version}`,
+    placeHolder: 'Which phase are you reflecting on?',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) throw new CancelledByUser();
+  if (picked.other) return 'other';
+  return picked.phase ?? PHASE_IDS[0];
 }

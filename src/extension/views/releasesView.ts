@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GitRepository } from '../../core/git/gitRepository';
-import { readRecordPresence } from '../../core/records/recordStatus';
+import { assessRecordFolder } from '../../core/records/recordStatus';
+import { validationOptionsFor } from '../recordDocuments';
 import { readSettings } from '../configuration';
 import { locateRepositories, type LocatedRepository, type WorkspaceState } from '../workspaceRepository';
 import { toTreeItem, type ReleaseEntry, type ReleaseNode } from './releaseNodes';
@@ -98,8 +99,8 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
             r.repository,
             settings,
             async (root, version) => {
-              const presence = await readRecordPresence(root, settings.recordsFolder, version);
-              return presence ? `record ${presence.present.length}/${presence.expected.length}` : undefined;
+              const assessment = await assessRecordFolder(root, settings.recordsFolder, version, validationOptionsFor(r.folder));
+              return assessment ? `record ${assessment.complete}/${assessment.expected}` : undefined;
             },
             (entry: ReleaseEntry) => this.changed.fire(entry),
           );

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { ACTION_PLAN_FILE, CHANGE_FILE } from '../../core/records/documentKinds';
+import { recordFolderName } from '../../core/records/recordLayout';
+import { currentRecord } from '../recordChoice';
+import { createRecordDocument } from '../recordDocuments';
+import { releaseTargetOf } from '../releaseTarget';
+import { CancelledByUser } from '../workspaceRepository';
+import type { Command } from './command';
+
+/**
+ * Starts a change record for a release (Unreleased by default): proposes the
+ * version the commits call for, then creates `change.md` from its template.
+ */
+export class StartChangeRecordCommand implements Command {
+  readonly id = 'changeLog.startChangeRecord';
+
+  async execute(node?: unknown, versionArgument?: unknown): Promise<vscode.Uri | undefined> {
+    const target = await releaseTargetOf(node, node === undefined && typeof versionArgument !== 'string' ? 'ask' : 'unreleased');
+    const version =
+      typeof versionArgument === 'string'
+        ? versionArgument
+        : await vscode.window.showInputBox({
+            title: 'Start Change Record',
+            prompt: `The version this change will release (${target.range.from ?? 'first commit'}..${target.range.to})`,
+            value: target.version,
+            validateInput: (value) => (value.trim().length === 0 ? 'Give the version, for example v1.4.0.' : recordFolderName(value.trim()) !== value.trim() ? `Will be stored as "${recordFolderName(value.trim())}".` : undefined),
+          });
+    if (version === undefined) throw new CancelledByUser();
+    const { uri } = await createRecordDocument(target.repository, version.trim(), CHANGE_FILE, {
+      range: { from: target.range.from, to: target.range.to === 'HEAD' ? version.trim() : target.range.to },
+      previousTag: target.range.from,
+    });
+    return uri;
+  }
+}
+
+/** Opens the action plan of the current change record, creating it from its template first. */
+export class OpenActionPlanCommand implements Command {
+  readonly id = 'changeLog.openActionPlan';
+
+  async execute(versionArgument?: unknown): Promise<vscode.Uri | undefined> {
+    const record = await currentRecord(typeof versionArgument === 'string' ? versionArgument : undefined);
+    return (await createRecordDocument(record.repository, record.version, ACTION_PLAN_FILE)).uri;
+  }
+}
+
+/** Creates one missing document of a record (from the Change Records view). */
+export class CreateRecordDocumentCommand implements Command {
+  readonly id = 'changeLog.createRecordDocument';
+
+  async execute(version?: unknown, fileName?: unknown): Promise<vscode.Uri | undefined> {
+    if (typeof version !== 'string' || typeof fileName !== 'string') throw new Error('Choose a missing document in the Change Records view.');
+    const record = await currentRecord(version);
+    return (await createRecordDocument(record.repository, record.version, fileName)).uri;
+  }
+}

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { GitRepository } from '../core/git/gitRepository';
+import { recordFolderName } from '../core/records/recordLayout';
+import { resolveWorkingVersion } from '../core/records/workingVersion';
+import { readSettings } from './configuration';
+import { listRecordVersions } from './recordDocuments';
+import { CancelledByUser, requireRepository } from './workspaceRepository';
+
+/** A change record a command works on. */
+export interface RecordChoice {
+  readonly repository: GitRepository;
+  readonly version: string;
+  /** Absolute path of the record folder (it may not exist yet). */
+  readonly folder: string;
+}
+
+/**
+ * The record to work on: the one given, the one the active editor is in, or
+ * the record of the next release (the version Unreleased calls for).
+ */
+export async function currentRecord(version?: string): Promise<RecordChoice> {
+  const { repository } = await requireRepository();
+  const recordsFolder = readSettings(vscode.Uri.file(repository.root)).recordsFolder;
+  const folderOf = (v: string) => join(repository.root, recordsFolder, recordFolderName(v));
+  if (version) return { repository, version, folder: folderOf(version) };
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const recordsRoot = join(repository.root, recordsFolder);
+  if (active?.scheme === 'file' && active.fsPath.startsWith(`${recordsRoot}/`)) {
+    const [name] = active.fsPath.slice(recordsRoot.length + 1).split('/');
+    if (name && existsSync(join(recordsRoot, name))) return { repository, version: name, folder: join(recordsRoot, name) };
+  }
+  const working = await resolveWorkingVersion(repository);
+  return { repository, version: working, folder: folderOf(working) };
+}
+
+/** Lets the person pick any existing record, or the next release's. */
+export async function pickRecord(current: RecordChoice): Promise<RecordChoice> {
+  const recordsFolder = readSettings(vscode.Uri.file(current.repository.root)).recordsFolder;
+  const versions = await listRecordVersions(current.repository.root, recordsFolder);
+  const working = await resolveWorkingVersion(current.repository);
+  const names = [...new Set([working, ...versions])];
+  const picked = await vscode.window.showQuickPick(
+    names.map((v) => ({ label: v, description: v === working ? 'next release' : versions.includes(v) ? 'existing record' : '' })),
+    { title: 'Which change record?' },
+  );
+  if (!picked) throw new CancelledByUser();
+  return { repository: current.repository, version: picked.label, folder: join(current.repository.root, recordsFolder, recordFolderName(picked.label)) };
+}

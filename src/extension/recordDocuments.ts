@@ -1,0 +1,57 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { GitRepository } from '../core/git/gitRepository';
+import { documentTypeOfFileName } from '../core/records/documentKinds';
+import { renderDocumentTemplate, type DocumentTemplateInput, type TemplateTarget } from '../core/records/documentTemplates';
+import { recordDocumentPath } from '../core/records/recordLayout';
+import { parseRiskMatrix } from '../core/validate/riskMatrix';
+import { parseRuleSeverities } from '../core/validate/ruleCatalog';
+import type { ValidationOptions } from '../core/validate/validationOptions';
+import { localToday } from './commands/command';
+import { readSettings } from './configuration';
+import { createOrOpenDocument } from './recordFiles';
+
+/** The validation options the views use, from the same settings the language server reads. */
+export function validationOptionsFor(scope?: vscode.ConfigurationScope): ValidationOptions {
+  const config = vscode.workspace.getConfiguration('changeLog', scope);
+  const severities = parseRuleSeverities(config.get('validation.rules', {})).severities;
+  const matrix = parseRiskMatrix(config.get('riskMatrix', null)).matrix;
+  const days = config.get<number>('validation.beyondActionMinimumDays', 28);
+  return { severities, ...(matrix ? { riskMatrix: matrix } : {}), beyondActionMinimumDays: days, today: localToday() };
+}
+
+/** The record versions that exist on disk, newest first by name. */
+export async function listRecordVersions(repositoryRoot: string, recordsFolder: string): Promise<string[]> {
+  const entries = await readdir(join(repositoryRoot, recordsFolder), { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
+}
+
+/** What a new document's template is filled in with, beyond version and date. */
+export interface TemplateContext {
+  readonly range?: DocumentTemplateInput['range'];
+  readonly previousTag?: string;
+  readonly bump?: DocumentTemplateInput['bump'];
+}
+
+/**
+ * Creates a record document from its template (never overwriting), or opens
+ * it when it exists. `fileName` is one of the record's file names.
+ */
+export async function createRecordDocument(repository: GitRepository, version: string, fileName: string, context: TemplateContext = {}): Promise<{ uri: vscode.Uri; created: boolean }> {
+  const type = documentTypeOfFileName(fileName);
+  if (!type) throw new Error(`${fileName} is not a change-record document.`);
+  const target: TemplateTarget = type.kind === 'reflection' && type.phase ? type.phase : (type.kind as Exclude<typeof type.kind, 'reflection'>);
+  const root = vscode.Uri.file(repository.root);
+  const relativePath = recordDocumentPath(readSettings(root).recordsFolder, version, fileName);
+  const uri = vscode.Uri.joinPath(root, relativePath);
+  const author = (await repository.configValue('user.name')) ?? os.userInfo().username;
+  const content = renderDocumentTemplate(target, { version, date: localToday(), author, ...context });
+  const { created } = await createOrOpenDocument(uri, content);
+  if (!created) void vscode.window.showInformationMessage(`${relativePath} already exists: opened it as it is.`);
+  return { uri, created };
+}

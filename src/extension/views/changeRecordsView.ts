@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { GitRepository } from '../../core/git/gitRepository';
+import { assessRecordFolder, type DocumentAssessment, type RecordAssessment } from '../../core/records/recordStatus';
+import { readSettings } from '../configuration';
+import { listRecordVersions, validationOptionsFor } from '../recordDocuments';
+import { locateRepositories } from '../workspaceRepository';
+
+export const RECORDS_VIEW_ID = 'changeLog.records';
+
+/** A node of the Change Records view. */
+export type RecordNode =
+  | { readonly type: 'record'; readonly repository: GitRepository; readonly version: string; readonly folder: string; readonly assessment: RecordAssessment }
+  | { readonly type: 'document'; readonly record: Extract<RecordNode, { type: 'record' }>; readonly document: DocumentAssessment };
+
+const STATE_ICONS: Record<DocumentAssessment['state'], [string, string | undefined]> = {
+  missing: ['circle-large-outline', 'disabledForeground'],
+  'has-problems': ['warning', 'editorWarning.foreground'],
+  complete: ['pass-filled', 'testing.iconPassed'],
+};
+
+/** Percentage of a record's documents that are complete. */
+export function completenessLabel(assessment: RecordAssessment): string {
+  return `${assessment.complete}/${assessment.expected} complete`;
+}
+
+/**
+ * Each change record with its documents and their state (missing, has
+ * problems, complete). Choosing a missing document creates it from its template.
+ */
+export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<RecordNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RecordNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    // Any Markdown change may change a record's state; redraw at most every 300 ms.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const schedule = () => this.schedule();
+    this.disposables.push(watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule), vscode.workspace.onDidSaveTextDocument(schedule));
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.disposables.forEach((d) => d.dispose());
+    this.changed.dispose();
+  }
+
+  getTreeItem(node: RecordNode): vscode.TreeItem {
+    if (node.type === 'record') {
+      const item = new vscode.TreeItem(node.version, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = completenessLabel(node.assessment);
+      item.tooltip = `${node.folder}\n${Math.round(node.assessment.completeness * 100)}% complete: ${node.assessment.complete} of ${node.assessment.expected} documents have no open problems.`;
+      item.iconPath = new vscode.ThemeIcon(node.assessment.complete === node.assessment.expected ? 'pass-filled' : 'notebook');
+      item.contextValue = 'record';
+      item.id = `record:${node.folder}`;
+      return item;
+    }
+    const { document, record } = node;
+    const item = new vscode.TreeItem(document.fileName, vscode.TreeItemCollapsibleState.None);
+    const [icon, color] = STATE_ICONS[document.state];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.description = describeState(document);
+    item.tooltip = document.problems.slice(0, 10).map((p) => `${p.severity}: ${p.message}`).join('\n') || describeState(document);
+    item.contextValue = `document-${document.state}`;
+    item.id = `record:${record.folder}/${document.fileName}`;
+    item.command =
+      document.state === 'missing'
+        ? { command: 'changeLog.createRecordDocument', title: 'Create from Template', arguments: [record.version, document.fileName] }
+        : { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(join(record.folder, document.fileName))] };
+    return item;
+  }
+
+  async getChildren(node?: RecordNode): Promise<RecordNode[]> {
+    if (node?.type === 'record') return node.assessment.documents.map((document) => ({ type: 'document', record: node, document }));
+    if (node) return [];
+    const { repositories } = await locateRepositories();
+    const nodes: RecordNode[] = [];
+    for (const located of repositories) {
+      if (located.state !== 'ready' || !located.repository) continue;
+      const settings = readSettings(located.folder);
+      const options = validationOptionsFor(located.folder);
+      for (const version of await listRecordVersions(located.repository.root, settings.recordsFolder)) {
+        const assessment = await assessRecordFolder(located.repository.root, settings.recordsFolder, version, options);
+        if (assessment) nodes.push({ type: 'record', repository: located.repository, version, folder: join(located.repository.root, settings.recordsFolder, version), assessment });
+      }
+    }
+    return nodes;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 300);
+  }
+}
+
+function describeState(document: DocumentAssessment): string {
+  if (document.state === 'missing') return 'missing: choose to create';
+  if (document.state === 'complete') return 'complete';
+  const parts = (['error', 'warning', 'info'] as const).filter((s) => document.counts[s] > 0).map((s) => `${document.counts[s]} ${s === 'info' ? 'to answer' : `${s}${document.counts[s] === 1 ? '' : 's'}`}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ChangeLogApi } from '../../src/extension/main';
+
+const VERSION = 'v3.0.0';
+
+async function api(): Promise<ChangeLogApi> {
+  const extension = vscode.extensions.getExtension<ChangeLogApi>('reflective-change-log.reflective-change-log');
+  assert.ok(extension);
+  return extension.activate();
+}
+
+function recordFolder(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  return join(folder.uri.fsPath, 'docs', 'changes', VERSION);
+}
+
+describe('change records', () => {
+  before(async () => {
+    await api();
+    if (existsSync(recordFolder())) await vscode.workspace.fs.delete(vscode.Uri.file(recordFolder()), { recursive: true });
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(vscode.Uri.file(recordFolder()), { recursive: true });
+  });
+
+  it('starts a change record for Unreleased with its range in change.md', async () => {
+    const { releases } = await api();
+    releases.refresh();
+    const unreleased = (await releases.getChildren()).find((n) => n.type === 'release' && n.kind === 'unreleased');
+    const uri = (await vscode.commands.executeCommand('changeLog.startChangeRecord', unreleased, VERSION)) as vscode.Uri;
+    assert.equal(uri.fsPath, join(recordFolder(), 'change.md'));
+    const text = readFileSync(uri.fsPath, 'utf8');
+    assert.match(text, /^---\nkind: change\nchange: v3\.0\.0\ndate: \d{4}-\d{2}-\d{2}\nauthor: .+\n/);
+    assert.match(text, /range:\n {2}from: v1\.1\.0\n {2}to: v3\.0\.0\n/);
+    assert.match(text, /^## /m);
+  });
+
+  it('never overwrites change.md when started again', async () => {
+    const file = join(recordFolder(), 'change.md');
+    const mine = `${readFileSync(file, 'utf8')}\nMy notes.\n`;
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(mine));
+    await vscode.commands.executeCommand('changeLog.startChangeRecord', undefined, VERSION);
+    assert.equal(readFileSync(file, 'utf8'), mine);
+  });
+
+  it('creates a phase reflection and the action plan in that record', async () => {
+    const reflection = (await vscode.commands.executeCommand('changeLog.newReflection', 'on-action', VERSION)) as vscode.Uri;
+    assert.equal(reflection.fsPath, join(recordFolder(), 'on-action.md'));
+    assert.match(readFileSync(reflection.fsPath, 'utf8'), /^---\nkind: reflection\nphase: on-action\nchange: v3\.0\.0\n/);
+    const plan = (await vscode.commands.executeCommand('changeLog.openActionPlan', VERSION)) as vscode.Uri;
+    assert.equal(plan.fsPath, join(recordFolder(), 'action-plan.md'));
+    assert.match(readFileSync(plan.fsPath, 'utf8'), /^---\nkind: action-plan\n/);
+  });
+
+  it('shows each record with its documents, their state and completeness', async () => {
+    const { records } = await api();
+    records.refresh();
+    const roots = await records.getChildren();
+    const record = roots.find((n) => n.type === 'record' && n.version === VERSION);
+    assert.ok(record, 'the new record is listed');
+    assert.match(String(records.getTreeItem(record).description), /^0\/9 complete$/);
+    const documents = await records.getChildren(record);
+    const byName = new Map(documents.map((d) => [String(records.getTreeItem(d).label), records.getTreeItem(d)]));
+    assert.deepEqual([...byName.keys()], ['change.md', 'release-notes.md', 'rollback.md', 'before-action.md', 'in-action-planning.md', 'in-action-execution.md', 'on-action.md', 'beyond-action.md', 'action-plan.md']);
+    assert.equal(byName.get('rollback.md')?.contextValue, 'document-missing');
+    assert.equal(byName.get('on-action.md')?.contextValue, 'document-has-problems');
+    const create = byName.get('rollback.md')?.command;
+    assert.equal(create?.command, 'changeLog.createRecordDocument');
+    const created = (await vscode.commands.executeCommand(create.command, ...(create.arguments ?? []))) as vscode.Uri;
+    assert.equal(created.fsPath, join(recordFolder(), 'rollback.md'));
+    assert.match(readFileSync(created.fsPath, 'utf8'), /^---\nkind: rollback\n/);
+  });
+});
