@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type MarkdownIt from 'markdown-it';
+import { frontMatterCardPlugin } from '../core/render/frontMatterCard';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
@@ -14,10 +16,14 @@ import type { ReleaseNode } from './views/releaseNodes';
 import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
 
+type MarkdownItInstance = InstanceType<typeof MarkdownIt>;
+
 let client: ChangeLogLanguageClient | undefined;
 
 /** What `activate` returns: used by the extension-host tests to read the views. */
 export interface ChangeLogApi {
+  /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownItInstance): MarkdownItInstance;
   readonly releases: ReleasesTreeProvider;
   readonly records: ChangeRecordsTreeProvider;
   readonly languageClient: ChangeLogLanguageClient;
@@ -66,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   watchRepositories();
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
-  return { releases, records, languageClient: client };
+  return { releases, records, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
 }
 
 export async function deactivate(): Promise<void> {

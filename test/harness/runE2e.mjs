@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { changeRecordJourney } from '../e2e/journey.changeRecord.mjs';
 import { releaseStatesJourney, restrictedModeJourney } from '../e2e/journey.releaseStates.mjs';
 import { steps } from '../e2e/journey.skeleton.mjs';
 import { SCREENSHOT_DIR, Workbench } from '../e2e/workbench.mjs';
@@ -22,6 +23,7 @@ const log = (msg) => console.log(`[test:e2e] ${msg}`);
  */
 const JOURNEYS = [
   { name: 'skeleton', steps, disableWorkspaceTrust: true, prepare: (tmp) => createSampleRepo(path.join(tmp, 'sample-repo')).dir },
+  changeRecordJourney,
   releaseStatesJourney,
   restrictedModeJourney,
 ];

@@ -63,7 +63,9 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
     }
     const { document, record } = node;
     const item = new vscode.TreeItem(document.fileName, vscode.TreeItemCollapsibleState.None);
-    const [icon, color] = STATE_ICONS[document.state];
+    // A document whose only problems are unanswered prompts is a draft, not a warning.
+    const draft = document.state === 'has-problems' && document.counts.error === 0 && document.counts.warning === 0;
+    const [icon, color] = draft ? ['edit', undefined] : STATE_ICONS[document.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.description = describeState(document);
     item.tooltip = document.problems.slice(0, 10).map((p) => `${p.severity}: ${p.message}`).join('\n') || describeState(document);
