@@ -4,3 +4,5 @@ export { LOG_FORMAT, TAG_FORMAT } from '../src/core/git/gitLogParsing';
 export { selectReleaseTags } from '../src/core/git/releases';
 export { parseCommit } from '../src/core/commits/conventionalCommit';
 export { groupCommitsByType } from '../src/core/commits/groupCommits';
+export { buildReleaseNotes } from '../src/core/render/buildReleaseNotes';
+export { renderReleaseNotesMarkdown } from '../src/core/render/releaseNotes';

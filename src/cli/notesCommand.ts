@@ -6,7 +6,9 @@ import { GitRepository } from '../core/git/gitRepository';
 import { parseRangeSpec, readReleaseOverview } from '../core/git/releases';
 import { TagPattern } from '../core/git/tagPattern';
 import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
-import { findMissingHazardReferences } from '../core/render/hazardFindings';
+import { findMissingHazardReferences, NO_HAZARD_REFERENCE } from '../core/render/hazardFindings';
+
+const MAX_FINDINGS_SHOWN = 10;
 import { loadNotesTemplate, readTemplateFile } from '../core/render/notesTemplateFile';
 import { regenerate } from '../core/render/regenerate';
 import { mergeReleaseNotesOptions } from '../core/render/releaseNotesConfig';
@@ -55,7 +57,10 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
     return 0;
   }
   const markdown = renderReleaseNotesMarkdown(model, template?.text);
-  for (const finding of findMissingHazardReferences(model, markdown, options.hazardCheck)) err.write(`reflect: ${finding.severity} ${finding.code}: ${finding.message}\n`);
+  const findings = findMissingHazardReferences(model, markdown, options.hazardCheck);
+  // A long history can hold thousands: show a few and count the rest (JSON output lists them all).
+  for (const finding of findings.slice(0, MAX_FINDINGS_SHOWN)) err.write(`reflect: ${finding.severity} ${finding.code}: ${finding.message}\n`);
+  if (findings.length > MAX_FINDINGS_SHOWN) err.write(`reflect: … and ${findings.length - MAX_FINDINGS_SHOWN} more ${NO_HAZARD_REFERENCE} findings (use --format json to list them all).\n`);
   if (values.out === undefined) {
     out.write(markdown);
     return 0;

@@ -11,6 +11,7 @@ import { CreateRollbackPackageCommand, VerifyRollbackPackageCommand } from './co
 import { affectsViews } from './configuration';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
+import { RecordStatusBar } from './recordStatusBar';
 import { RepositoryWatcher } from './repositoryWatcher';
 import type { ReleaseNode } from './views/releaseNodes';
 import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     releases,
     records,
     watcher,
+    new RecordStatusBar(),
     notesFindings,
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
     vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),

@@ -93,6 +93,8 @@ function collectIssueRefs(text: string, into: Set<string>): void {
 }
 
 function readRevertTarget(text: string): RevertTarget | null {
+  // Cheap pre-check: nearly every commit is not a revert.
+  if (!/^\s*revert/i.test(text) && !text.includes('This reverts commit')) return null;
   const header = text.split('\n', 1)[0].trim();
   const quoted = /^(?:Revert|revert(?:\([^()]*\))?!?:)\s*"(.+)"\s*$/.exec(header);
   const conventional = /^revert(?:\([^()]*\))?!?:\s*(.+)$/.exec(header);

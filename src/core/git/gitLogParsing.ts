@@ -51,8 +51,9 @@ export function parseLogRecords(output: string): GitCommit[] {
   for (let i = 0; i + LOG_FIELDS <= fields.length; i += LOG_FIELDS) {
     // git separates records with NUL and also keeps the newline it prints
     // between them at the start of the next hash; strip it.
-    const hash = fields[i].replace(/^\n+/, '');
-    if (!/^[0-9a-f]{40,64}$/.test(hash)) continue;
+    const raw = fields[i];
+    const hash = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
+    if (!isObjectName(hash)) continue;
     commits.push({
       hash,
       parents: fields[i + 1] ? fields[i + 1].split(' ') : [],
@@ -100,4 +101,14 @@ export function parseNameStatus(output: string): FileChange[] {
     }
   }
   return changes;
+}
+
+/** A full SHA-1 or SHA-256 object name, checked without a regular expression (this runs per commit). */
+function isObjectName(text: string): boolean {
+  if (text.length !== 40 && text.length !== 64) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }

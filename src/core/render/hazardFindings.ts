@@ -20,10 +20,12 @@ export function findMissingHazardReferences(model: ReleaseNotesModel, renderedTe
   // A commit reverted within the range (and its revert) ships nothing.
   const cancelled = new Set(model.groups.filter((g) => g.type === 'reverted').flatMap((g) => g.commits.map((c) => c.hash)));
   const problems: Problem[] = [];
+  // One pass over the notes finds every listed hash's line: a lookup per commit would be quadratic.
+  const lines = renderedText === undefined ? undefined : listedHashLines(renderedText);
   for (const commit of commits) {
     if (cancelled.has(commit.hash) || !needsHazard(commit, types) || commit.hazards.length > 0) continue;
     problems.push({
-      range: renderedText === undefined ? START : lineOf(renderedText, commit.hash.slice(0, 7)),
+      range: lines?.get(commit.hash.slice(0, 7)) ?? START,
       severity,
       code: NO_HAZARD_REFERENCE,
       message: `No clinical hazard assessment referenced: ${commit.breaking ? 'breaking change' : (commit.type ?? 'commit')} ${commit.hash.slice(0, 7)} "${commit.subject.slice(0, 120)}" has no "Hazard:" trailer. Name the hazard-log entry it touches, or record why none applies.`,
@@ -39,11 +41,16 @@ function needsHazard(commit: ParsedCommit, types: ReadonlySet<string>): boolean 
   return (commit.breaking && types.has('breaking')) || (commit.type !== null && types.has(commit.type));
 }
 
-// The first list item that shows the commit's abbreviated hash.
-function lineOf(text: string, shortHash: string): TextRange {
+/** The range of the first list item showing each abbreviated hash (as `` `abc1234` ``). */
+function listedHashLines(text: string): Map<string, TextRange> {
+  const found = new Map<string, TextRange>();
   const lines = text.split('\n');
-  const index = lines.findIndex((l) => /^\s*- /.test(l) && l.includes(`\`${shortHash}\``));
-  if (index < 0) return START;
-  const length = lines[index].replace(/\r$/, '').length;
-  return { start: { line: index, character: 0 }, end: { line: index, character: length } };
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (!/^\s*- /.test(line)) continue;
+    for (const match of line.matchAll(/`([0-9a-f]{7})`/g)) {
+      if (!found.has(match[1])) found.set(match[1], { start: { line: index, character: 0 }, end: { line: index, character: line.replace(/\r$/, '').length } });
+    }
+  }
+  return found;
 }

@@ -1,0 +1,65 @@
+import { join, sep } from 'node:path';
+import * as vscode from 'vscode';
+import { assessRecordFolder } from '../core/records/recordStatus';
+import { readSettings } from './configuration';
+import { validationOptionsFor } from './recordDocuments';
+import { locateRepositories } from './workspaceRepository';
+
+/**
+ * A status bar item for the change record of the active document, such as
+ * `v1.4.0 · 4/9`; choosing it opens the record's manifest.
+ */
+export class RecordStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('changeLog.record', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[] = [];
+  private generation = 0;
+
+  constructor() {
+    this.item.name = 'Change Record';
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      vscode.workspace.onDidSaveTextDocument(() => void this.update()),
+    );
+    void this.update();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  /** Shows the record of the active editor's document, or hides the item. */
+  async update(): Promise<void> {
+    const generation = ++this.generation;
+    const record = await this.recordOfActiveEditor();
+    if (generation !== this.generation) return;
+    if (!record) {
+      this.item.hide();
+      return;
+    }
+    const { version, folder, assessment } = record;
+    this.item.text = `$(notebook) ${version} · ${assessment.complete}/${assessment.expected}`;
+    this.item.tooltip = `Change record ${version}: ${assessment.complete} of ${assessment.expected} documents complete, ${assessment.present} written. Open its manifest.`;
+    this.item.command = { command: 'vscode.open', title: 'Open Change Record', arguments: [vscode.Uri.file(join(folder, 'change.md'))] };
+    this.item.show();
+  }
+
+  private async recordOfActiveEditor() {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    if (!uri || uri.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
+    // Most editors are not in a records folder: answer without running git.
+    if (!uri.path.includes(`/${readSettings(uri).recordsFolder}/`)) return undefined;
+    const { repositories } = await locateRepositories();
+    for (const located of repositories) {
+      if (!located.repository) continue;
+      const recordsFolder = readSettings(located.folder).recordsFolder;
+      const recordsRoot = join(located.repository.root, recordsFolder);
+      if (!uri.fsPath.startsWith(`${recordsRoot}${sep}`)) continue;
+      const version = uri.fsPath.slice(recordsRoot.length + 1).split(sep)[0];
+      if (!version) return undefined;
+      const assessment = await assessRecordFolder(located.repository.root, recordsFolder, version, validationOptionsFor(located.folder));
+      return assessment && { version, folder: join(recordsRoot, version), assessment };
+    }
+    return undefined;
+  }
+}
