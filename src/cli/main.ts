@@ -20,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./packageCommand')).runPackage(rest, process.stdout);
       case 'check':
         return await (await import('./checkCommand')).runCheck(rest, process.stdout, process.cwd());
+      case 'export':
+        return await (await import('./exportCommand')).runExport(rest, process.stdout);
       case '--help':
       case '-h':
       case 'help':

@@ -22,11 +22,13 @@ export async function writeGeneratedDocument(uri: vscode.Uri, fresh: string, wha
   if (findFences(existing).length === 0) return { outcome: 'no-generated-parts', editor: created.editor };
   if (result.text === existing && result.editedFences.length === 0) return { outcome: 'unchanged', editor: created.editor };
   if (result.editedFences.length > 0) {
-    const replace = 'Replace Them';
-    const keep = 'Keep My Edits';
+    const replace = vscode.l10n.t('Replace Them');
+    const keep = vscode.l10n.t('Keep My Edits');
     const answer = await vscode.window.showWarningMessage(
-      `You edited ${result.editedFences.length === 1 ? 'a generated part' : `${result.editedFences.length} generated parts`} of ${vscode.workspace.asRelativePath(uri)} (${result.editedFences.join(', ')}). Replace ${result.editedFences.length === 1 ? 'it' : 'them'} with freshly generated ${what}?`,
-      { modal: true, detail: 'Everything outside the generated parts stays as it is either way.' },
+      result.editedFences.length === 1
+        ? vscode.l10n.t('You edited a generated part of {0} ({1}). Replace it with freshly generated {2}?', vscode.workspace.asRelativePath(uri), result.editedFences.join(', '), what)
+        : vscode.l10n.t('You edited {0} generated parts of {1} ({2}). Replace them with freshly generated {3}?', result.editedFences.length, vscode.workspace.asRelativePath(uri), result.editedFences.join(', '), what),
+      { modal: true, detail: vscode.l10n.t('Everything outside the generated parts stays as it is either way.') },
       replace,
       keep,
     );
@@ -37,7 +39,7 @@ export async function writeGeneratedDocument(uri: vscode.Uri, fresh: string, wha
   const wasDirty = document.isDirty;
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(existing.length)), result.text);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not update ${vscode.workspace.asRelativePath(uri)}.`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('Could not update {0}.', vscode.workspace.asRelativePath(uri)));
   // Saving a document that had no unsaved changes writes only our edit; a
   // document with unsaved changes is left for the person to save.
   if (!wasDirty) await document.save();

@@ -24,12 +24,12 @@ class RestartingErrorHandler implements ErrorHandler {
     this.crashes.push(now);
     while (this.crashes.length > 0 && now - this.crashes[0] > RESTART_WINDOW_MS) this.crashes.shift();
     if (this.crashes.length > MAX_RESTARTS) {
-      void vscode.window.showErrorMessage('Reflective Change Log: the language server stopped repeatedly, so change-record checks are off. Run "Developer: Reload Window" to try again; the Output panel ("Reflective Change Log") has details.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Reflective Change Log: the language server stopped repeatedly, so change-record checks are off. Run "Developer: Reload Window" to try again; the Output panel ("Reflective Change Log") has details.'));
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     if (!this.told) {
       this.told = true;
-      void vscode.window.showWarningMessage('Reflective Change Log: the language server stopped unexpectedly and was restarted.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Reflective Change Log: the language server stopped unexpectedly and was restarted.'));
     }
     return { action: CloseAction.Restart, handled: true };
   }
@@ -63,7 +63,7 @@ export class ChangeLogLanguageClient implements vscode.Disposable {
     this.starting ??= this.create().then(
       (client) => (this.client = client),
       (error: unknown) => {
-        void vscode.window.showErrorMessage(`Reflective Change Log: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Reflective Change Log: the language server did not start: {0}', error instanceof Error ? error.message : String(error)));
         throw error;
       },
     );

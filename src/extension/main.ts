@@ -4,6 +4,7 @@ import { frontMatterCardPlugin } from '../core/render/frontMatterCard';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
+import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
 import { NewReflectionCommand } from './commands/newReflection';
 import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCommand } from './commands/recordCommands';
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new StartChangeRecordCommand(),
       new OpenActionPlanCommand(),
       new CreateRecordDocumentCommand(),
+      new ExportEvidencePackCommand(context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },

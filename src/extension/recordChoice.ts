@@ -43,7 +43,7 @@ export async function pickRecord(current: RecordChoice): Promise<RecordChoice> {
   const names = [...new Set([working, ...versions])];
   const picked = await vscode.window.showQuickPick(
     names.map((v) => ({ label: v, description: v === working ? 'next release' : versions.includes(v) ? 'existing record' : '' })),
-    { title: 'Which change record?' },
+    { title: vscode.l10n.t('Which change record?') },
   );
   if (!picked) throw new CancelledByUser();
   return { repository: current.repository, version: picked.label, folder: join(current.repository.root, recordsFolder, recordFolderName(picked.label)) };

@@ -44,7 +44,7 @@ export interface TemplateContext {
  */
 export async function createRecordDocument(repository: GitRepository, version: string, fileName: string, context: TemplateContext = {}): Promise<{ uri: vscode.Uri; created: boolean }> {
   const type = documentTypeOfFileName(fileName);
-  if (!type) throw new Error(`${fileName} is not a change-record document.`);
+  if (!type) throw new Error(vscode.l10n.t('{0} is not a change-record document.', fileName));
   const target: TemplateTarget = type.kind === 'reflection' && type.phase ? type.phase : (type.kind as Exclude<typeof type.kind, 'reflection'>);
   const root = vscode.Uri.file(repository.root);
   const relativePath = recordDocumentPath(readSettings(root).recordsFolder, version, fileName);
@@ -52,6 +52,6 @@ export async function createRecordDocument(repository: GitRepository, version: s
   const author = (await repository.configValue('user.name')) ?? os.userInfo().username;
   const content = renderDocumentTemplate(target, { version, date: localToday(), author, ...context });
   const { created } = await createOrOpenDocument(uri, content);
-  if (!created) void vscode.window.showInformationMessage(`${relativePath} already exists: opened it as it is.`);
+  if (!created) void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: opened it as it is.', relativePath));
   return { uri, created };
 }

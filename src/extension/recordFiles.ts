@@ -10,7 +10,7 @@ export async function createOrOpenDocument(uri: vscode.Uri, content: string): Pr
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(content) });
     const applied = await vscode.workspace.applyEdit(edit);
-    if (!applied) throw new Error(`Could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    if (!applied) throw new Error(vscode.l10n.t('Could not create {0}.', vscode.workspace.asRelativePath(uri)));
   }
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document, { preview: false });

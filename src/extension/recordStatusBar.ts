@@ -15,7 +15,7 @@ export class RecordStatusBar implements vscode.Disposable {
   private generation = 0;
 
   constructor() {
-    this.item.name = 'Change Record';
+    this.item.name = vscode.l10n.t('Change Record');
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
@@ -40,7 +40,7 @@ export class RecordStatusBar implements vscode.Disposable {
     const { version, folder, assessment } = record;
     this.item.text = `$(notebook) ${version} · ${assessment.complete}/${assessment.expected}`;
     this.item.tooltip = `Change record ${version}: ${assessment.complete} of ${assessment.expected} documents complete, ${assessment.present} written. Open its manifest.`;
-    this.item.command = { command: 'vscode.open', title: 'Open Change Record', arguments: [vscode.Uri.file(join(folder, 'change.md'))] };
+    this.item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Change Record'), arguments: [vscode.Uri.file(join(folder, 'change.md'))] };
     this.item.show();
   }
 

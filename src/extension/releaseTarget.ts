@@ -24,14 +24,14 @@ export async function releaseTargetOf(node: unknown, pick: 'unreleased' | 'ask')
   }
   const { folder, repository } = await requireRepository();
   const overview = await readReleaseOverview(repository, readSettings(folder).releaseFilter);
-  if (!overview.unreleased) throw new Error('The repository has no commits yet.');
+  if (!overview.unreleased) throw new Error(vscode.l10n.t('The repository has no commits yet.'));
   const unreleased: ReleaseTarget = { repository, range: overview.unreleased.range, version: await proposedVersion(repository, overview.unreleased.range) };
   if (pick === 'unreleased' || overview.tags.length === 0) return unreleased;
   const items = [
-    { label: `Unreleased → ${unreleased.version}`, description: `${overview.unreleased.commitCount} commits since ${overview.unreleased.range.from ?? 'the first commit'}`, tag: undefined as string | undefined },
+    { label: `Unreleased → ${unreleased.version}`, description: vscode.l10n.t('{0} commits since {1}', overview.unreleased.commitCount, overview.unreleased.range.from ?? 'the first commit'), tag: undefined as string | undefined },
     ...overview.tags.map((t) => ({ label: t.name, description: t.date.slice(0, 10), tag: t.name as string | undefined })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Which release?', placeHolder: 'Pick the release to work on' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which release?'), placeHolder: vscode.l10n.t('Pick the release to work on') });
   if (!picked) throw new CancelledByUser();
   if (picked.tag === undefined) return unreleased;
   return { repository, range: await releaseRangeOf(repository, overview.tags, picked.tag), version: picked.tag };

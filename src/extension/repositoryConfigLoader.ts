@@ -13,8 +13,8 @@ export async function optionsFor(root: string): Promise<{ releaseNotes: ReleaseN
   const [first] = loaded.problems;
   if (first) {
     const where = first.line !== undefined ? `, line ${first.line}` : '';
-    const open = 'Open File';
-    void vscode.window.showErrorMessage(`Reflective Change Log: ${CONFIG_FILE_NAME}${where}: ${first.message} The file was not used.`, open).then((answer) => {
+    const open = vscode.l10n.t('Open File');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Reflective Change Log: {0}{1}: {2} The file was not used.', CONFIG_FILE_NAME, where, first.message), open).then((answer) => {
       if (answer === open) void vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.Uri.file(root), CONFIG_FILE_NAME));
     });
     throw new ConfigShown();

@@ -87,16 +87,16 @@ export async function requireRepository(): Promise<{ folder: vscode.WorkspaceFol
     if (containing) return containing;
     const picked = await vscode.window.showQuickPick(
       ready.map((r) => ({ label: vscode.workspace.asRelativePath(r.path, true) || r.path, description: r.path, located: r })),
-      { title: 'Which repository?', placeHolder: 'Pick the repository to work on' },
+      { title: vscode.l10n.t('Which repository?'), placeHolder: vscode.l10n.t('Pick the repository to work on') },
     );
     if (!picked) throw new CancelledByUser();
     return picked.located;
   }
   switch (state) {
     case 'noFolder':
-      throw new Error('Open a folder that is a git repository first.');
+      throw new Error(vscode.l10n.t('Open a folder that is a git repository first.'));
     case 'untrusted':
-      throw new Error('This folder is in Restricted Mode: trust it to let Reflective Change Log read git history and write files.');
+      throw new Error(vscode.l10n.t('This folder is in Restricted Mode: trust it to let Reflective Change Log read git history and write files.'));
     default:
       throw new Error(repositories[0]?.explanation ?? 'The git repository could not be read.');
   }

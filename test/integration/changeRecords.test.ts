@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ChangeLogApi } from '../../src/extension/main';
@@ -74,5 +75,25 @@ describe('change records', () => {
     const created = (await vscode.commands.executeCommand(create.command, ...(create.arguments ?? []))) as vscode.Uri;
     assert.equal(created.fsPath, join(recordFolder(), 'rollback.md'));
     assert.match(readFileSync(created.fsPath, 'utf8'), /^---\nkind: rollback\n/);
+  });
+
+  it('exports the record as one self-contained HTML evidence pack, never replacing silently', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'reflect-pack-')), 'pack.html');
+    const written = (await vscode.commands.executeCommand('changeLog.exportEvidencePack', VERSION, target)) as string;
+    assert.equal(written, target);
+    const html = readFileSync(target, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.ok(html.includes('v3.0.0'));
+    assert.doesNotMatch(html, /<script|<link\b|\bsrc=/i);
+    assert.match(html, /<style>/);
+    const again = await vscode.commands.executeCommand('changeLog.exportEvidencePack', VERSION, target);
+    assert.equal(again, undefined, 'an existing pack is not replaced without asking');
+    assert.equal(readFileSync(target, 'utf8'), html);
+  });
+
+  it('shows a change-record header card in the Markdown preview', async () => {
+    const html = (await vscode.commands.executeCommand('markdown.api.render', '---\nkind: reflection\nphase: on-action\nchange: v3.0.0\ndate: 2026-11-25\nauthor: A\n---\n\n# On action\n')) as string;
+    assert.match(html, /class="change-log-card"/);
+    assert.match(html, /on-action/);
   });
 });

@@ -3,7 +3,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
+/** The manifest with its %key% strings resolved from package.nls.json, as VS Code shows it. */
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'), (_key, value: unknown) => {
+  if (typeof value !== 'string') return value;
+  const match = /^%(.+)%$/.exec(value);
+  if (!match) return value;
+  const resolved = nls[match[1]];
+  if (resolved === undefined) throw new Error(`package.nls.json lacks ${match[1]}`);
+  return resolved;
+});
+const rawManifest = readFileSync(join(ROOT, 'package.json'), 'utf8');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const contributes = manifest.contributes;
 
@@ -16,6 +26,15 @@ function sources(dir: string): string {
 
 describe('extension manifest', () => {
   const extensionSource = sources(join(ROOT, 'src', 'extension'));
+
+  it('keeps every user-facing manifest string in package.nls.json', () => {
+    const raw = JSON.parse(rawManifest);
+    for (const command of raw.contributes.commands) assert.match(command.title, /^%.+%$/, command.command);
+    for (const [key, setting] of Object.entries<Record<string, unknown>>(raw.contributes.configuration.properties)) {
+      assert.match(String(setting.description ?? setting.markdownDescription), /^%.+%$/, key);
+    }
+    assert.match(raw.displayName, /^%.+%$/);
+  });
 
   it('activates only on implicit events and onLanguage:markdown, never "*"', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);

@@ -1,27 +1,8 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { escapeMarkdownInline } from '../../src/core/render/markdownEscape';
+import { INJECTION_CORPUS } from '../fixtures/injectionCorpus';
 
-/** Subjects that try to forge structure or inject markup. */
-export const INJECTION_CORPUS = [
-  '# x',
-  '---',
-  '| a | b |',
-  '<script>alert(1)</script>',
-  '<!--',
-  '[x](javascript:alert(1))',
-  '![img](http://example.org/x.png)',
-  '1. numbered',
-  '> quote',
-  '`code` and ```fence```',
-  '*bold* _em_ ~~strike~~',
-  '<http://example.org>',
-  '&lt;b&gt; &#60;',
-  '    indented code',
-  '=== setext',
-  'line one\nline two\n# heading',
-  '\\',
-];
 
 describe('Markdown escaping of commit text', () => {
   const md = new MarkdownIt({ html: false });

@@ -9,7 +9,7 @@ import { findMissingHazardReferences } from '../../src/core/render/hazardFinding
 import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../../src/core/render/releaseNotes';
 import { buildRollbackChecklist, renderRollbackChecklist } from '../../src/core/rollback/rollbackChecklist';
 import { GitFixture } from '../fixtures/gitFixture';
-import { INJECTION_CORPUS } from './markdownEscape.test';
+import { INJECTION_CORPUS } from '../fixtures/injectionCorpus';
 
 const GOLDEN = resolve(__dirname, '../../../test/fixtures/golden');
 

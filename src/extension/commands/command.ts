@@ -21,7 +21,7 @@ export function registerCommands(commands: readonly Command[]): vscode.Disposabl
         } catch (error) {
           if (error instanceof CancelledByUser || error instanceof ConfigShown) return undefined;
           const message = error instanceof Error ? error.message : String(error);
-          void vscode.window.showErrorMessage(`Reflective Change Log: ${message}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Reflective Change Log: {0}', message));
           return undefined;
         }
       }),

@@ -13,10 +13,10 @@ export class CompareReleasesCommand implements Command {
   /** `from` and `to` may be given (from a script or a test); otherwise the person picks them. */
   async execute(fromArgument?: unknown, toArgument?: unknown): Promise<void> {
     const repositories = await this.releases.repositories();
-    if (repositories.length === 0) throw new Error('Open a git repository (in a trusted folder) to compare releases.');
+    if (repositories.length === 0) throw new Error(vscode.l10n.t('Open a git repository (in a trusted folder) to compare releases.'));
     let repo = repositories[0];
     if (repositories.length > 1) {
-      const picked = await vscode.window.showQuickPick(repositories.map((r) => ({ label: vscode.workspace.asRelativePath(r.root, true), repo: r })), { title: 'Compare Releases: which repository?' });
+      const picked = await vscode.window.showQuickPick(repositories.map((r) => ({ label: vscode.workspace.asRelativePath(r.root, true), repo: r })), { title: vscode.l10n.t('Compare Releases: which repository?') });
       if (!picked) throw new CancelledByUser();
       repo = picked.repo;
     }

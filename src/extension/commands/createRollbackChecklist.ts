@@ -31,11 +31,11 @@ export class CreateRollbackChecklistCommand implements Command {
     const relativePath = recordDocumentPath(readSettings(scope).recordsFolder, target.version, ROLLBACK_FILE);
     const uri = vscode.Uri.joinPath(scope, relativePath);
     const { outcome } = await writeGeneratedDocument(uri, renderRollbackChecklist(checklist), 'rollback steps');
-    if (outcome === 'regenerated') void vscode.window.showInformationMessage(`Regenerated the steps of ${relativePath}; everything else was kept.`);
-    if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(`${relativePath} already exists and has no generated parts: it was opened unchanged.`);
+    if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the steps of {0}; everything else was kept.', relativePath));
+    if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and has no generated parts: it was opened unchanged.', relativePath));
     if (!packageReference && range.from) {
-      const create = 'Create Rollback Package';
-      void vscode.window.showInformationMessage(`No rollback package of ${range.from} yet; the checklist will name it once you create one and regenerate.`, create).then((answer) => {
+      const create = vscode.l10n.t('Create Rollback Package');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No rollback package of {0} yet; the checklist will name it once you create one and regenerate.', range.from), create).then((answer) => {
         if (answer === create) void vscode.commands.executeCommand('changeLog.createRollbackPackage', node);
       });
     }
@@ -53,7 +53,7 @@ async function existingPackage(folder: string, tag: string): Promise<PackageRefe
   }
   const verification = await verifyRollbackPackage(archive);
   if (!verification.ok || !verification.sha256) {
-    void vscode.window.showWarningMessage(`The rollback package ${archive} did not verify (${verification.problems.join(' ')}); the checklist does not name it.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', archive, verification.problems.join(' ')));
     return undefined;
   }
   return { file: `${packageBaseName(tag)}.tar.gz`, sha256: verification.sha256 };

@@ -29,10 +29,10 @@ export class GenerateReleaseNotesCommand implements Command {
     const { repository, range } = target;
     const options = await optionsFor(repository.root);
     if (await repository.rangeCrossesShallowBoundary(range)) {
-      const anyway = 'Generate Anyway';
+      const anyway = vscode.l10n.t('Generate Anyway');
       const answer = await vscode.window.showWarningMessage(
-        `${range.from ?? 'The first commit'}..${range.to} reaches past the history of this shallow clone, so the notes would miss commits.`,
-        { modal: true, detail: 'Run "git fetch --unshallow" for the complete history.' },
+        vscode.l10n.t('{0}..{1} reaches past the history of this shallow clone, so the notes would miss commits.', range.from ?? vscode.l10n.t('The first commit'), range.to),
+        { modal: true, detail: vscode.l10n.t('Run "git fetch --unshallow" for the complete history.') },
         anyway,
       );
       if (answer !== anyway) throw new CancelledByUser();
@@ -47,9 +47,9 @@ export class GenerateReleaseNotesCommand implements Command {
     const { outcome, editor } = await writeGeneratedDocument(uri, markdown, 'release notes');
     const problems = findMissingHazardReferences(model, editor.document.getText(), options.releaseNotes.hazardCheck);
     this.findings.set(uri, problems.map(toVscodeDiagnostic));
-    if (outcome === 'regenerated') void vscode.window.showInformationMessage(`Regenerated the generated parts of ${relativePath}; everything else was kept.`);
-    if (outcome === 'unchanged') void vscode.window.showInformationMessage(`${relativePath} is up to date.`);
-    if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(`${relativePath} already exists and has no generated parts to refresh: it was opened unchanged.`);
+    if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the generated parts of {0}; everything else was kept.', relativePath));
+    if (outcome === 'unchanged') void vscode.window.showInformationMessage(vscode.l10n.t('{0} is up to date.', relativePath));
+    if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and has no generated parts to refresh: it was opened unchanged.', relativePath));
     return uri;
   }
 }

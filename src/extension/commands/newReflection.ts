@@ -43,10 +43,10 @@ async function pickPhase(record: RecordChoice): Promise<PhaseId | 'other'> {
       detail: PHASE_GUIDES[phase].when,
     };
   });
-  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(folder) Another change record…', other: true });
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: vscode.l10n.t('$(folder) Another change record…'), other: true });
   const picked = await vscode.window.showQuickPick(items, {
-    title: `New Reflection for ${record.version}`,
-    placeHolder: 'Which phase are you reflecting on?',
+    title: vscode.l10n.t('New Reflection for {0}', record.version),
+    placeHolder: vscode.l10n.t('Which phase are you reflecting on?'),
     matchOnDescription: true,
     matchOnDetail: true,
   });

@@ -20,8 +20,8 @@ export class StartChangeRecordCommand implements Command {
       typeof versionArgument === 'string'
         ? versionArgument
         : await vscode.window.showInputBox({
-            title: 'Start Change Record',
-            prompt: `The version this change will release (${target.range.from ?? 'first commit'}..${target.range.to})`,
+            title: vscode.l10n.t('Start Change Record'),
+            prompt: vscode.l10n.t('The version this change will release ({0}..{1})', target.range.from ?? 'first commit', target.range.to),
             value: target.version,
             validateInput: (value) => (value.trim().length === 0 ? 'Give the version, for example v1.4.0.' : recordFolderName(value.trim()) !== value.trim() ? `Will be stored as "${recordFolderName(value.trim())}".` : undefined),
           });
@@ -49,7 +49,7 @@ export class CreateRecordDocumentCommand implements Command {
   readonly id = 'changeLog.createRecordDocument';
 
   async execute(version?: unknown, fileName?: unknown): Promise<vscode.Uri | undefined> {
-    if (typeof version !== 'string' || typeof fileName !== 'string') throw new Error('Choose a missing document in the Change Records view.');
+    if (typeof version !== 'string' || typeof fileName !== 'string') throw new Error(vscode.l10n.t('Choose a missing document in the Change Records view.'));
     const record = await currentRecord(version);
     return (await createRecordDocument(record.repository, record.version, fileName)).uri;
   }

@@ -21,7 +21,7 @@ export class CreateRollbackPackageCommand implements Command {
   async execute(node?: unknown): Promise<string | undefined> {
     const target = await releaseTargetOf(node, 'ask');
     const previous = target.range.from;
-    if (!previous) throw new Error(`${target.version} is the first release: there is no earlier version to roll back to.`);
+    if (!previous) throw new Error(vscode.l10n.t('{0} is the first release: there is no earlier version to roll back to.', target.version));
     const folder = readPackageFolder(vscode.Uri.file(target.repository.root));
     const outDir = join(target.repository.root, folder);
     await keepOutOfGit(outDir);
@@ -30,9 +30,9 @@ export class CreateRollbackPackageCommand implements Command {
       created = await withViewProgress(RELEASES_VIEW_ID, `Packaging ${previous}`, () => createRollbackPackage(target.repository, { ref: previous, outDir }));
     } catch (error) {
       if (error instanceof FileExistsError) {
-        const verify = 'Verify It';
+        const verify = vscode.l10n.t('Verify It');
         const existing = error.path;
-        void vscode.window.showInformationMessage(`A rollback package of ${previous} already exists in ${folder}; it was not replaced.`, verify).then((answer) => {
+        void vscode.window.showInformationMessage(vscode.l10n.t('A rollback package of {0} already exists in {1}; it was not replaced.', previous, folder), verify).then((answer) => {
           if (answer === verify) void vscode.commands.executeCommand('changeLog.verifyRollbackPackage', existing);
         });
         return undefined;
@@ -40,9 +40,9 @@ export class CreateRollbackPackageCommand implements Command {
       throw error;
     }
     const { manifest } = created;
-    const copy = 'Copy Checksum';
+    const copy = vscode.l10n.t('Copy Checksum');
     void vscode.window
-      .showInformationMessage(`Rollback package of ${previous} (${manifest.commit.slice(0, 12)}): ${vscode.workspace.asRelativePath(created.archivePath)}, ${manifest.files} files, SHA-256 ${manifest.sha256.slice(0, 16)}…`, copy)
+      .showInformationMessage(vscode.l10n.t('Rollback package of {0} ({1}): {2}, {3} files, SHA-256 {4}…', previous, manifest.commit.slice(0, 12), vscode.workspace.asRelativePath(created.archivePath), manifest.files, manifest.sha256.slice(0, 16)), copy)
       .then((answer) => {
         if (answer === copy) void vscode.env.clipboard.writeText(manifest.sha256);
       });
@@ -58,8 +58,8 @@ export class VerifyRollbackPackageCommand implements Command {
     const archive = typeof file === 'string' ? file : file instanceof vscode.Uri ? file.fsPath : await pickArchive();
     const result = await verifyRollbackPackage(archive);
     const name = vscode.workspace.asRelativePath(archive);
-    if (result.ok) void vscode.window.showInformationMessage(`${name} is intact: SHA-256 ${result.sha256 ?? ''} matches its checksum and manifest.`);
-    else void vscode.window.showErrorMessage(`${name} failed verification: ${result.problems.join(' ')}`);
+    if (result.ok) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is intact: SHA-256 {1} matches its checksum and manifest.', name, result.sha256 ?? ''));
+    else void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed verification: {1}', name, result.problems.join(' ')));
     return result.ok;
   }
 }
@@ -68,9 +68,9 @@ async function pickArchive(): Promise<string> {
   const { folder, repository } = await requireRepository();
   const dir = join(repository.root, readPackageFolder(folder.uri));
   const archives = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tar.gz'));
-  const browse = { label: '$(folder-opened) Choose a file…', path: '' };
+  const browse = { label: vscode.l10n.t('$(folder-opened) Choose a file…'), path: '' };
   const picked = await vscode.window.showQuickPick([...archives.map((n) => ({ label: n, description: vscode.workspace.asRelativePath(join(dir, n)), path: join(dir, n) })), browse], {
-    title: 'Verify Rollback Package',
+    title: vscode.l10n.t('Verify Rollback Package'),
     placeHolder: archives.length > 0 ? 'Pick a package' : 'No packages in the package folder yet',
   });
   if (!picked) throw new CancelledByUser();

@@ -73,8 +73,8 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
     item.id = `record:${record.folder}/${document.fileName}`;
     item.command =
       document.state === 'missing'
-        ? { command: 'changeLog.createRecordDocument', title: 'Create from Template', arguments: [record.version, document.fileName] }
-        : { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(join(record.folder, document.fileName))] };
+        ? { command: 'changeLog.createRecordDocument', title: vscode.l10n.t('Create from Template'), arguments: [record.version, document.fileName] }
+        : { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.file(join(record.folder, document.fileName))] };
     return item;
   }
 

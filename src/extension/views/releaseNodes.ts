@@ -64,10 +64,10 @@ export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
       return releaseItem(node);
     case 'more-releases':
     case 'more-commits': {
-      const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
       item.description = `showing ${node.shown} of ${node.total}`;
       item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: 'changeLog.loadMore', title: 'Load more', arguments: [node] };
+      item.command = { command: 'changeLog.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
       return item;
     }
     case 'group': {
@@ -86,7 +86,7 @@ export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
       return item;
     }
     case 'files': {
-      const item = new vscode.TreeItem('Files changed', vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(vscode.l10n.t('Files changed'), vscode.TreeItemCollapsibleState.Collapsed);
       item.iconPath = new vscode.ThemeIcon('files');
       return item;
     }
@@ -100,7 +100,7 @@ export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
       const root = node.entry.repo.root;
       const left = gitContentUri(root, change.status === 'added' ? undefined : range.from, change.oldPath ?? change.path);
       const right = gitContentUri(root, change.status === 'deleted' ? undefined : range.to, change.path);
-      item.command = { command: 'vscode.diff', title: 'Open Diff', arguments: [left, right, `${change.path} (${range.from ?? 'empty'} ↔ ${range.to})`, { preview: true }] };
+      item.command = { command: 'vscode.diff', title: vscode.l10n.t('Open Diff'), arguments: [left, right, `${change.path} (${range.from ?? 'empty'} ↔ ${range.to})`, { preview: true }] };
       item.contextValue = 'file';
       return item;
     }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { parseCommit, type ParsedCommit } from '../../core/commits/conventionalCommit';
 import { groupCommitsByType } from '../../core/commits/groupCommits';
 import type { GitTag } from '../../core/git/gitLogParsing';
@@ -78,20 +79,20 @@ export class RepositoryReleases {
     }
     const nodes: ReleaseNode[] = [];
     if (this.shallow) {
-      nodes.push({ type: 'notice', id: 'shallow', icon: 'warning', label: 'Shallow clone: history is truncated', tooltip: 'This repository is a shallow clone, so older commits are missing. Ranges that reach the missing history are marked "partial history". Run "git fetch --unshallow" for the complete history.' });
+      nodes.push({ type: 'notice', id: 'shallow', icon: 'warning', label: vscode.l10n.t('Shallow clone: history is truncated'), tooltip: vscode.l10n.t('This repository is a shallow clone, so older commits are missing. Ranges that reach the missing history are marked "partial history". Run "git fetch --unshallow" for the complete history.') });
     }
     if (this.head?.kind === 'detached') {
-      nodes.push({ type: 'notice', id: 'detached', icon: 'info', label: `Detached HEAD at ${this.head.commit.slice(0, 7)}`, tooltip: 'HEAD is not on a branch; Unreleased shows the commits since the latest release reachable from it.' });
+      nodes.push({ type: 'notice', id: 'detached', icon: 'info', label: vscode.l10n.t('Detached HEAD at {0}', this.head.commit.slice(0, 7)), tooltip: vscode.l10n.t('HEAD is not on a branch; Unreleased shows the commits since the latest release reachable from it.') });
     }
     if (this.head?.kind === 'unborn') {
-      nodes.push({ type: 'notice', id: 'no-commits', icon: 'info', label: 'No commits yet', tooltip: 'Commit your work, then tag a release (for example "git tag v0.1.0").' });
+      nodes.push({ type: 'notice', id: 'no-commits', icon: 'info', label: vscode.l10n.t('No commits yet'), tooltip: vscode.l10n.t('Commit your work, then tag a release (for example "git tag v0.1.0").') });
       return nodes;
     }
     nodes.push(...this.comparisons);
     if (this.unreleased) nodes.push(this.unreleased);
     const tags = this.tags ?? [];
     if (tags.length === 0) {
-      nodes.push({ type: 'notice', id: 'no-tags', icon: 'info', label: 'No releases tagged yet', tooltip: 'Tag the commit you release, for example: git tag -a v0.1.0 -m "First release". Releases are tags that match the changeLog.tagPattern setting.' });
+      nodes.push({ type: 'notice', id: 'no-tags', icon: 'info', label: vscode.l10n.t('No releases tagged yet'), tooltip: vscode.l10n.t('Tag the commit you release, for example: git tag -a v0.1.0 -m "First release". Releases are tags that match the changeLog.tagPattern setting.') });
     }
     const page = tags.slice(0, this.shownReleases).map((tag) => this.tagEntry(tag));
     nodes.push(...page);
@@ -106,7 +107,7 @@ export class RepositoryReleases {
 
   /** Adds a comparison of two refs at the top of the list. */
   addComparison(from: string, to: string): ReleaseEntry {
-    const entry: ReleaseEntry = { type: 'release', repo: this, kind: 'comparison', name: `${from} ↔ ${to}`, range: { from, to }, tooltip: `Changes from ${from} to ${to}` };
+    const entry: ReleaseEntry = { type: 'release', repo: this, kind: 'comparison', name: `${from} ↔ ${to}`, range: { from, to }, tooltip: vscode.l10n.t('Changes from {0} to {1}', from, to) };
     this.comparisons.unshift(entry);
     return entry;
   }
@@ -138,10 +139,10 @@ export class RepositoryReleases {
     const loaded = await this.load(entry);
     const nodes: ReleaseNode[] = [];
     if (loaded.partial) {
-      nodes.push({ type: 'notice', id: `partial:${entry.name}`, icon: 'warning', label: 'Partial: this range reaches past the shallow clone', tooltip: 'Some commits of this range were not fetched (shallow clone), so the list is incomplete. Run "git fetch --unshallow" to see all of them.' });
+      nodes.push({ type: 'notice', id: `partial:${entry.name}`, icon: 'warning', label: vscode.l10n.t('Partial: this range reaches past the shallow clone'), tooltip: vscode.l10n.t('Some commits of this range were not fetched (shallow clone), so the list is incomplete. Run "git fetch --unshallow" to see all of them.') });
     }
     const groups = groupCommitsByType(loaded.commits);
-    if (loaded.total === 0) nodes.push({ type: 'notice', id: `empty:${entry.name}`, icon: 'info', label: 'No commits in this range' });
+    if (loaded.total === 0) nodes.push({ type: 'notice', id: `empty:${entry.name}`, icon: 'info', label: vscode.l10n.t('No commits in this range') });
     nodes.push(...groups.map((group) => ({ type: 'group' as const, entry, group })));
     if (loaded.commits.length < loaded.total) nodes.push({ type: 'more-commits', entry, shown: loaded.commits.length, total: loaded.total });
     if (loaded.total > 0) nodes.push({ type: 'files', entry });
@@ -197,7 +198,7 @@ export class RepositoryReleases {
   private tagEntry(tag: GitTag): ReleaseEntry {
     let entry = this.tagEntries.get(tag.name);
     if (!entry) {
-      entry = { type: 'release', repo: this, kind: 'tag', name: tag.name, date: tag.date, tooltip: `${tag.name}: ${tag.annotated ? 'annotated' : 'lightweight'} tag on ${tag.hash.slice(0, 12)}, ${tag.date}` };
+      entry = { type: 'release', repo: this, kind: 'tag', name: tag.name, date: tag.date, tooltip: vscode.l10n.t('{0}: {1} tag on {2}, {3}', tag.name, tag.annotated ? 'annotated' : 'lightweight', tag.hash.slice(0, 12), tag.date) };
       this.tagEntries.set(tag.name, entry);
     }
     return entry;

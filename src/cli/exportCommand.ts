@@ -1,0 +1,58 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GitProblem } from '../core/git/errors';
+import { GitRepository } from '../core/git/gitRepository';
+import { defaultEvidencePackPath, writeEvidencePack } from '../core/export/evidencePackFile';
+import { exportEvidencePack } from '../core/export/exportEvidencePack';
+import { FileExistsError } from '../core/rollback/atomicWrite';
+import { UsageError } from './usage';
+
+/**
+ * `reflect export <record folder> [--out FILE] [--force] [--strict] [--repo DIR]`:
+ * writes the record's evidence pack and prints its path. Exit 0 even when the
+ * record has problems (the pack lists them) unless `--strict`, then 1 for
+ * errors or warnings; 2 when the file exists (without `--force`) or nothing could be exported.
+ */
+export async function runExport(args: string[], out: NodeJS.WritableStream, now = new Date(), err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      repo: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('export takes one change record folder, for example: reflect export docs/changes/v1.4.0');
+  const folder = resolve(positionals[0]);
+  const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) throw new UsageError(`Cannot read "${positionals[0]}": no such folder.`);
+  let repository: GitRepository | undefined;
+  let repositoryUnavailable: string | undefined;
+  try {
+    repository = await GitRepository.open(resolve(values.repo ?? folder));
+  } catch (error) {
+    if (!(error instanceof GitProblem)) throw error;
+    repositoryUnavailable = error.message;
+  }
+  const pack = await exportEvidencePack(folder, { ...(repository ? { repository } : {}), ...(repositoryUnavailable ? { repositoryUnavailable } : {}), options: {}, now });
+  let target: string;
+  if (values.out !== undefined) target = resolve(values.out);
+  else if (repository) target = defaultEvidencePackPath(repository.root, pack.version);
+  else throw new UsageError(`${repositoryUnavailable ?? 'No git repository.'} Give --out FILE to export without one.`);
+  try {
+    await writeEvidencePack(target, pack.html, { force: values.force, keepOutOfGit: values.out === undefined });
+  } catch (error) {
+    if (error instanceof FileExistsError) throw new UsageError(`${target} already exists; it was not overwritten (add --force to replace it).`);
+    throw error;
+  }
+  out.write(`${target}\n`);
+  const { error: errors, warning: warnings } = pack.problems;
+  if (values.strict && errors + warnings > 0) {
+    err.write(`reflect: the record has ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (listed in the pack).\n`);
+    return 1;
+  }
+  return 0;
+}

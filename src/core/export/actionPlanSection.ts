@@ -1,0 +1,40 @@
+import { ACTION_PLAN_FILE } from '../records/documentKinds';
+import { escapeHtml, factList, htmlOf, missingDocumentHtml, recordOf } from './htmlText';
+import type { PackContext } from './packContext';
+import { renderMarkdownBody } from './safeMarkdown';
+
+/** The columns of the action plan table, in the order the schema lists an action's fields. */
+export const ACTION_COLUMNS = [
+  ['action', 'Action'],
+  ['gap', 'Gap'],
+  ['owner', 'Owner'],
+  ['due', 'Due'],
+  ['evidence', 'Evidence'],
+  ['status', 'Status'],
+] as const;
+
+/** The action plan: its actions as a table (from the front matter), then its body. */
+export function renderActionPlan(context: PackContext): string {
+  const document = context.documents.get(ACTION_PLAN_FILE);
+  if (!document) return missingDocumentHtml(ACTION_PLAN_FILE);
+  const facts = factList([
+    ['Date', htmlOf(document.data?.date)],
+    ['Author', htmlOf(document.data?.author)],
+  ]);
+  const actions = Array.isArray(document.data?.actions) ? (document.data.actions as unknown[]) : [];
+  const table =
+    actions.length === 0
+      ? '<p class="missing">The action plan lists no actions in its front matter.</p>'
+      : [
+          '<table class="actions">',
+          `<thead><tr>${ACTION_COLUMNS.map(([, title]) => `<th>${escapeHtml(title)}</th>`).join('')}</tr></thead>`,
+          '<tbody>',
+          ...actions.map((item) => {
+            const action = recordOf(item);
+            return `<tr>${ACTION_COLUMNS.map(([key]) => `<td>${htmlOf(action?.[key], '—')}</td>`).join('')}</tr>`;
+          }),
+          '</tbody>',
+          '</table>',
+        ].join('\n');
+  return `${facts}\n${table}\n<div class="document-body">\n${renderMarkdownBody(document.body, 2).html}</div>`;
+}

@@ -1,0 +1,36 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { replaceFile, writeNewFile } from '../rollback/atomicWrite';
+import { evidencePackFileName } from './packContext';
+
+/** The default folder for evidence packs, relative to the repository root (kept out of git by a `.gitignore` inside it). */
+export const DEFAULT_EVIDENCE_FOLDER = '.reflect/evidence';
+
+/** Where a version's pack goes by default: `<repository>/.reflect/evidence/<version>.html`. */
+export function defaultEvidencePackPath(repositoryRoot: string, version: string): string {
+  return join(repositoryRoot, DEFAULT_EVIDENCE_FOLDER, evidencePackFileName(version));
+}
+
+/** How a pack is written. */
+export interface WriteEvidencePackOptions {
+  /** Replace an existing file (atomically); without it an existing file is refused with `FileExistsError`. */
+  readonly force?: boolean;
+  /** Put a `.gitignore` holding `*` in the folder when it has none, so packs stay out of git (for the default folder). */
+  readonly keepOutOfGit?: boolean;
+}
+
+/**
+ * Writes a pack atomically (temporary file in the same folder, then link or
+ * rename), creating its folder. Never replaces an existing file unless `force`.
+ */
+export async function writeEvidencePack(target: string, html: string, options: WriteEvidencePackOptions = {}): Promise<void> {
+  const folder = dirname(target);
+  await mkdir(folder, { recursive: true });
+  if (options.keepOutOfGit) {
+    await writeFile(join(folder, '.gitignore'), '# Evidence packs are exports: never commit them.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  if (options.force) await replaceFile(target, html);
+  else await writeNewFile(target, html);
+}

@@ -1,0 +1,138 @@
+import { access } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative } from 'node:path';
+import { GitProblem } from '../git/errors';
+import type { GitRepository, RevisionRange } from '../git/gitRepository';
+import { CHANGE_FILE, ROLLBACK_FILE } from '../records/documentKinds';
+import { readRecordFiles } from '../records/recordFiles';
+import { assessRecord, type RecordAssessment } from '../records/recordStatus';
+import { defaultPackageFolder, verifyRollbackPackage } from '../rollback/rollbackPackage';
+import type { ValidationOptions } from '../validate/validationOptions';
+import { buildEvidencePack } from './buildEvidencePack';
+import type { PackageCheck, PackCommits } from './evidencePackInput';
+import { readEvidenceStylesheet } from './evidenceStylesheet';
+import { recordOf, textOf } from './htmlText';
+import { createPackContext, evidencePackFileName } from './packContext';
+import { readPackDocuments } from './packDocuments';
+import { problemTotals, type ProblemTotals } from './validationSection';
+
+/** The most commits a pack lists; a longer range says how many there are and lists the newest. */
+export const MAX_LISTED_COMMITS = 2000;
+
+/** What `exportEvidencePack` reads besides the record folder. */
+export interface ExportEvidencePackRequest {
+  /** The repository the record belongs to; without it the commits are not listed and no package is checked. */
+  readonly repository?: GitRepository;
+  /** Said in the commits section when there is no repository (for example why it could not be opened). */
+  readonly repositoryUnavailable?: string;
+  /** The same options the editor validates with; `today` defaults to `now`'s date, so overdue actions show. */
+  readonly options: ValidationOptions;
+  readonly now: Date;
+  /** Where rollback packages are kept; `<repository>/.reflect/packages` by default. */
+  readonly packageFolder?: string;
+  /** The stylesheet file; media/evidence-pack.css of this installation by default. */
+  readonly stylesheetPath?: string;
+}
+
+/** A built pack, ready to be written. */
+export interface EvidencePack {
+  readonly html: string;
+  /** The record's version, as the pack names it. */
+  readonly version: string;
+  /** The file name the pack is saved under by default (`<version>.html`, reduced to a safe name). */
+  readonly fileName: string;
+  readonly assessment: RecordAssessment;
+  /** Open problems across the record, by severity. */
+  readonly problems: ProblemTotals;
+}
+
+/** The record folder could not be read. */
+export class RecordFolderError extends Error {
+  constructor(readonly folder: string) {
+    super(`Cannot read the change record folder ${folder}.`);
+    this.name = 'RecordFolderError';
+  }
+}
+
+/**
+ * Reads a change record folder and what the pack needs besides it (the
+ * commits of change.md's range, the rollback package's check, the
+ * stylesheet) and builds its evidence pack. Writes nothing.
+ */
+export async function exportEvidencePack(recordFolder: string, request: ExportEvidencePackRequest): Promise<EvidencePack> {
+  const files = await readRecordFiles(recordFolder);
+  if (!files) throw new RecordFolderError(recordFolder);
+  const options: ValidationOptions = { ...request.options, today: request.options.today ?? request.now.toISOString().slice(0, 10) };
+  const assessment = assessRecord(files, options);
+  const documents = readPackDocuments(files);
+  const repository = request.repository;
+  const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);
+  const [commits, rollbackPackage, stylesheet] = await Promise.all([
+    repository ? readPackCommits(repository, recordOf(documents.get(CHANGE_FILE)?.data?.range)) : Promise.resolve<PackCommits>({ state: 'unavailable', reason: request.repositoryUnavailable ?? 'no git repository was given.' }),
+    packageFolder ? checkRollbackPackage(recordOf(documents.get(ROLLBACK_FILE)?.data?.package), packageFolder, repository?.root) : Promise.resolve(undefined),
+    readEvidenceStylesheet(request.stylesheetPath),
+  ]);
+  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
+  const version = createPackContext(input).version;
+  return { html: buildEvidencePack(input), version, fileName: evidencePackFileName(version), assessment, problems: problemTotals({ input }) };
+}
+
+/**
+ * The commits of the recorded range. A version that is not tagged yet is
+ * read as HEAD (the record is written before the release), and the pack says so.
+ */
+export async function readPackCommits(repository: GitRepository, range: Record<string, unknown> | undefined): Promise<PackCommits> {
+  const from = textOf(range?.from);
+  const to = textOf(range?.to);
+  if (to === undefined) return { state: 'unavailable', reason: 'change.md records no range (range.to).' };
+  const recorded: RevisionRange = from === undefined ? { to } : { from, to };
+  try {
+    return await listCommits(repository, recorded, []);
+  } catch (error) {
+    if (!(error instanceof GitProblem)) throw error;
+    if (error.kind === 'bad-ref' && to !== 'HEAD' && !(await resolves(repository, to)) && (from === undefined || (await resolves(repository, from)))) {
+      const unreleased: RevisionRange = from === undefined ? { to: 'HEAD' } : { from, to: 'HEAD' };
+      return listCommits(repository, unreleased, [`${to} does not exist in the repository yet, so the commits from ${from ?? 'the first commit'} to HEAD are listed.`]).catch((again: unknown) => {
+        if (again instanceof GitProblem) return { state: 'unavailable', reason: again.message };
+        throw again;
+      });
+    }
+    return { state: 'unavailable', reason: error.message };
+  }
+}
+
+async function listCommits(repository: GitRepository, range: RevisionRange, notes: string[]): Promise<PackCommits> {
+  const [total, commits] = await Promise.all([repository.countCommits(range), repository.readCommits(range, { skip: 0, limit: MAX_LISTED_COMMITS })]);
+  const cut = commits.length < total;
+  if (await repository.rangeCrossesShallowBoundary(range, cut ? undefined : commits)) {
+    notes.push('The repository is a shallow clone and this range reaches past the history it holds: older commits of the range are missing from this list.');
+  }
+  return { state: 'listed', range, commits, total, ...(notes.length > 0 ? { notes } : {}) };
+}
+
+async function resolves(repository: GitRepository, ref: string): Promise<boolean> {
+  return repository.resolveCommit(ref).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Looks for the package rollback.md names in the package folder and checks
+ * it. Only the file name is used: front matter is not trusted to point
+ * anywhere else on the disk.
+ */
+export async function checkRollbackPackage(recordedPackage: Record<string, unknown> | undefined, packageFolder: string, repositoryRoot?: string): Promise<PackageCheck | undefined> {
+  const file = textOf(recordedPackage?.file);
+  if (file === undefined) return undefined;
+  const name = basename(file.replace(/\\/g, '/'));
+  const path = join(packageFolder, name);
+  const inside = repositoryRoot === undefined ? undefined : relative(repositoryRoot, packageFolder);
+  const shownFolder = inside !== undefined && !inside.startsWith('..') && !isAbsolute(inside) ? inside || '.' : packageFolder;
+  if (name.length === 0 || name === '.' || name === '..' || !(await access(path).then(() => true, () => false))) return { state: 'not-found', lookedIn: shownFolder };
+  const result = await verifyRollbackPackage(path);
+  const problems = [...result.problems];
+  const recordedSha = textOf(recordedPackage?.sha256);
+  if (recordedSha === undefined) problems.push('rollback.md records no SHA-256 for the package.');
+  else if (result.sha256 !== undefined && recordedSha.toLowerCase() !== result.sha256) problems.push('The SHA-256 recorded in rollback.md does not match the archive.');
+  return { state: 'checked', ok: problems.length === 0, problems, ...(result.sha256 ? { sha256: result.sha256 } : {}) };
+}

@@ -1,0 +1,135 @@
+import MarkdownIt from 'markdown-it';
+import { findFences } from '../render/generatedFences';
+
+type MarkdownEngine = InstanceType<typeof MarkdownIt>;
+type Token = ReturnType<MarkdownEngine['parse']>[number];
+type StateCore = Parameters<Parameters<MarkdownEngine['core']['ruler']['push']>[1]>[0];
+
+// The only link schemes the pack makes clickable: anything else (javascript:, data:, file:, relative paths) stays plain text.
+const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
+
+/** Whether a (normalised) link destination is one the pack may turn into a link. */
+export function isSafeLink(url: string): boolean {
+  return SAFE_LINK.test(url.trim());
+}
+
+// markdown-it hands `env` to every rule: it carries the heading offset in and the checklist counts out.
+type RenderEnv = Record<string, unknown> & { headingOffset?: number; tasks?: TaskCounts };
+
+/** How many checklist items (`- [ ]`, `- [x]`) a body holds, and how many are ticked. */
+export interface TaskCounts {
+  done: number;
+  open: number;
+}
+
+/** A rendered body and the checklist items found in it. */
+export interface RenderedBody {
+  readonly html: string;
+  readonly tasks: Readonly<TaskCounts>;
+}
+
+let engine: MarkdownEngine | undefined;
+
+// No raw HTML (it shows as text), no linkify, and links only to http, https
+// and mailto: markdown-it leaves a link whose destination fails
+// `validateLink` as the literal text it was written as.
+function markdown(): MarkdownEngine {
+  if (engine) return engine;
+  const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+  md.validateLink = isSafeLink;
+  md.core.ruler.push('evidence_pack_safety', (state: StateCore) => {
+    const env = state.env as RenderEnv;
+    adjustBlocks(state, typeof env.headingOffset === 'number' ? env.headingOffset : 0, env.tasks ?? { done: 0, open: 0 });
+    return true;
+  });
+  engine = md;
+  return md;
+}
+
+/**
+ * Renders a document body (front matter already removed) to HTML. Generated
+ * fence markers are dropped first: with HTML off they would show as text.
+ * Headings move down `headingOffset` levels so they sit under the pack's own.
+ */
+export function renderMarkdownBody(body: string, headingOffset = 2): RenderedBody {
+  const tasks: TaskCounts = { done: 0, open: 0 };
+  const env: RenderEnv = { headingOffset, tasks };
+  const html = markdown().render(withoutFenceMarkers(body), env);
+  return { html, tasks };
+}
+
+/** The text with every generated-fence marker line removed and the generated content kept. */
+export function withoutFenceMarkers(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const fence of findFences(text)) {
+    out += text.slice(last, fence.start) + fence.content;
+    last = fence.end;
+  }
+  out += text.slice(last);
+  // A marker whose partner was deleted by hand is not a fence, but is still ours and still noise.
+  return out.replace(/^<!-- reflect:(?:begin|end) [a-z][a-z0-9-]{0,63}(?: sha256=[0-9a-f]{16,64})? -->[ \t]*\r?$\n?/gm, '');
+}
+
+function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts): void {
+  const tokens = state.tokens;
+  const textToken = (content: string): Token => {
+    const text = new state.Token('text', '', 0);
+    text.content = content;
+    return text;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if ((token.type === 'heading_open' || token.type === 'heading_close') && headingOffset > 0) {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + headingOffset)}`;
+    } else if (token.type === 'fence') {
+      // The info string would become a class attribute; the pack keeps attributes free of document text.
+      token.info = '';
+    } else if (token.type === 'list_item_open') {
+      const done = taskState(token, tokens[i + 2]);
+      if (done !== undefined) tasks[done ? 'done' : 'open']++;
+    } else if (token.type === 'inline' && token.children) {
+      token.children = safeInline(token.children, textToken);
+    }
+  }
+}
+
+// A `- [ ]` or `- [x]` item becomes ☐ or ☑: a checklist that prints, with no
+// form controls or script. Returns whether it is ticked, undefined for other items.
+function taskState(item: Token, inline: Token | undefined): boolean | undefined {
+  const first = inline?.type === 'inline' ? inline.children?.[0] : undefined;
+  if (!first || first.type !== 'text') return undefined;
+  const match = /^\[([ xX])\][ \t]+/.exec(first.content);
+  if (!match) return undefined;
+  const done = match[1] !== ' ';
+  first.content = `${done ? '☑' : '☐'} ${first.content.slice(match[0].length)}`;
+  item.attrJoin('class', done ? 'task task-done' : 'task task-open');
+  return done;
+}
+
+function safeInline(children: Token[], textToken: (content: string) => Token): Token[] {
+  const out: Token[] = [];
+  let droppedLinks = 0;
+  for (const child of children) {
+    if (child.type === 'image') {
+      // Images are never fetched: the reader sees what the picture was and where it lives.
+      const src = String(child.attrGet('src') ?? '');
+      const alt = child.content.trim();
+      out.push(textToken(`[image: ${alt.length > 0 ? alt : 'no description'}${src ? ` — ${src}` : ''}]`));
+    } else if (child.type === 'link_open') {
+      const href = String(child.attrGet('href') ?? '');
+      if (!isSafeLink(href)) {
+        droppedLinks++;
+        continue;
+      }
+      // Only the destination survives: a title attribute would carry document text into a tag.
+      child.attrs = [['href', href], ['rel', 'noreferrer']];
+      out.push(child);
+    } else if (child.type === 'link_close' && droppedLinks > 0) {
+      droppedLinks--;
+    } else {
+      out.push(child);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { exportEvidencePack } from '../../core/export/exportEvidencePack';
+import { defaultEvidencePackPath, writeEvidencePack } from '../../core/export/evidencePackFile';
+import { readPackageFolder } from '../releaseNotesSettings';
+import { currentRecord, type RecordChoice } from '../recordChoice';
+import { validationOptionsFor } from '../recordDocuments';
+import { CancelledByUser } from '../workspaceRepository';
+import type { Command } from './command';
+import { join } from 'node:path';
+
+/**
+ * Writes a change record as one self-contained HTML evidence pack where the
+ * person chooses (by default outside tracked files); an existing file is
+ * replaced only when they agree.
+ */
+export class ExportEvidencePackCommand implements Command {
+  readonly id = 'changeLog.exportEvidencePack';
+
+  constructor(private readonly stylesheetPath: string) {}
+
+  /** `record` may be a Change Records view item or a version; `target` a path (for scripts and tests). */
+  async execute(record?: unknown, target?: unknown): Promise<string | undefined> {
+    const choice = await recordOf(record);
+    const scope = vscode.Uri.file(choice.repository.root);
+    const pack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the evidence pack of {0}', choice.version) }, () =>
+      exportEvidencePack(choice.folder, {
+        repository: choice.repository,
+        options: validationOptionsFor(scope),
+        now: new Date(),
+        packageFolder: join(choice.repository.root, readPackageFolder(scope)),
+        stylesheetPath: this.stylesheetPath,
+      }),
+    );
+    const path = typeof target === 'string' ? target : await chooseTarget(defaultEvidencePackPath(choice.repository.root, choice.version));
+    let force = false;
+    if (existsSync(path)) {
+      const replace = vscode.l10n.t('Replace');
+      const answer = typeof target === 'string' ? undefined : await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it with a new evidence pack?', vscode.workspace.asRelativePath(path)), { modal: true }, replace);
+      if (answer !== replace) {
+        if (typeof target === 'string') throw new Error(vscode.l10n.t('{0} already exists; it was not replaced.', path));
+        throw new CancelledByUser();
+      }
+      force = true;
+    }
+    await writeEvidencePack(path, pack.html, { force, keepOutOfGit: path === defaultEvidencePackPath(choice.repository.root, choice.version) });
+    const open = vscode.l10n.t('Open in Browser');
+    const { error, warning } = pack.problems;
+    const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2}', choice.version, vscode.workspace.asRelativePath(path), status), open).then((answer) => {
+      if (answer === open) void vscode.env.openExternal(vscode.Uri.file(path));
+    });
+    return path;
+  }
+}
+
+async function recordOf(record: unknown): Promise<RecordChoice> {
+  if (typeof record === 'string') return currentRecord(record);
+  if (typeof record === 'object' && record !== null && (record as { type?: unknown }).type === 'record') return currentRecord((record as { version: string }).version);
+  return currentRecord();
+}
+
+async function chooseTarget(defaultPath: string): Promise<string> {
+  const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(defaultPath), filters: { HTML: ['html'] }, title: vscode.l10n.t('Export Evidence Pack'), saveLabel: vscode.l10n.t('Export') });
+  if (!uri) throw new CancelledByUser();
+  return uri.fsPath;
+}

@@ -1,0 +1,68 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildEvidencePack } from '../../src/core/export/buildEvidencePack';
+import type { EvidencePackInput, PackCommits } from '../../src/core/export/evidencePackInput';
+import { assessRecord } from '../../src/core/records/recordStatus';
+import type { RecordFile } from '../../src/core/validate/validateRecord';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+
+/** The files of a complete change record for v1.4.0, deployed 2026-12-02 20:00–22:00 UTC. */
+export function completeRecordFiles(): Record<string, string> {
+  return {
+    'change.md': withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER),
+    'release-notes.md': withFrontMatter(answered('release-notes'), ['kind: release-notes', 'change: v1.4.0', 'date: 2026-11-26', 'author: Alex Morgan', 'range:', '  from: v1.3.2', '  to: v1.4.0', 'bump: minor'])
+      .replace(/Run \*\*Generate[^\n]*\n/, '\n')
+      .concat('<!-- reflect:begin groups sha256=0123456789abcdef -->\n\n## Features\n\n- show the trend of a result ([`8b8b4b9`](https://example.org/commit/8b8b4b9))\n\n<!-- reflect:end groups -->\n'),
+    'rollback.md': rollbackText(['- [x] Confirm the rollback target: `v1.3.2`.', '- [X] Take a backup of the data.', '- [ ] Deploy the previous version from the rollback package.']),
+    'before-action.md': withFrontMatter(answered('before-action'), reflectionFrontMatter('before-action', '2026-11-25')),
+    'in-action-planning.md': withFrontMatter(answered('in-action-planning'), reflectionFrontMatter('in-action-planning', '2026-11-28')),
+    'in-action-execution.md': withFrontMatter(answered('in-action-execution'), reflectionFrontMatter('in-action-execution', '2026-12-02T21:00:00Z')),
+    'on-action.md': withFrontMatter(answered('on-action'), reflectionFrontMatter('on-action', '2026-12-04')),
+    'beyond-action.md': withFrontMatter(answered('beyond-action'), reflectionFrontMatter('beyond-action', '2027-01-02')),
+    'action-plan.md': withFrontMatter(answered('action-plan'), [
+      'kind: action-plan',
+      'change: v1.4.0',
+      'date: 2026-12-05',
+      'author: Alex Morgan',
+      'actions:',
+      '  - action: Rehearse the rollback on the test system',
+      '    gap: "on-action: the rollback took longer than planned"',
+      '    owner: Alex Morgan',
+      '    due: 2027-02-01',
+      '    evidence: Timed rehearsal notes',
+      '    status: in-progress',
+      '  - action: Read the DCB0160 guidance again',
+      '    gap: "before-action: unsure who signs off"',
+      '    owner: Sam Patel',
+      '    due: 2027-01-15',
+      '    evidence: Notes in the next record',
+      '    status: done',
+    ]),
+  };
+}
+
+/** A rollback checklist with these step lines under "Steps" and a recorded package. */
+export function rollbackText(steps: readonly string[], packageLines: readonly string[] = ['package:', '  file: v1.3.2.tar.gz', `  sha256: ${'ab'.repeat(32)}`]): string {
+  const text = withFrontMatter(answered('rollback'), ['kind: rollback', 'change: v1.4.0', 'date: 2026-11-27', 'author: Alex Morgan', 'target:', '  tag: v1.3.2', `  commit: ${'4f2a9c1e'.repeat(5)}`, ...packageLines]);
+  return text.replace('## Steps\n\nWe wrote a considered answer here.\n', `## Steps\n\n<!-- reflect:begin steps-restore sha256=0123456789abcdef -->\n\n${steps.join('\n')}\n\n<!-- reflect:end steps-restore -->\n`);
+}
+
+/** Writes files into a folder (created), returning the folder. */
+export function writeRecord(folder: string, files: Record<string, string>): string {
+  mkdirSync(folder, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
+/** The shipped stylesheet (tests run from out/test/unit). */
+export const STYLESHEET = readFileSync(join(__dirname, '../../../media/evidence-pack.css'), 'utf8');
+/** The fixed moment test packs are generated at. */
+export const GENERATED_AT = new Date('2026-12-10T09:30:00Z');
+
+/** Builds a pack from file texts by name, assessed with today = 2026-12-10. */
+export function packOf(files: Record<string, string>, commits: PackCommits = { state: 'unavailable', reason: 'no repository in this test.' }, extra: Partial<EvidencePackInput> = {}): string {
+  const recordFiles: RecordFile[] = Object.entries(files).map(([name, text]) => ({ name, text }));
+  const options = { today: '2026-12-10' };
+  return buildEvidencePack({ files: recordFiles, assessment: assessRecord(recordFiles, options), commits, options, generatedAt: GENERATED_AT, stylesheet: STYLESHEET, recordName: 'v1.4.0', ...extra });
+}
+
