@@ -87,7 +87,8 @@ export class ChangeLogLanguageClient implements vscode.Disposable {
     this.context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'markdown' }],
-      initializationOptions: { recordsFolder: readSettings().recordsFolder },
+      // The client watches **/*.md itself (synchronize.fileEvents), so the server need not register a watcher.
+      initializationOptions: { recordsFolder: readSettings().recordsFolder, watchesRecordFiles: true },
       diagnosticPullOptions: { onChange: true, onSave: true, filter: (document) => !isChangeRecordDocument(document) },
       synchronize: { fileEvents: watcher },
       errorHandler: new RestartingErrorHandler(),

@@ -36,11 +36,12 @@ export async function currentRecord(version?: string): Promise<RecordChoice> {
 }
 
 /** Lets the person pick any existing record, or the next release's. */
-export async function pickRecord(current: RecordChoice): Promise<RecordChoice> {
+export async function pickRecord(current: RecordChoice, { existingOnly = false } = {}): Promise<RecordChoice> {
   const recordsFolder = readSettings(vscode.Uri.file(current.repository.root)).recordsFolder;
   const versions = await listRecordVersions(current.repository.root, recordsFolder);
+  if (existingOnly && versions.length === 0) throw new Error(vscode.l10n.t('There are no change records yet: start one with "Change Log: Start Change Record".'));
   const working = await resolveWorkingVersion(current.repository);
-  const names = [...new Set([working, ...versions])];
+  const names = existingOnly ? versions : [...new Set([working, ...versions])];
   const picked = await vscode.window.showQuickPick(
     names.map((v) => ({ label: v, description: v === working ? 'next release' : versions.includes(v) ? 'existing record' : '' })),
     { title: vscode.l10n.t('Which change record?') },

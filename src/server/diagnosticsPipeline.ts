@@ -4,7 +4,6 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem, ProblemSeverity } from '../core/validate/problem';
-import type { ServerSettings } from './serverSettings';
 
 /** The name shown as the source of every diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'Change Log';
@@ -15,6 +14,7 @@ export const DEBOUNCE_MS = 150;
 /** Where each rule is explained: the README shipped beside the server bundle. */
 const README_URL = pathToFileURL(join(__dirname, '..', 'README.md')).toString();
 
+/** The README section that explains a rule. */
 export function ruleDocumentationUrl(code: string): string {
   return `${README_URL}#${code}`;
 }
@@ -41,31 +41,30 @@ export function assertCurrent(document: TextDocument | undefined, version: numbe
   }
 }
 
-/** Applies the person's rule severities, drops rules turned off, caps the count, and converts to LSP. */
-export function toDiagnostics(problems: readonly Problem[], settings: ServerSettings): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const problem of problems) {
-    const severity = settings.ruleSeverities[problem.code] ?? problem.severity;
-    if (severity === 'off') continue;
-    diagnostics.push({
-      range: problem.range,
-      severity: lspSeverity(severity),
-      code: problem.code,
-      codeDescription: { href: ruleDocumentationUrl(problem.code) },
-      source: DIAGNOSTIC_SOURCE,
-      message: problem.message,
-    });
-  }
+/**
+ * Converts problems (already graded by the core with the person's rule
+ * severities) to LSP diagnostics and caps their count, keeping errors first
+ * and ending with one note that says how many there were.
+ */
+export function toDiagnostics(problems: readonly Problem[], maxProblems: number): Diagnostic[] {
+  const diagnostics: Diagnostic[] = problems.map((problem) => ({
+    range: problem.range,
+    severity: lspSeverity(problem.severity),
+    code: problem.code,
+    codeDescription: { href: ruleDocumentationUrl(problem.code) },
+    source: DIAGNOSTIC_SOURCE,
+    message: problem.message,
+  }));
+  if (diagnostics.length <= maxProblems) return diagnostics.sort(byPosition);
   diagnostics.sort((a, b) => (a.severity ?? 4) - (b.severity ?? 4) || a.range.start.line - b.range.start.line);
-  if (diagnostics.length <= settings.maxProblems) return diagnostics.sort(byPosition);
-  const kept = diagnostics.slice(0, settings.maxProblems - 1).sort(byPosition);
+  const kept = diagnostics.slice(0, maxProblems - 1).sort(byPosition);
   kept.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: 'too-many-problems',
     codeDescription: { href: ruleDocumentationUrl('too-many-problems') },
     source: DIAGNOSTIC_SOURCE,
-    message: `Showing ${settings.maxProblems - 1} of ${diagnostics.length} problems (changeLog.validation.maxProblems).`,
+    message: `Showing ${maxProblems - 1} of ${diagnostics.length} problems (changeLog.validation.maxProblems).`,
   });
   return kept;
 }

@@ -1,9 +1,20 @@
-import { createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateDocument } from '../core/validate/validateDocument';
-import { assertCurrent, settle, toDiagnostics } from './diagnosticsPipeline';
-import { isChangeRecordDocument } from './documentSelection';
+import { localIsoDate, localIsoDateTime } from './clock';
+import { DiagnosticsRefresh } from './diagnosticsRefresh';
+import { codeActionsFor } from './handlers/codeActions';
+import { completionsAt } from './handlers/completion';
+import { registerDiagnostics } from './handlers/diagnostics';
+import { hoverAt } from './handlers/hover';
+import { folderOf, OpenRecordFolders } from './recordSiblings';
 import { SettingsSource } from './serverSettings';
+
+// Run by hand (`reflect-language-server`) without a transport, the connection
+// would fail with a stack trace; say how to start it instead.
+if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket=|pipe=|clientProcessId)/.test(arg))) {
+  process.stderr.write('reflect-language-server: the Reflective Change Log language server.\nStart it from an LSP client with --stdio (or --node-ipc, --socket=<port>, --pipe=<name>).\n');
+  process.exit(2);
+}
 
 // `createConnection` picks stdio, IPC or sockets from the command line
 // (`--stdio`, `--node-ipc`, `--socket=N`), so the same entry serves the
@@ -11,45 +22,81 @@ import { SettingsSource } from './serverSettings';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsSource(connection);
+const refresh = new DiagnosticsRefresh(connection);
+const folders = new OpenRecordFolders();
 let dynamicConfiguration = false;
+let registerWatcher = false;
+let versionedEdits = false;
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { recordsFolder?: string } | undefined;
+  const options = params.initializationOptions as { recordsFolder?: string; watchesRecordFiles?: boolean } | undefined;
   const workspace = params.capabilities.workspace;
   settings.configure(workspace?.configuration === true, options?.recordsFolder);
+  refresh.configure(workspace?.diagnostics?.refreshSupport === true);
   dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  // The VS Code client watches `**/*.md` itself and says so; other clients are asked to.
+  registerWatcher = workspace?.didChangeWatchedFiles?.dynamicRegistration === true && options?.watchesRecordFiles !== true;
+  versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       diagnosticProvider: { identifier: 'changeLog', interFileDependencies: true, workspaceDiagnostics: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' '] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'reflect-language-server' },
   };
 });
 
 connection.onInitialized(() => {
-  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'changeLog' });
+  // A refused registration leaves the server working without it; it must not become an unhandled rejection.
+  if (dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'changeLog' }).catch(() => undefined);
+  if (registerWatcher) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] }).catch(() => undefined);
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.invalidate();
-  connection.languages.diagnostics.refresh();
+  refresh.now();
 });
 
-connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-  const uri = params.textDocument.uri;
-  const document = documents.get(uri);
-  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const version = document.version;
-  await settle(() => documents.get(uri), version, token);
-  const current = documents.get(uri);
-  const text = current?.getText() ?? '';
-  const documentSettings = await settings.forDocument(uri);
-  if (!isChangeRecordDocument(uri, text, documentSettings.recordsFolder)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const problems = validateDocument(text);
-  assertCurrent(documents.get(uri), version, token);
-  return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings) };
+registerDiagnostics(connection, documents, settings, folders);
+
+// A sibling changed on disk: documents open in its record folder may have new cross-document problems.
+// An open file's own changes arrive as edits, and its open text is what counts.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (changes.some((change) => !documents.get(change.uri) && folders.hasOpenDocumentIn(folderOf(change.uri)))) refresh.schedule();
 });
+
+// An open sibling was edited, opened or closed: the others in its folder are pulled again.
+documents.onDidChangeContent(({ document }) => {
+  if (folders.hasOpenDocumentIn(folderOf(document.uri), document.uri)) refresh.schedule();
+});
+documents.onDidClose(({ document }) => {
+  folders.forget(document.uri);
+  settings.forget(document.uri);
+  if (folders.hasOpenDocumentIn(folderOf(document.uri))) refresh.schedule();
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? hoverAt(document, position) : null;
+});
+
+connection.onCompletion(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? completionsAt(document, position, { date: localIsoDate(), dateTime: localIsoDateTime() }) : [];
+});
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const { riskMatrix } = await settings.forDocument(document.uri);
+  const current = documents.get(params.textDocument.uri);
+  return current ? codeActionsFor(current, params, riskMatrix, versionedEdits) : [];
+});
+
+connection.onShutdown(() => refresh.cancel());
 
 documents.listen(connection);
 connection.listen();

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { changeRecordJourney } from '../e2e/journey.changeRecord.mjs';
+import { evidencePackJourney } from '../e2e/journey.evidencePack.mjs';
 import { releaseStatesJourney, restrictedModeJourney } from '../e2e/journey.releaseStates.mjs';
 import { steps } from '../e2e/journey.skeleton.mjs';
 import { SCREENSHOT_DIR, Workbench } from '../e2e/workbench.mjs';
@@ -24,6 +25,7 @@ const log = (msg) => console.log(`[test:e2e] ${msg}`);
 const JOURNEYS = [
   { name: 'skeleton', steps, disableWorkspaceTrust: true, prepare: (tmp) => createSampleRepo(path.join(tmp, 'sample-repo')).dir },
   changeRecordJourney,
+  evidencePackJourney,
   releaseStatesJourney,
   restrictedModeJourney,
 ];

@@ -28,3 +28,13 @@ describe('language server over stdio', () => {
     assert.deepEqual(await client.diagnostics(uri), []);
   });
 });
+
+describe('reflect-language-server run by hand', () => {
+  it('without a transport, says how to start it and exits 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { resolve } = await import('node:path');
+    const result = spawnSync(process.execPath, [resolve(__dirname, '../../../dist/server.js')], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--stdio/);
+  });
+});

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { exportEvidencePack } from '../../core/export/exportEvidencePack';
 import { defaultEvidencePackPath, writeEvidencePack } from '../../core/export/evidencePackFile';
+import { ensureIgnoredFolder } from '../ignoredFolder';
 import { readPackageFolder } from '../releaseNotesSettings';
-import { currentRecord, type RecordChoice } from '../recordChoice';
+import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { validationOptionsFor } from '../recordDocuments';
 import { CancelledByUser } from '../workspaceRepository';
 import type { Command } from './command';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Writes a change record as one self-contained HTML evidence pack where the
@@ -32,7 +33,10 @@ export class ExportEvidencePackCommand implements Command {
         stylesheetPath: this.stylesheetPath,
       }),
     );
-    const path = typeof target === 'string' ? target : await chooseTarget(defaultEvidencePackPath(choice.repository.root, choice.version));
+    const defaultPath = defaultEvidencePackPath(choice.repository.root, choice.version);
+    // The proposed folder exists (and is ignored by git) before the save dialog opens.
+    if (typeof target !== 'string') await ensureIgnoredFolder(dirname(defaultPath));
+    const path = typeof target === 'string' ? target : await chooseTarget(defaultPath);
     let force = false;
     if (existsSync(path)) {
       const replace = vscode.l10n.t('Replace');
@@ -43,7 +47,7 @@ export class ExportEvidencePackCommand implements Command {
       }
       force = true;
     }
-    await writeEvidencePack(path, pack.html, { force, keepOutOfGit: path === defaultEvidencePackPath(choice.repository.root, choice.version) });
+    await writeEvidencePack(path, pack.html, { force, keepOutOfGit: path === defaultPath });
     const open = vscode.l10n.t('Open in Browser');
     const { error, warning } = pack.problems;
     const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');
@@ -57,7 +61,9 @@ export class ExportEvidencePackCommand implements Command {
 async function recordOf(record: unknown): Promise<RecordChoice> {
   if (typeof record === 'string') return currentRecord(record);
   if (typeof record === 'object' && record !== null && (record as { type?: unknown }).type === 'record') return currentRecord((record as { version: string }).version);
-  return currentRecord();
+  const current = await currentRecord();
+  // Only a record that exists can be exported: otherwise let the person pick one.
+  return existsSync(current.folder) ? current : pickRecord(current, { existingOnly: true });
 }
 
 async function chooseTarget(defaultPath: string): Promise<string> {

@@ -1,8 +1,9 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FileExistsError } from '../../core/rollback/atomicWrite';
 import { createRollbackPackage, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
+import { ensureIgnoredFolder } from '../ignoredFolder';
 import { readPackageFolder } from '../releaseNotesSettings';
 import { releaseTargetOf } from '../releaseTarget';
 import { RELEASES_VIEW_ID } from '../views/releasesView';
@@ -24,7 +25,7 @@ export class CreateRollbackPackageCommand implements Command {
     if (!previous) throw new Error(vscode.l10n.t('{0} is the first release: there is no earlier version to roll back to.', target.version));
     const folder = readPackageFolder(vscode.Uri.file(target.repository.root));
     const outDir = join(target.repository.root, folder);
-    await keepOutOfGit(outDir);
+    await ensureIgnoredFolder(outDir);
     let created;
     try {
       created = await withViewProgress(RELEASES_VIEW_ID, `Packaging ${previous}`, () => createRollbackPackage(target.repository, { ref: previous, outDir }));
@@ -78,12 +79,4 @@ async function pickArchive(): Promise<string> {
   const chosen = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Rollback package': ['gz'] }, defaultUri: vscode.Uri.file(dir) });
   if (!chosen?.[0]) throw new CancelledByUser();
   return chosen[0].fsPath;
-}
-
-/** A `.gitignore` holding `*` inside the package folder keeps archives out of git without touching the person's own files. */
-async function keepOutOfGit(outDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, '.gitignore'), '# Rollback packages are build artefacts: never commit them.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
 }

@@ -1,0 +1,47 @@
+import { basename } from 'node:path';
+import { DocumentDiagnosticReportKind, type Connection, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { validateDocument } from '../../core/validate/validateDocument';
+import { validateRecord } from '../../core/validate/validateRecord';
+import { localIsoDate } from '../clock';
+import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
+import { isChangeRecordDocument } from '../documentSelection';
+import { filePathOf, recordFolderOf, recordSiblingFiles, type OpenRecordFolders } from '../recordSiblings';
+import { validationOptionsOf, type SettingsSource } from '../serverSettings';
+
+const EMPTY: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+
+/**
+ * Answers `textDocument/diagnostic`: waits out the debounce, validates the
+ * document with the person's settings and, inside a record folder, together
+ * with its siblings (open ones as edited, others from disk), and drops the
+ * result when the document moved on meanwhile.
+ */
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsSource, folders: OpenRecordFolders): void {
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document) return EMPTY;
+    const version = document.version;
+    await settle(() => documents.get(uri), version, token);
+    const documentSettings = await settings.forDocument(uri);
+    assertCurrent(documents.get(uri), version, token);
+    const text = documents.get(uri)?.getText() ?? '';
+    if (!isChangeRecordDocument(uri, text, documentSettings.recordsFolder)) return EMPTY;
+    const options = validationOptionsOf(documentSettings, localIsoDate());
+    const folder = recordFolderOf(uri, documentSettings.recordsFolder);
+    folders.track(uri, folder);
+    let problems;
+    if (folder === undefined) {
+      problems = validateDocument(text, options);
+    } else {
+      const files = await recordSiblingFiles(folder, documents.all());
+      // Reading the siblings took a while: the document may have moved on.
+      assertCurrent(documents.get(uri), version, token);
+      const name = basename(filePathOf(uri) ?? '');
+      problems = validateRecord(files, options).find((file) => file.name === name)?.problems ?? validateDocument(text, options);
+    }
+    assertCurrent(documents.get(uri), version, token);
+    return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings.maxProblems) };
+  });
+}

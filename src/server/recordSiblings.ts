@@ -1,0 +1,75 @@
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readRecordFiles } from '../core/records/recordFiles';
+import type { RecordFile } from '../core/validate/validateRecord';
+
+/** The file-system path of a `file:` URI, or undefined for any other URI. */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder directly holding a file, as a path, or undefined for a non-file URI. */
+export function folderOf(uri: string): string | undefined {
+  const path = filePathOf(uri);
+  return path === undefined ? undefined : dirname(path);
+}
+
+/**
+ * The record folder a document sits directly in (`<recordsFolder>/<version>/<file>.md`),
+ * as a path, or undefined. The records folder is relative to an unknown
+ * workspace root, so it is matched as the end of the path, as the client does.
+ */
+export function recordFolderOf(uri: string, recordsFolder: string): string | undefined {
+  const path = filePathOf(uri);
+  if (path === undefined || !path.toLowerCase().endsWith('.md')) return undefined;
+  const folder = dirname(path);
+  const want = recordsFolder.split('/').filter((p) => p.length > 0);
+  const have = dirname(folder).split(/[\\/]+/).filter((p) => p.length > 0);
+  if (want.length === 0 || have.length < want.length) return undefined;
+  const tail = have.slice(have.length - want.length);
+  return tail.every((part, i) => part === want[i]) ? folder : undefined;
+}
+
+/**
+ * The Markdown files of a record folder as the editor sees them: open
+ * documents with their current text (saved or not), the others as on disk.
+ */
+export async function recordSiblingFiles(folder: string, openDocuments: readonly TextDocument[]): Promise<RecordFile[]> {
+  const files = new Map<string, string>();
+  for (const file of (await readRecordFiles(folder)) ?? []) files.set(file.name, file.text);
+  for (const document of openDocuments) {
+    const path = filePathOf(document.uri);
+    if (path === undefined || dirname(path) !== folder) continue;
+    const name = basename(path);
+    if (name.toLowerCase().endsWith('.md') && !name.startsWith('.')) files.set(name, document.getText());
+  }
+  return [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, text]) => ({ name, text }));
+}
+
+/** Which record folder each open document was last validated in, to know whose diagnostics a file change affects. */
+export class OpenRecordFolders {
+  private readonly folders = new Map<string, string>();
+
+  /** Notes the record folder of an open document, or that it has none. */
+  track(uri: string, folder: string | undefined): void {
+    if (folder === undefined) this.folders.delete(uri);
+    else this.folders.set(uri, folder);
+  }
+
+  forget(uri: string): void {
+    this.folders.delete(uri);
+  }
+
+  /** Whether a document other than `except` is open in a record folder. */
+  hasOpenDocumentIn(folder: string | undefined, except?: string): boolean {
+    if (folder === undefined) return false;
+    for (const [uri, tracked] of this.folders) if (tracked === folder && uri !== except) return true;
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../unit/recordDocuments';
+import { LspClient } from './lspClient';
+
+const CHANGE = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER);
+let counter = 0;
+const uri = () => `file:///work/docs/changes/v1.4.0-settings-${++counter}/change.md`;
+const codes = (items: Array<{ code: string }>) => items.map((i) => i.code);
+
+/** The default matrix with low × major rated 4 instead of 3. */
+function stricterMatrix(): Record<string, Record<string, number>> {
+  const row = (ratings: number[]) => Object.fromEntries(['minor', 'significant', 'considerable', 'major', 'catastrophic'].map((c, i) => [c, ratings[i]]));
+  return { 'very low': row([1, 1, 2, 2, 3]), low: row([1, 2, 2, 4, 4]), medium: row([2, 2, 3, 3, 4]), high: row([2, 3, 3, 4, 5]), 'very high': row([3, 4, 4, 5, 5]) };
+}
+
+describe('risk matrix and rule settings over the protocol', () => {
+  let client: LspClient;
+
+  beforeEach(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  afterEach(() => client.dispose());
+
+  it("rates clinical risk with the organisation's matrix from changeLog.riskMatrix", async () => {
+    const doc = uri();
+    await client.open(doc, CHANGE);
+    assert.deepEqual(await client.diagnostics(doc), []);
+    client.configuration.changeLog = { riskMatrix: stricterMatrix() };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const items = await client.diagnostics(doc);
+    assert.deepEqual(codes(items), ['risk-rating-mismatch']);
+    const [fix] = await client.codeActions(doc, items);
+    assert.equal(fix.title, 'Set the rating to 4');
+  });
+
+  it('falls back to the default for a malformed matrix and says so once', async () => {
+    client.configuration.changeLog = { riskMatrix: { low: { minor: 9 } } };
+    const first = uri();
+    const second = uri();
+    await client.open(first, CHANGE);
+    await client.open(second, CHANGE.replace('  rating: 3', '  rating: 4'));
+    assert.deepEqual(await client.diagnostics(first), []);
+    assert.deepEqual(codes(await client.diagnostics(second)), ['risk-rating-mismatch'], 'the default matrix applies');
+    assert.equal(client.shownMessages.length, 1);
+    assert.equal(client.shownMessages[0].type, 2);
+    assert.match(client.shownMessages[0].message, /changeLog\.riskMatrix is not used/);
+  });
+
+  it('applies a rule severity once, before the cap, so rules turned off leave room for others', async () => {
+    client.configuration.changeLog = { validation: { maxProblems: 2, rules: { 'invalid-value': 'off', 'invalid-date': 'error' } } };
+    const doc = uri();
+    await client.open(doc, CHANGE.replace('status: approved', 'status: someday').replace('change_type: normal', 'change_type: odd').replace('date: 2026-11-20', 'date: soon'));
+    const items = await client.diagnostics(doc);
+    assert.deepEqual(items.map((i) => [i.code, i.severity]), [['invalid-date', 1]]);
+  });
+});
