@@ -81,5 +81,24 @@ export const changeRecordJourney = {
         assert.ok(rows.some((r) => /Change Log/.test(r.source)), 'problems come from "Change Log"');
       },
     },
+    {
+      name: 'Create Rollback Checklist writes ordered, tickable steps for a release',
+      screenshot: '10b-rollback-checklist',
+      async run({ wb, page, sampleRepo, log }) {
+        await wb.runCommand('Change Log: Create Rollback Checklist');
+        // The row labelled exactly v1.1.0 (Unreleased's row mentions v1.1.0 too).
+        const row = page.locator(S.quickInputRow).filter({ has: page.locator(S.quickInputRowLabel, { hasText: /^v1\.1\.0$/ }) }).first();
+        await row.waitFor({ state: 'visible', timeout: 15_000 });
+        await row.click();
+        await wb.waitForActiveEditor('rollback.md');
+        const file = path.join(sampleRepo, 'docs', 'changes', 'v1.1.0', 'rollback.md');
+        const text = fs.readFileSync(file, 'utf8');
+        assert.match(text, /^---\nkind: rollback\n/);
+        assert.match(text, /target:\n {2}tag: v1\.0\.0\n/);
+        assert.ok((text.match(/^- \[ \] /gm) ?? []).length >= 8, 'tickable steps');
+        await wb.waitUntil(async () => (await wb.editorText()).includes('Rollback checklist: v1.1.0'), { message: 'the checklist in the editor' });
+        log(`steps: ${(text.match(/^- \[ \] .*/gm) ?? []).slice(0, 5).join(' | ')}`);
+      },
+    },
   ],
 };

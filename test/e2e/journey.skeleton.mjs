@@ -131,4 +131,26 @@ export const steps = [
       assert.match(row.source || row.ariaLabel, /Change Log/, 'the marker source should be "Change Log"');
     },
   },
+  {
+    name: 'the quick fix puts the missing field back, with a placeholder',
+    screenshot: '04b-quick-fix-applied',
+    async run({ wb, page, log }) {
+      await wb.focusEditor();
+      await wb.goToLine(1);
+      await page.keyboard.press('Control+Period');
+      const menu = page.locator('.action-widget').first();
+      await menu.waitFor({ state: 'visible', timeout: 15_000 });
+      const fix = menu.locator('.monaco-list-row', { hasText: 'Add field "author"' }).first();
+      await fix.waitFor({ state: 'visible', timeout: 15_000 });
+      await wb.screenshot('04a-quick-fix-menu');
+      await fix.click();
+      const lines = await wb.waitUntil(async () => {
+        const l = (await wb.editorLines()).map((x) => x.text);
+        return l.some((t) => t.startsWith('author:')) && l;
+      }, { message: 'the author field to be back' });
+      log(`front matter:\n${lines.slice(0, 8).join('\n')}`);
+      await wb.openProblems();
+      await wb.waitUntil(async () => !(await wb.problemRows()).some((r) => /Missing required field "author"/.test(r.message)), { timeout: 20_000, message: 'the author warning to clear' });
+    },
+  },
 ];

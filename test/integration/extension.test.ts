@@ -30,6 +30,11 @@ async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
+/** The visible editor showing `uri`, if any. */
+function editorOf(uri: vscode.Uri): vscode.TextEditor | undefined {
+  return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+}
+
 /** A diagnostic's rule code, whether or not it carries a documentation link. */
 function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
   return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
@@ -123,7 +128,7 @@ describe('Reflective Change Log in the extension host', () => {
     const uri = (await vscode.commands.executeCommand('changeLog.generateReleaseNotes')) as vscode.Uri;
     assert.ok(uri, 'the command returns the file it wrote');
     assert.equal(vscode.workspace.asRelativePath(uri), 'docs/changes/v2.0.0/release-notes.md');
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    assert.ok(editorOf(uri), 'the notes are shown in an editor');
     const text = await readText(uri);
     assert.match(text, /^---\nkind: release-notes\n/);
     const order = ['## Breaking changes', '## Features', '## Bug fixes', '## Other changes'].map((h) => text.indexOf(h));
@@ -143,8 +148,8 @@ describe('Reflective Change Log in the extension host', () => {
   it('creates the before-action reflection from its template and reports a deleted field', async () => {
     const uri = (await vscode.commands.executeCommand('changeLog.newReflection', 'before-action')) as vscode.Uri;
     assert.equal(vscode.workspace.asRelativePath(uri), 'docs/changes/v2.0.0/before-action.md');
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document.uri.toString() === uri.toString());
+    const editor = editorOf(uri);
+    assert.ok(editor, 'the reflection is shown in an editor');
     const text = editor.document.getText();
     assert.match(text, /^---\nkind: reflection\nphase: before-action\nchange: v2\.0\.0\ndate: \d{4}-\d{2}-\d{2}\nauthor: .+\n---\n/);
     assert.match(text, /## Objectives\n\n> \*\*Prompt:\*\* /);
@@ -196,8 +201,11 @@ describe('Reflective Change Log in the extension host', () => {
     assert.ok(document.isDirty, 'the previous test left an unsaved edit');
     const unsaved = document.getText();
     const onDisk = await readText(uri);
-    await vscode.commands.executeCommand('changeLog.newReflection', 'before-action');
-    assert.equal(vscode.window.activeTextEditor?.document.getText(), unsaved);
+    const opened = (await vscode.commands.executeCommand('changeLog.newReflection', 'before-action', 'v2.0.0')) as vscode.Uri;
+    assert.equal(opened.toString(), uri.toString());
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    assert.ok(shown, 'the existing reflection is shown');
+    assert.equal(shown.document.getText(), unsaved);
     assert.equal(await readText(uri), onDisk);
   });
 });
