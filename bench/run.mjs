@@ -62,7 +62,13 @@ await compare(
   1.5,
 );
 await compare(
-  `read ${commitsIn5000} commits (${range5000}), in-process`,
+  `read ${commitsIn5000} commits (${range5000}), in-process (git layer)`,
+  () => repo.readCommits({ from: older, to: newest }),
+  git(['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range5000, '--']),
+  1.5,
+);
+await compare(
+  `read and parse ${commitsIn5000} commits as Conventional Commits, in-process`,
   async () => (await repo.readCommits({ from: older, to: newest })).map(core.parseCommit),
   git(['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range5000, '--']),
   1.5,
@@ -105,13 +111,16 @@ for (const r of rows) {
   console.log(`${''.padEnd(64)}   ours ${fmt(r.ours[0])} / ${fmt(r.ours[r.ours.length - 1])}   git ${fmt(r.git[0])} / ${fmt(r.git[r.git.length - 1])} (min / max)`);
 }
 
-// Other changelog tools on the same ranges (one run each: they are slow on large histories).
+// Other changelog tools on the same ranges (one run each: they are slow on large histories,
+// so each run is stopped after BENCH_COMPETITOR_TIMEOUT seconds, 120 by default).
+const COMPETITOR_TIMEOUT_MS = Number(process.env.BENCH_COMPETITOR_TIMEOUT ?? 120) * 1000;
 if (process.env.BENCH_COMPETITORS !== '0') {
   const { gitCliff, conventional } = ensureCompetitors();
   const once = async (command, args) => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd: repoPath, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+    const result = spawnSync(command, args, { cwd: repoPath, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'], timeout: COMPETITOR_TIMEOUT_MS });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.error && /ETIMEDOUT/.test(String(result.error))) return Infinity;
     return result.status === 0 ? ms : NaN;
   };
   const ranges = [
@@ -127,7 +136,7 @@ if (process.env.BENCH_COMPETITORS !== '0') {
     const cliffMs = gitCliff ? await once(gitCliff, [...(fromTo ? [range] : []), '-o', '/dev/null']) : NaN;
     const ccArgs = ['--stdout', '-p', 'conventionalcommits', ...(fromTo ? ['--from', fromTo[0], '--to', fromTo[1]] : ['-r', '0'])];
     const ccMs = conventional ? await once(process.execPath, [conventional, ...ccArgs]) : NaN;
-    const show = (ms) => (Number.isNaN(ms) ? 'n/a' : ms.toFixed(0));
+    const show = (ms) => (Number.isNaN(ms) ? 'n/a' : ms === Infinity ? `> ${COMPETITOR_TIMEOUT_MS / 1000} s` : ms.toFixed(0));
     console.log(`${label.padEnd(34)} ${show(gitMs).padStart(9)} ${show(oursMs).padStart(9)} ${show(cliffMs).padStart(10)} ${show(ccMs).padStart(23)}`);
   }
 }
