@@ -3,20 +3,12 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ChangeLogApi } from '../../src/extension/main';
+import { api, workspaceRoot } from './extensionUnderTest';
 
 const VERSION = 'v3.0.0';
 
-async function api(): Promise<ChangeLogApi> {
-  const extension = vscode.extensions.getExtension<ChangeLogApi>('reflective-change-log.reflective-change-log');
-  assert.ok(extension);
-  return extension.activate();
-}
-
 function recordFolder(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder);
-  return join(folder.uri.fsPath, 'docs', 'changes', VERSION);
+  return join(workspaceRoot().fsPath, 'docs', 'changes', VERSION);
 }
 
 describe('change records', () => {
@@ -95,5 +87,42 @@ describe('change records', () => {
     const html = (await vscode.commands.executeCommand('markdown.api.render', '---\nkind: reflection\nphase: on-action\nchange: v3.0.0\ndate: 2026-11-25\nauthor: A\n---\n\n# On action\n')) as string;
     assert.match(html, /class="change-log-card"/);
     assert.match(html, /on-action/);
+  });
+
+  it('hovers, completes and quick-fixes the front matter through the language server', async () => {
+    const uri = vscode.Uri.file(join(recordFolder(), 'on-action.md'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await (await api()).languageClient.start();
+    const phaseLine = document.getText().split('\n').findIndex((l) => l.startsWith('phase:'));
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(phaseLine, 2))) as vscode.Hover[];
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /before-action/);
+    assert.match(hoverText, /beyond-action/);
+    // Remove the author and ask for the fix VS Code would offer on the warning.
+    const authorLine = document.getText().split('\n').findIndex((l) => l.startsWith('author:'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(uri, new vscode.Range(authorLine, 0, authorLine + 1, 0));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const diagnostic = await new Promise<vscode.Diagnostic>((resolve) => {
+      const find = () => vscode.languages.getDiagnostics(uri).find((d) => /"author"/.test(d.message));
+      const now = find();
+      if (now) return resolve(now);
+      const listener = vscode.languages.onDidChangeDiagnostics(() => {
+        const found = find();
+        if (found) {
+          listener.dispose();
+          resolve(found);
+        }
+      });
+    });
+    const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) as vscode.CodeAction[];
+    const fix = actions.find((a) => /author/.test(a.title));
+    assert.ok(fix?.edit, `a fix for the missing author among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(document.getText(), /^author:/m);
+    const completions = (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(phaseLine, 'phase: '.length))) as vscode.CompletionList;
+    assert.ok(completions.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'beyond-action'), 'phase ids are offered');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

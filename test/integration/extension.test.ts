@@ -2,20 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ChangeLogApi } from '../../src/extension/main';
-
-const EXTENSION_ID = 'reflective-change-log.reflective-change-log';
-
-async function api(): Promise<ChangeLogApi> {
-  const extension = vscode.extensions.getExtension<ChangeLogApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  return extension.activate();
-}
-
-function workspaceRoot(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite runs with the sample repository open');
-  return folder.uri;
-}
+import { api, EXTENSION_ID, workspaceRoot } from './extensionUnderTest';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {

@@ -2,18 +2,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ChangeLogApi } from '../../src/extension/main';
-
-async function api(): Promise<ChangeLogApi> {
-  const extension = vscode.extensions.getExtension<ChangeLogApi>('reflective-change-log.reflective-change-log');
-  assert.ok(extension);
-  return extension.activate();
-}
+import { api, workspaceRoot } from './extensionUnderTest';
 
 function root(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder);
-  return folder.uri.fsPath;
+  return workspaceRoot().fsPath;
 }
 
 async function releaseNode(name: string) {
