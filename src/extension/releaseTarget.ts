@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { parseCommit } from '../core/commits/conventionalCommit';
-import { proposeNextVersion, suggestBump } from '../core/commits/versionBump';
 import type { GitRepository, RevisionRange } from '../core/git/gitRepository';
 import { readReleaseOverview, releaseRangeOf } from '../core/git/releases';
+import { proposeVersionForRange } from '../core/records/workingVersion';
 import { readSettings } from './configuration';
 import type { ReleaseNode } from './views/releaseNodes';
 import { CancelledByUser, requireRepository } from './workspaceRepository';
@@ -19,13 +18,13 @@ export interface ReleaseTarget {
 export async function releaseTargetOf(node: unknown, pick: 'unreleased' | 'ask'): Promise<ReleaseTarget> {
   if (isReleaseEntry(node)) {
     const range = await node.repo.rangeOf(node);
-    const version = node.kind === 'tag' ? node.name : node.kind === 'unreleased' ? await proposedVersion(node.repo.repository, range) : range.to;
+    const version = node.kind === 'tag' ? node.name : node.kind === 'unreleased' ? await proposeVersionForRange(node.repo.repository, range) : range.to;
     return { repository: node.repo.repository, range, version };
   }
   const { folder, repository } = await requireRepository();
   const overview = await readReleaseOverview(repository, readSettings(folder).releaseFilter);
   if (!overview.unreleased) throw new Error(vscode.l10n.t('The repository has no commits yet.'));
-  const unreleased: ReleaseTarget = { repository, range: overview.unreleased.range, version: await proposedVersion(repository, overview.unreleased.range) };
+  const unreleased: ReleaseTarget = { repository, range: overview.unreleased.range, version: await proposeVersionForRange(repository, overview.unreleased.range) };
   if (pick === 'unreleased' || overview.tags.length === 0) return unreleased;
   const items = [
     { label: `Unreleased → ${unreleased.version}`, description: vscode.l10n.t('{0} commits since {1}', overview.unreleased.commitCount, overview.unreleased.range.from ?? 'the first commit'), tag: undefined as string | undefined },
@@ -35,11 +34,6 @@ export async function releaseTargetOf(node: unknown, pick: 'unreleased' | 'ask')
   if (!picked) throw new CancelledByUser();
   if (picked.tag === undefined) return unreleased;
   return { repository, range: await releaseRangeOf(repository, overview.tags, picked.tag), version: picked.tag };
-}
-
-async function proposedVersion(repository: GitRepository, range: RevisionRange): Promise<string> {
-  const commits = (await repository.readCommits(range)).map(parseCommit);
-  return proposeNextVersion(range.from, suggestBump(commits, range.from));
 }
 
 function isReleaseEntry(node: unknown): node is Extract<ReleaseNode, { type: 'release' }> {

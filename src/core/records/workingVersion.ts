@@ -1,16 +1,20 @@
 import { parseCommit } from '../commits/conventionalCommit';
 import { proposeNextVersion, suggestBump } from '../commits/versionBump';
-import type { GitRepository } from '../git/gitRepository';
-import { readReleaseOverview } from '../git/releases';
+import type { GitRepository, RevisionRange } from '../git/gitRepository';
+import { DEFAULT_RELEASE_FILTER, readReleaseOverview, type ReleaseFilter } from '../git/releases';
+
+/** The version the commits of a range call for: the next one after the range's start. */
+export async function proposeVersionForRange(repo: GitRepository, range: RevisionRange): Promise<string> {
+  const commits = (await repo.readCommits(range)).map(parseCommit);
+  return proposeNextVersion(range.from, suggestBump(commits, range.from));
+}
 
 /**
  * The version of the change being worked on: the next version the unreleased
- * commits call for, or the latest tag when nothing is unreleased.
+ * commits call for, or the latest release when nothing is unreleased.
  */
-export async function resolveWorkingVersion(repo: GitRepository): Promise<string> {
-  const overview = await readReleaseOverview(repo);
-  const latest = overview.tags[0]?.name;
-  if (!overview.unreleased || overview.unreleased.commitCount === 0) return latest ?? proposeNextVersion(undefined, 'none');
-  const commits = (await repo.readCommits(overview.unreleased.range)).map(parseCommit);
-  return proposeNextVersion(latest, suggestBump(commits, latest));
+export async function resolveWorkingVersion(repo: GitRepository, filter: ReleaseFilter = DEFAULT_RELEASE_FILTER): Promise<string> {
+  const overview = await readReleaseOverview(repo, filter);
+  if (!overview.unreleased || overview.unreleased.commitCount === 0) return overview.tags[0]?.name ?? proposeNextVersion(undefined, 'none');
+  return proposeVersionForRange(repo, overview.unreleased.range);
 }
