@@ -69,7 +69,7 @@ await compare(
 );
 await compare(
   `read and parse ${commitsIn5000} commits as Conventional Commits, in-process`,
-  async () => (await repo.readCommits({ from: older, to: newest })).map(core.parseCommit),
+  () => repo.readMappedCommits({ from: older, to: newest }, core.parseCommit),
   git(['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range5000, '--']),
   1.5,
 );

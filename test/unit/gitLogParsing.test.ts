@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseLogRecords, parseTagRecords } from '../../src/core/git/gitLogParsing';
+import { LogRecordReader, parseLogRecords, parseTagRecords } from '../../src/core/git/gitLogParsing';
 
 describe('git output parsing', () => {
   it('reads NUL-separated log records, keeping blank lines, pipes and semicolons in messages', () => {
@@ -32,5 +32,19 @@ describe('git output parsing', () => {
   it('ignores empty output', () => {
     assert.deepEqual(parseLogRecords(''), []);
     assert.deepEqual(parseTagRecords(''), []);
+  });
+
+  it('reads the same records however the output is cut into chunks', () => {
+    const a = 'a'.repeat(40);
+    const b = 'b'.repeat(40);
+    const output = `${a}\0${b}\0Ann\0ann@example.org\x002026-03-02T10:00:00+00:00\0feat: résultat | two\n\nbody\n\0\n${b}\0\0Bob\0bob@example.org\x002026-03-01T09:00:00+00:00\0fix: root\n\0`;
+    const whole = parseLogRecords(output);
+    assert.equal(whole.length, 2);
+    for (let cut = 1; cut < output.length; cut++) {
+      const reader = new LogRecordReader((c) => c);
+      reader.push(output.slice(0, cut));
+      reader.push(output.slice(cut));
+      assert.deepEqual(reader.end(), whole, `cut at ${cut}`);
+    }
   });
 });

@@ -46,24 +46,53 @@ export const LOG_FORMAT = '%H%x00%P%x00%an%x00%ae%x00%aI%x00%B';
 
 /** Parses `git log -z --format=<LOG_FORMAT>` output: a flat list of NUL-separated fields. */
 export function parseLogRecords(output: string): GitCommit[] {
-  const fields = output.split('\0');
-  const commits: GitCommit[] = [];
-  for (let i = 0; i + LOG_FIELDS <= fields.length; i += LOG_FIELDS) {
+  const reader = new LogRecordReader((commit) => commit);
+  reader.push(output);
+  return reader.end();
+}
+
+/**
+ * Reads `git log -z --format=<LOG_FORMAT>` output chunk by chunk, so records
+ * can be parsed (and mapped) while git is still writing the rest.
+ */
+export class LogRecordReader<T> {
+  private tail = '';
+  private readonly fields: string[] = [];
+  private readonly results: T[] = [];
+
+  constructor(private readonly map: (commit: GitCommit) => T) {}
+
+  /** Adds decoded text; complete records are mapped at once. */
+  push(text: string): void {
+    const parts = (this.tail + text).split('\0');
+    // The last part is unfinished until a NUL follows it.
+    this.tail = parts.pop() ?? '';
+    for (const part of parts) {
+      this.fields.push(part);
+      if (this.fields.length === LOG_FIELDS) this.take();
+    }
+  }
+
+  /** Every mapped record, once the output is complete. */
+  end(): T[] {
+    if (this.tail.length > 0 && this.fields.length === LOG_FIELDS - 1) {
+      this.fields.push(this.tail);
+      this.take();
+    }
+    this.tail = '';
+    return this.results;
+  }
+
+  private take(): void {
+    const [raw, parents, authorName, authorEmail, date, message] = this.fields.splice(0, LOG_FIELDS);
     // git separates records with NUL and also keeps the newline it prints
     // between them at the start of the next hash; strip it.
-    const raw = fields[i];
     const hash = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
-    if (!isObjectName(hash)) continue;
-    commits.push({
-      hash,
-      parents: fields[i + 1] ? fields[i + 1].split(' ') : [],
-      authorName: fields[i + 2],
-      authorEmail: fields[i + 3],
-      date: fields[i + 4],
-      message: fields[i + 5].replace(/\r\n/g, '\n').replace(/\n+$/, ''),
-    });
+    if (!isObjectName(hash)) return;
+    this.results.push(
+      this.map({ hash, parents: parents ? parents.split(' ') : [], authorName, authorEmail, date, message: message.replace(/\r\n/g, '\n').replace(/\n+$/, '') }),
+    );
   }
-  return commits;
 }
 
 /** How a path changed between two versions (git's name-status letters). */

@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { classifyGitFailure, GitProblem } from './errors';
-import { LOG_FORMAT, parseLogRecords, parseNameStatus, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
+import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
 
 /**
  * Every git call here is read-only plumbing: none refreshes the index (so
@@ -111,10 +112,26 @@ export class GitRepository {
    * commit's declared encoding. Merge commits are included (flagged by their parents).
    */
   async readCommits(range: RevisionRange, page?: Page, paths?: readonly string[]): Promise<GitCommit[]> {
+    return this.readMappedCommits(range, (commit) => commit, page, paths);
+  }
+
+  /**
+   * Reads a range and maps each commit as soon as git has written it, so the
+   * mapping (for example Conventional Commit parsing) overlaps git's own work.
+   */
+  async readMappedCommits<T>(range: RevisionRange, map: (commit: GitCommit) => T, page?: Page, paths?: readonly string[]): Promise<T[]> {
     const args = ['log', '-z', '--encoding=UTF-8', `--format=${LOG_FORMAT}`];
     if (page) args.push(`--skip=${Math.max(0, Math.floor(page.skip))}`, `--max-count=${Math.max(1, Math.floor(page.limit))}`);
     args.push('--end-of-options', rangeArgument(range), '--', ...(paths ?? []));
-    return parseLogRecords(await this.raw(args));
+    const reader = new LogRecordReader(map);
+    const decoder = new StringDecoder('utf8');
+    // A git instance of its own, so the output handler sees only this command.
+    const git = simpleGit({ baseDir: this.root, trimmed: false }).outputHandler((_command, stdout) => {
+      stdout.on('data', (chunk: Buffer) => reader.push(decoder.write(chunk)));
+    });
+    await run(git, this.root, args);
+    reader.push(decoder.end());
+    return reader.end();
   }
 
   /** How many commits a range holds, without reading them. */

@@ -5,7 +5,7 @@ import { DEFAULT_RELEASE_FILTER, readReleaseOverview, type ReleaseFilter } from 
 
 /** The version the commits of a range call for: the next one after the range's start. */
 export async function proposeVersionForRange(repo: GitRepository, range: RevisionRange): Promise<string> {
-  const commits = (await repo.readCommits(range)).map(parseCommit);
+  const commits = await repo.readMappedCommits(range, parseCommit);
   return proposeNextVersion(range.from, suggestBump(commits, range.from));
 }
 

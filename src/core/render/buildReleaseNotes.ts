@@ -24,12 +24,12 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const options = request.options ?? {};
   const paths = options.paths && options.paths.length > 0 ? options.paths : undefined;
   const wantLinks = options.links !== 'none';
-  const [raw, author, remote] = await Promise.all([
-    repo.readCommits(request.range, undefined, paths),
+  const [commits, author, remote] = await Promise.all([
+    // Commits are parsed as git writes them, overlapping git's own work.
+    repo.readMappedCommits(request.range, parseCommit, undefined, paths),
     repo.configValue('user.name'),
     wantLinks ? repo.remoteUrl('origin') : Promise.resolve(undefined),
   ]);
-  const commits = raw.map(parseCommit);
   const real = commits.filter((c) => !c.isMerge);
   const partition = partitionCommits(commits, options);
   const counted = real.filter((c) => !partition.reverted.has(c));

@@ -152,8 +152,8 @@ export class RepositoryReleases {
   /** Reads the next page of a release's commits. */
   async loadMoreCommits(entry: ReleaseEntry): Promise<void> {
     const loaded = await this.load(entry);
-    const next = await this.repository.readCommits(loaded.range, { skip: loaded.commits.length, limit: this.settings.pageSize });
-    loaded.commits = loaded.commits.concat(next.map(parseCommit));
+    const next = await this.repository.readMappedCommits(loaded.range, parseCommit, { skip: loaded.commits.length, limit: this.settings.pageSize });
+    loaded.commits = loaded.commits.concat(next);
   }
 
   /** The changed files of a release, each with the two refs to diff. */
@@ -173,9 +173,9 @@ export class RepositoryReleases {
     if (!loading) {
       loading = (async () => {
         const range = await this.rangeOf(entry);
-        const [total, firstPage] = await Promise.all([this.repository.countCommits(range), this.repository.readCommits(range, { skip: 0, limit: this.settings.pageSize })]);
+        const [total, firstPage] = await Promise.all([this.repository.countCommits(range), this.repository.readMappedCommits(range, parseCommit, { skip: 0, limit: this.settings.pageSize })]);
         const partial = this.shallow && (await this.repository.rangeCrossesShallowBoundary(range));
-        return { range, total, commits: firstPage.map(parseCommit), partial };
+        return { range, total, commits: firstPage, partial };
       })();
       loading.catch(() => this.loaded.delete(entry.name));
       this.loaded.set(entry.name, loading);
