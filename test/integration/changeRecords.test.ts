@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import { api, workspaceRoot } from './extensionUnderTest';
 
 const VERSION = 'v3.0.0';
@@ -123,6 +124,44 @@ describe('change records', () => {
     assert.match(document.getText(), /^author:/m);
     const completions = (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(phaseLine, 'phase: '.length))) as vscode.CompletionList;
     assert.ok(completions.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'beyond-action'), 'phase ids are offered');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('restarts the language server after it crashes, and keeps checking', async () => {
+    const client = await (await api()).languageClient.start();
+    const pid = (client as unknown as { _serverProcess?: { pid?: number } })._serverProcess?.pid;
+    assert.ok(pid, 'the server runs as its own process');
+    const restarted = new Promise<void>((resolve) => {
+      let stopped = false;
+      const listener = client.onDidChangeState((event) => {
+        if (event.newState === State.Stopped || event.newState === State.Starting) stopped = true;
+        if (stopped && event.newState === State.Running) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    process.kill(pid, 'SIGKILL');
+    await restarted;
+    const newPid = (client as unknown as { _serverProcess?: { pid?: number } })._serverProcess?.pid;
+    assert.ok(newPid && newPid !== pid, 'a new server process');
+    // Diagnostics still arrive from the new server.
+    const uri = vscode.Uri.file(join(recordFolder(), 'action-plan.md'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(1, 0), 'bogus_date_check: x\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await new Promise<void>((resolve) => {
+      const check = () => vscode.languages.getDiagnostics(uri).length > 0;
+      if (check()) return resolve();
+      const listener = vscode.languages.onDidChangeDiagnostics(() => {
+        if (check()) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
