@@ -17,6 +17,7 @@ import { RepositoryWatcher } from './repositoryWatcher';
 import type { ReleaseNode } from './views/releaseNodes';
 import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
+import { locateRepositories } from './workspaceRepository';
 
 type MarkdownItInstance = InstanceType<typeof MarkdownIt>;
 
@@ -32,17 +33,15 @@ export interface ChangeLogApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
-  const releases = new ReleasesTreeProvider();
+  // Nothing runs git at activation: the Releases view locates repositories
+  // when it is shown, and the watcher follows what it found.
+  const watcher = new RepositoryWatcher(() => releases.refresh());
+  const releases = new ReleasesTreeProvider(locateRepositories, (repositories) => void watcher.watch(repositories));
   const records = new ChangeRecordsTreeProvider();
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
-  const watcher = new RepositoryWatcher(() => releases.refresh());
-  const watchRepositories = () => {
-    if (vscode.workspace.isTrusted) void releases.repositories().then((repos) => watcher.watch(repos.map((r) => r.repository)), () => undefined);
-  };
   const refresh = () => {
     releases.refresh();
     records.refresh();
-    watchRepositories();
   };
   context.subscriptions.push(
     releases,
@@ -73,7 +72,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       if (affectsViews(event)) refresh();
     }),
   );
-  watchRepositories();
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
   return { releases, records, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };

@@ -9,7 +9,7 @@ import { recordDocumentPath } from '../core/records/recordLayout';
 import { parseRiskMatrix } from '../core/validate/riskMatrix';
 import { parseRuleSeverities } from '../core/validate/ruleCatalog';
 import type { ValidationOptions } from '../core/validate/validationOptions';
-import { localToday } from './commands/command';
+import { localIsoDate } from '../core/records/localClock';
 import { readSettings } from './configuration';
 import { createOrOpenDocument } from './recordFiles';
 
@@ -19,7 +19,7 @@ export function validationOptionsFor(scope?: vscode.ConfigurationScope): Validat
   const severities = parseRuleSeverities(config.get('validation.rules', {})).severities;
   const matrix = parseRiskMatrix(config.get('riskMatrix', null)).matrix;
   const days = config.get<number>('validation.beyondActionMinimumDays', 28);
-  return { severities, ...(matrix ? { riskMatrix: matrix } : {}), beyondActionMinimumDays: days, today: localToday() };
+  return { severities, ...(matrix ? { riskMatrix: matrix } : {}), beyondActionMinimumDays: days, today: localIsoDate() };
 }
 
 /** The record versions that exist on disk, newest first by name. */
@@ -50,7 +50,7 @@ export async function createRecordDocument(repository: GitRepository, version: s
   const relativePath = recordDocumentPath(readSettings(root).recordsFolder, version, fileName);
   const uri = vscode.Uri.joinPath(root, relativePath);
   const author = (await repository.configValue('user.name')) ?? os.userInfo().username;
-  const content = renderDocumentTemplate(target, { version, date: localToday(), author, ...context });
+  const content = renderDocumentTemplate(target, { version, date: localIsoDate(), author, ...context });
   const { created } = await createOrOpenDocument(uri, content);
   if (!created) void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: opened it as it is.', relativePath));
   return { uri, created };

@@ -69,37 +69,30 @@ export function parseCommitFully(commit: GitCommit): ParsedCommit {
   } catch {
     // A message the parser cannot read is still a commit: it goes to "Other changes".
   }
-  return {
-    hash: commit.hash,
-    type,
-    scope,
-    subject,
-    breaking: type !== null && (breakingMark || notes.length > 0),
-    breakingNotes: type !== null ? notes : [],
-    isMerge: commit.parents.length > 1,
-    authorName: commit.authorName,
-    date: commit.date,
-    message: commit.message,
-    authorEmail: commit.authorEmail,
-    ...readCommitDetails(commit.message),
-  };
+  return withCommitFacts(commit, { type, scope, subject, breaking: type !== null && (breakingMark || notes.length > 0), breakingNotes: type !== null ? notes : [] });
 }
 
 function fromHeaderOnly(commit: GitCommit, header: string): ParsedCommit {
   const match = HEADER.exec(header);
-  const type = match ? match[1].toLowerCase() : null;
-  return {
-    hash: commit.hash,
-    type,
+  return withCommitFacts(commit, {
+    type: match ? match[1].toLowerCase() : null,
     scope: match?.[2]?.trim() ? match[2].trim() : null,
     subject: match ? match[4].trim() : header,
     breaking: match ? match[3] === '!' : false,
     breakingNotes: [],
+  });
+}
+
+/** The reading of the header joined with what every parsed commit carries from git and its trailers. */
+function withCommitFacts(commit: GitCommit, header: Pick<ParsedCommit, 'type' | 'scope' | 'subject' | 'breaking' | 'breakingNotes'>): ParsedCommit {
+  return {
+    hash: commit.hash,
+    ...header,
     isMerge: commit.parents.length > 1,
     authorName: commit.authorName,
+    authorEmail: commit.authorEmail,
     date: commit.date,
     message: commit.message,
-    authorEmail: commit.authorEmail,
     ...readCommitDetails(commit.message),
   };
 }

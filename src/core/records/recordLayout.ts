@@ -1,5 +1,3 @@
-import { phaseFileNameOf, type PhaseId } from './phaseIds';
-
 export { ACTION_PLAN_FILE, CHANGE_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE, documentTypeOfFileName, fileNameOfDocument } from './documentKinds';
 
 /** The default folder, relative to the workspace root, that holds change records. */
@@ -26,7 +24,3 @@ export function recordDocumentPath(recordsFolder: string, version: string, fileN
   return `${normaliseRecordsFolder(recordsFolder)}/${recordFolderName(version)}/${fileName}`;
 }
 
-/** The file a phase's reflection is kept in, inside its record folder. */
-export function phaseFileName(phase: PhaseId): string {
-  return phaseFileNameOf(phase);
-}

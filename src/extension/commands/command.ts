@@ -28,9 +28,3 @@ export function registerCommands(commands: readonly Command[]): vscode.Disposabl
     ),
   );
 }
-
-/** Today's date as YYYY-MM-DD in the person's local time zone. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

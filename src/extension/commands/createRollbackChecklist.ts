@@ -9,7 +9,8 @@ import { writeGeneratedDocument } from '../generatedDocument';
 import { readPackageFolder } from '../releaseNotesSettings';
 import { releaseTargetOf } from '../releaseTarget';
 import { optionsFor } from '../repositoryConfigLoader';
-import { localToday, type Command } from './command';
+import { localIsoDate } from '../../core/records/localClock';
+import type { Command } from './command';
 
 export const ROLLBACK_FILE = 'rollback.md';
 
@@ -27,7 +28,7 @@ export class CreateRollbackChecklistCommand implements Command {
     const options = await optionsFor(repository.root);
     const scope = vscode.Uri.file(repository.root);
     const packageReference = range.from ? await existingPackage(join(repository.root, readPackageFolder(scope)), range.from) : undefined;
-    const checklist = await buildRollbackChecklist(repository, { range, change: target.version, date: localToday(), options: options.rollback, package: packageReference });
+    const checklist = await buildRollbackChecklist(repository, { range, change: target.version, date: localIsoDate(), options: options.rollback, package: packageReference });
     const relativePath = recordDocumentPath(readSettings(scope).recordsFolder, target.version, ROLLBACK_FILE);
     const uri = vscode.Uri.joinPath(scope, relativePath);
     const { outcome } = await writeGeneratedDocument(uri, renderRollbackChecklist(checklist), 'rollback steps');

@@ -12,7 +12,8 @@ import { optionsFor } from '../repositoryConfigLoader';
 import { RELEASES_VIEW_ID } from '../views/releasesView';
 import { withViewProgress } from '../views/viewProgress';
 import { CancelledByUser } from '../workspaceRepository';
-import { localToday, type Command } from './command';
+import { localIsoDate } from '../../core/records/localClock';
+import type { Command } from './command';
 
 /**
  * Writes release notes for a release (latest tag..HEAD by default) into its
@@ -39,7 +40,7 @@ export class GenerateReleaseNotesCommand implements Command {
     }
     const template = await loadNotesTemplate(repository.root, options.releaseNotes.template);
     const model = await withViewProgress(RELEASES_VIEW_ID, 'Reading commits', () =>
-      buildReleaseNotes(repository, { range, version: target.version, date: localToday(), options: options.releaseNotes }),
+      buildReleaseNotes(repository, { range, version: target.version, date: localIsoDate(), options: options.releaseNotes }),
     );
     const markdown = renderReleaseNotesMarkdown(model, template?.text);
     const relativePath = recordDocumentPath(readSettings(vscode.Uri.file(repository.root)).recordsFolder, model.version, RELEASE_NOTES_FILE);

@@ -20,8 +20,15 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   readonly onDidChangeTreeData = this.changed.event;
   private located: Promise<{ state: WorkspaceState; repositories: LocatedRepository[]; releases: RepositoryReleases[] }> | undefined;
 
-  /** `locate` finds the repositories to show: the workspace's by default, fixtures in tests. */
-  constructor(private readonly locateSource: typeof locateRepositories = locateRepositories) {}
+  /**
+   * `locateSource` finds the repositories to show (the workspace's by default,
+   * fixtures in tests); `onRepositories` hears which were found, each time the
+   * view reads them, so watching starts only once the view is shown.
+   */
+  constructor(
+    private readonly locateSource: typeof locateRepositories = locateRepositories,
+    private readonly onRepositories: (repositories: GitRepository[]) => void = () => undefined,
+  ) {}
 
   /** Forgets what was read and redraws the view. */
   refresh(): void {
@@ -105,6 +112,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
             (entry: ReleaseEntry) => this.changed.fire(entry),
           );
         });
+      this.onRepositories(releases.map((r) => r.repository));
       return { state, repositories, releases };
     });
     return this.located;

@@ -1,4 +1,4 @@
-/** Today's date on the server's clock, in its local time zone, as YYYY-MM-DD. */
+/** Today's date in the local time zone, as YYYY-MM-DD (templates, overdue actions, release notes). */
 export function localIsoDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
