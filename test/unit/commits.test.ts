@@ -79,6 +79,29 @@ describe('one-line fast path', () => {
       assert.deepEqual(parseCommit(c), parseCommitFully(c), header);
     }
   });
+
+  it('reads messages with bodies and trailers exactly as the parser does', async () => {
+    const { parseCommitFully } = await import('../../src/core/commits/conventionalCommit');
+    const messages = [
+      'feat(api): a\n\nA body line.\n\nRefs: #25',
+      'fix: b\n\nCloses #12\nHazard: HAZ-1, HAZ-2\nClinical-Impact: low',
+      'feat!: c\n\nbody mentions LAB-7 and #3',
+      'feat: d\n\nBREAKING CHANGE: old API removed',
+      'feat: e\n\nsome text\nbreaking-change: lower case note',
+      'fix: f\n\n-subject-\nreplaced by a meta field',
+      'fix: g\n\ngpg: Signature made\nbody',
+      'Revert "feat: a"\n\nThis reverts commit ' + 'b'.repeat(40) + '.',
+      'Update notes for batch 97\n\nPlain message, not conventional.',
+      'feat: trailing space  \n\nbody',
+      ' feat: leading space\n\nbody',
+      'chore(deps): h\n\n* bullet\n* BREAKING CHANGE: in a bullet',
+      'docs: i\n\n\n\nafter blank lines\n\nSigned-off-by: A <a@example.org>',
+    ];
+    for (const message of messages) {
+      const c = commit(message);
+      assert.deepEqual(parseCommit(c), parseCommitFully(c), message);
+    }
+  });
 });
 
 describe('reverts within a range', () => {

@@ -45,51 +45,63 @@ const ISSUE_REF = /(^|[^\w/#-])(#\d{1,9}|[A-Z][A-Z0-9]{0,9}-\d{1,9})(?![\w-])/g;
 // Trailers whose values are issue references rather than hazard ids or names.
 const ISSUE_TRAILERS = new Set(['refs', 'ref', 'references', 'closes', 'close', 'fixes', 'fix', 'resolves', 'resolve', 'issue', 'issues', 'see-also']);
 
+// One shared empty list for the many commits without trailers, references or hazards.
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Reads trailers, issue references, clinical trailers and the revert target of a message. */
 export function readCommitDetails(message: string): CommitDetails {
-  const text = message.replace(/\r\n?/g, '\n');
+  const text = message.includes('\r') ? message.replace(/\r\n?/g, '\n') : message;
   const { trailers, bodyEnd } = readTrailers(text);
-  const hazards: string[] = [];
+  let hazards: string[] | undefined;
   let clinicalImpact: ClinicalImpact | null = null;
-  const refs = new Set<string>();
-  collectIssueRefs(text.slice(0, bodyEnd), refs);
+  let refs = collectIssueRefs(text.slice(0, bodyEnd), undefined);
   for (const trailer of trailers) {
     const key = trailer.key.toLowerCase();
     if (key === 'hazard' || key === 'hazards') {
+      hazards ??= [];
       for (const id of trailer.value.split(/[,;\s]+/)) if (id.length > 0 && !hazards.includes(id)) hazards.push(id);
     } else if (key === 'clinical-impact') {
       const value = trailer.value.trim().toLowerCase();
       clinicalImpact = (CLINICAL_IMPACTS as readonly string[]).includes(value) ? (value as ClinicalImpact) : clinicalImpact;
     } else if (ISSUE_TRAILERS.has(key)) {
-      collectIssueRefs(trailer.value, refs);
+      refs = collectIssueRefs(trailer.value, refs);
     }
   }
-  return { trailers, issueRefs: [...refs], hazards, clinicalImpact, revertOf: readRevertTarget(text) };
+  return { trailers, issueRefs: refs ? [...refs] : NONE, hazards: hazards ?? NONE, clinicalImpact, revertOf: readRevertTarget(text) };
 }
 
-function readTrailers(text: string): { trailers: CommitTrailer[]; bodyEnd: number } {
-  const trimmed = text.replace(/\n+$/, '');
+function readTrailers(text: string): { trailers: readonly CommitTrailer[]; bodyEnd: number } {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  const trimmed = end === text.length ? text : text.slice(0, end);
   const lastBreak = trimmed.lastIndexOf('\n\n');
   // The header alone is never a trailer block.
-  if (lastBreak < 0) return { trailers: [], bodyEnd: trimmed.length };
+  if (lastBreak < 0) return { trailers: NONE, bodyEnd: trimmed.length };
   const block = trimmed.slice(lastBreak + 2).split('\n');
   const trailers: CommitTrailer[] = [];
   for (const line of block) {
     const match = TRAILER_LINE.exec(line);
     if (match) trailers.push({ key: match[1], value: match[2].trim() });
     else if (BREAKING_LINE.test(line) || /^[ \t]+\S/.test(line)) continue;
-    else return { trailers: [], bodyEnd: trimmed.length };
+    else return { trailers: NONE, bodyEnd: trimmed.length };
   }
   return { trailers, bodyEnd: lastBreak };
 }
 
-function collectIssueRefs(text: string, into: Set<string>): void {
+// Every reference holds "#" and a digit or a letter or digit, "-" and a digit: most messages have neither.
+const MAY_HOLD_ISSUE_REF = /#\d|[A-Z0-9]-\d/;
+
+/** Adds the references in `text` to `into` (made when the first is found); returns the set, or undefined when there is none yet. */
+function collectIssueRefs(text: string, into: Set<string> | undefined): Set<string> | undefined {
+  if (!MAY_HOLD_ISSUE_REF.test(text)) return into;
+  let refs = into;
   for (const match of text.matchAll(ISSUE_REF)) {
     const ref = match[2];
     const key = ref.startsWith('#') ? '' : ref.slice(0, ref.indexOf('-'));
     if (key && NOT_ISSUE_KEYS.has(key)) continue;
-    into.add(ref);
+    (refs ??= new Set()).add(ref);
   }
+  return refs;
 }
 
 function readRevertTarget(text: string): RevertTarget | null {

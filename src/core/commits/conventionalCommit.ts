@@ -39,19 +39,32 @@ const parser = new CommitParser({
   noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
 });
 
-/** Parses one commit message with conventional-commits-parser; never throws. */
+const NO_NOTES: readonly string[] = Object.freeze([]);
+
+// What only the full parser reads: `BREAKING CHANGE` notes (any case), lines it
+// drops (`gpg:`) and its `-field-` meta lines. A message with none of these, and
+// a first line without surrounding space, is read completely by its header.
+const NEEDS_PARSER = /breaking|gpg:|^-(?=.*\w).*-$/im;
+
+/**
+ * Parses one commit message as conventional-commits-parser does; never throws.
+ * Most messages carry nothing beyond their header that the parser would read
+ * (no breaking-change notes), so for them the header pattern the parser would
+ * apply says everything, and the parser is skipped: that halves the cost of
+ * reading large ranges. Tests check both paths agree on a corpus of messages.
+ */
 export function parseCommit(commit: GitCommit): ParsedCommit {
-  const firstLine = commit.message.split('\n', 1)[0]?.trim() ?? '';
-  // A one-line message has no body or footers, so the header pattern the
-  // parser would apply says everything; skipping the parser here halves the
-  // cost of reading large ranges. A test checks both paths agree.
-  if (firstLine.length === commit.message.length) return fromHeaderOnly(commit, firstLine);
+  const firstLine = firstLineOf(commit.message);
+  const oneLine = firstLine.length === commit.message.length;
+  if (oneLine || (commit.message.startsWith(firstLine) && commit.message.charCodeAt(firstLine.length) === 10 && !NEEDS_PARSER.test(commit.message))) {
+    return fromHeaderOnly(commit, firstLine);
+  }
   return parseCommitFully(commit);
 }
 
 /** Parses a commit with conventional-commits-parser whatever its length; never throws. */
 export function parseCommitFully(commit: GitCommit): ParsedCommit {
-  const firstLine = commit.message.split('\n', 1)[0]?.trim() ?? '';
+  const firstLine = firstLineOf(commit.message);
   let type: string | null = null;
   let scope: string | null = null;
   let subject = firstLine;
@@ -69,7 +82,7 @@ export function parseCommitFully(commit: GitCommit): ParsedCommit {
   } catch {
     // A message the parser cannot read is still a commit: it goes to "Other changes".
   }
-  return withCommitFacts(commit, { type, scope, subject, breaking: type !== null && (breakingMark || notes.length > 0), breakingNotes: type !== null ? notes : [] });
+  return withCommitFacts(commit, { type, scope, subject, breaking: type !== null && (breakingMark || notes.length > 0), breakingNotes: type !== null && notes.length > 0 ? notes : NO_NOTES });
 }
 
 function fromHeaderOnly(commit: GitCommit, header: string): ParsedCommit {
@@ -79,21 +92,35 @@ function fromHeaderOnly(commit: GitCommit, header: string): ParsedCommit {
     scope: match?.[2]?.trim() ? match[2].trim() : null,
     subject: match ? match[4].trim() : header,
     breaking: match ? match[3] === '!' : false,
-    breakingNotes: [],
+    breakingNotes: NO_NOTES,
   });
 }
 
 /** The reading of the header joined with what every parsed commit carries from git and its trailers. */
 function withCommitFacts(commit: GitCommit, header: Pick<ParsedCommit, 'type' | 'scope' | 'subject' | 'breaking' | 'breakingNotes'>): ParsedCommit {
+  const details = readCommitDetails(commit.message);
+  // One literal with every field (no spreads): this runs once per commit of a range.
   return {
     hash: commit.hash,
-    ...header,
+    type: header.type,
+    scope: header.scope,
+    subject: header.subject,
+    breaking: header.breaking,
+    breakingNotes: header.breakingNotes,
     isMerge: commit.parents.length > 1,
     authorName: commit.authorName,
     authorEmail: commit.authorEmail,
     date: commit.date,
     message: commit.message,
-    ...readCommitDetails(commit.message),
+    trailers: details.trailers,
+    issueRefs: details.issueRefs,
+    hazards: details.hazards,
+    clinicalImpact: details.clinicalImpact,
+    revertOf: details.revertOf,
   };
 }
 
+function firstLineOf(message: string): string {
+  const end = message.indexOf('\n');
+  return (end < 0 ? message : message.slice(0, end)).trim();
+}

@@ -57,7 +57,7 @@ export function parseLogRecords(output: string): GitCommit[] {
  */
 export class LogRecordReader<T> {
   private tail = '';
-  private readonly fields: string[] = [];
+  private fields: string[] = [];
   private readonly results: T[] = [];
 
   constructor(private readonly map: (commit: GitCommit) => T) {}
@@ -84,15 +84,22 @@ export class LogRecordReader<T> {
   }
 
   private take(): void {
-    const [raw, parents, authorName, authorEmail, date, message] = this.fields.splice(0, LOG_FIELDS);
+    const [raw, parents, authorName, authorEmail, date, message] = this.fields;
+    this.fields = [];
     // git separates records with NUL and also keeps the newline it prints
     // between them at the start of the next hash; strip it.
     const hash = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
     if (!isObjectName(hash)) return;
-    this.results.push(
-      this.map({ hash, parents: parents ? parents.split(' ') : [], authorName, authorEmail, date, message: message.replace(/\r\n/g, '\n').replace(/\n+$/, '') }),
-    );
+    this.results.push(this.map({ hash, parents: parents ? parents.split(' ') : [], authorName, authorEmail, date, message: normalizeMessage(message) }));
   }
+}
+
+/** A message with CRLF line ends as LF and without trailing newlines (checked by character: this runs per commit). */
+function normalizeMessage(message: string): string {
+  const text = message.includes('\r') ? message.replace(/\r\n/g, '\n') : message;
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** How a path changed between two versions (git's name-status letters). */

@@ -127,6 +127,10 @@ export class GitRepository {
     const decoder = new StringDecoder('utf8');
     // A git instance of its own, so the output handler sees only this command.
     const git = simpleGit({ baseDir: this.root, trimmed: false }).outputHandler((_command, stdout) => {
+      // simple-git also keeps every chunk to hand back the whole output as one
+      // string, which we would throw away: a megabyte or more copied twice on
+      // a large range. Its collector is the only listener so far; drop it.
+      stdout.removeAllListeners('data');
       stdout.on('data', (chunk: Buffer) => reader.push(decoder.write(chunk)));
     });
     await run(git, this.root, args);
@@ -176,12 +180,33 @@ export class GitRepository {
 
   /** A git config value (for example `user.name`), or undefined. */
   async configValue(key: 'user.name' | 'user.email'): Promise<string | undefined> {
+    return (await this.configValues([key])).get(key);
+  }
+
+  /**
+   * Several config values from one `git config --list` run (as `--get` would
+   * read each: includes followed, the last value of a key wins); keys that are
+   * not set, or are empty, are absent. One process instead of one per key.
+   */
+  async configValues(keys: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Map(keys.map((key) => [normalizeConfigKey(key), key]));
+    const values = new Map<string, string>();
+    let output: string;
     try {
-      const value = (await this.raw(['config', '--get', '--default=', key])).trim();
-      return value || undefined;
+      output = await this.raw(['config', '--list', '-z']);
     } catch {
-      return undefined;
+      return values;
     }
+    for (const entry of output.split('\0')) {
+      const newline = entry.indexOf('\n');
+      if (newline < 0) continue;
+      const key = wanted.get(normalizeConfigKey(entry.slice(0, newline)));
+      if (key === undefined) continue;
+      const value = entry.slice(newline + 1).trim();
+      if (value) values.set(key, value);
+      else values.delete(key);
+    }
+    return values;
   }
 
   /** Absolute path of a file inside the git directory (`HEAD`, `packed-refs`, …). */
@@ -211,12 +236,8 @@ export class GitRepository {
    * rewriting, no network), or undefined when there is none.
    */
   async remoteUrl(name = 'origin'): Promise<string | undefined> {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) return undefined;
-    try {
-      return (await this.raw(['config', '--get', '--default=', `remote.${name}.url`])).trim() || undefined;
-    } catch {
-      return undefined;
-    }
+    const key = remoteUrlKey(name);
+    return key ? (await this.configValues([key])).get(key) : undefined;
   }
 
   /** The full commit hash a revision names (a tag is peeled to its commit). */
@@ -258,6 +279,19 @@ export class GitRepository {
       await rm(scratch, { recursive: true, force: true });
     }
   }
+}
+
+/** The config key of a remote's URL, or undefined for a name git would not accept. */
+export function remoteUrlKey(name: string): string | undefined {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) ? `remote.${name}.url` : undefined;
+}
+
+/** git compares section and variable names without case, subsections with case. */
+function normalizeConfigKey(key: string): string {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  if (first < 0) return key.toLowerCase();
+  return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
 }
 
 async function run(git: SimpleGit, cwd: string, args: string[]): Promise<string> {

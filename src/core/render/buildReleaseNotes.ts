@@ -1,7 +1,7 @@
 import { parseCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
 import { proposeNextVersion, suggestBump } from '../commits/versionBump';
-import type { GitRepository, RevisionRange } from '../git/gitRepository';
+import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
 import type { ReleaseNotesOptions } from './releaseNotesConfig';
 import type { ReleaseNotesModel } from './releaseNotes';
 import { remoteLinks } from './remoteLinks';
@@ -17,19 +17,22 @@ export interface ReleaseNotesRequest {
 
 /**
  * Reads a range and builds the release-notes model (one `git log` call, and
- * one `git config` for the remote when links are wanted). A commit reverted
+ * one `git config` for the author and the remote). A commit reverted
  * within the range, and its revert, are listed together and call for no bump.
  */
 export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNotesRequest): Promise<ReleaseNotesModel> {
   const options = request.options ?? {};
   const paths = options.paths && options.paths.length > 0 ? options.paths : undefined;
   const wantLinks = options.links !== 'none';
-  const [commits, author, remote] = await Promise.all([
+  const remoteKey = remoteUrlKey('origin') ?? '';
+  const [commits, config] = await Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),
-    repo.configValue('user.name'),
-    wantLinks ? repo.remoteUrl('origin') : Promise.resolve(undefined),
+    // The author and the remote from one `git config` run.
+    repo.configValues(wantLinks ? ['user.name', remoteKey] : ['user.name']),
   ]);
+  const author = config.get('user.name');
+  const remote = wantLinks ? config.get(remoteKey) : undefined;
   const real = commits.filter((c) => !c.isMerge);
   const partition = partitionCommits(commits, options);
   const counted = real.filter((c) => !partition.reverted.has(c));

@@ -79,51 +79,74 @@ export function renderReleaseNotesMarkdown(model: ReleaseNotesModel, template: s
   return sealFences(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
 }
 
-/** The values a release-notes template can use; every string is Markdown that is already escaped. */
+/**
+ * The values a release-notes template can use; every string is Markdown that
+ * is already escaped. Each value is computed the first time the template asks
+ * for it: the default template uses the ready-made blocks and never the
+ * per-commit lists, which would otherwise double the rendering work.
+ */
 export function releaseNotesView(model: ReleaseNotesModel): TemplateValue {
   const all = model.commits ?? model.groups.flatMap((g) => g.commits);
-  const frontMatter = renderFrontMatter({
-    kind: 'release-notes',
-    change: model.version,
-    date: model.date,
-    author: model.author ?? '',
-    range: { from: model.range.from ?? '', to: model.range.to },
-    bump: model.bump,
-  }).replace(/\n$/, '');
-  return {
-    frontMatter,
-    versionText: escapeMarkdownInline(model.version),
-    fromText: model.range.from ? escapeCodeSpan(model.range.from) : 'the first commit',
-    toText: escapeCodeSpan(model.range.to),
-    date: escapeMarkdownInline(model.date),
-    author: escapeMarkdownInline(model.author ?? ''),
-    bump: model.bump,
-    commitCount: model.commitCount,
-    mergeCount: model.mergeCount,
-    hiddenCount: model.hidden?.length ?? 0,
-    overview: renderOverview(model),
-    groupsMarkdown: renderGroupsBlock(model.groups, model.links),
-    hazardsMarkdown: renderHazardsBlock(all, model.links),
-    clinicalImpactMarkdown: renderClinicalImpactBlock(all, model.links),
-    contributorsMarkdown: renderContributorsBlock(all),
-    groups: model.groups.map((g) => ({
-      type: g.type,
-      title: escapeMarkdownInline(g.title),
-      commits: g.commits.map((c) => ({
-        hash: c.hash,
-        ref: commitReference(c, model.links),
-        subject: escapeMarkdownInline(c.subject),
-        scope: c.scope ? escapeMarkdownInline(c.scope) : '',
-        type: c.type ? escapeMarkdownInline(c.type) : '',
-        breaking: c.breaking,
-        notes: c.breakingNotes.map(escapeMarkdownInline),
-        issues: c.issueRefs.map((r) => issueReference(r, model.links)),
+  return lazyView({
+    frontMatter: () =>
+      renderFrontMatter({
+        kind: 'release-notes',
+        change: model.version,
+        date: model.date,
+        author: model.author ?? '',
+        range: { from: model.range.from ?? '', to: model.range.to },
+        bump: model.bump,
+      }).replace(/\n$/, ''),
+    versionText: () => escapeMarkdownInline(model.version),
+    fromText: () => (model.range.from ? escapeCodeSpan(model.range.from) : 'the first commit'),
+    toText: () => escapeCodeSpan(model.range.to),
+    date: () => escapeMarkdownInline(model.date),
+    author: () => escapeMarkdownInline(model.author ?? ''),
+    bump: () => model.bump,
+    commitCount: () => model.commitCount,
+    mergeCount: () => model.mergeCount,
+    hiddenCount: () => model.hidden?.length ?? 0,
+    overview: () => renderOverview(model),
+    groupsMarkdown: () => renderGroupsBlock(model.groups, model.links),
+    hazardsMarkdown: () => renderHazardsBlock(all, model.links),
+    clinicalImpactMarkdown: () => renderClinicalImpactBlock(all, model.links),
+    contributorsMarkdown: () => renderContributorsBlock(all),
+    groups: () =>
+      model.groups.map((g) => ({
+        type: g.type,
+        title: escapeMarkdownInline(g.title),
+        commits: g.commits.map((c) => ({
+          hash: c.hash,
+          ref: commitReference(c, model.links),
+          subject: escapeMarkdownInline(c.subject),
+          scope: c.scope ? escapeMarkdownInline(c.scope) : '',
+          type: c.type ? escapeMarkdownInline(c.type) : '',
+          breaking: c.breaking,
+          notes: c.breakingNotes.map(escapeMarkdownInline),
+          issues: c.issueRefs.map((r) => issueReference(r, model.links)),
+        })),
       })),
-    })),
-    hazards: hazardsReferenced(all).map((h) => ({ id: escapeCodeSpan(h.id), commits: h.commits.map((c) => commitReference(c, model.links)) })),
-    contributors: contributorsOf(all).map((p) => ({ name: escapeMarkdownInline(p.name), commits: p.commits })),
-    rollbackLink: 'rollback.md',
-  };
+    hazards: () => hazardsReferenced(all).map((h) => ({ id: escapeCodeSpan(h.id), commits: h.commits.map((c) => commitReference(c, model.links)) })),
+    contributors: () => contributorsOf(all).map((p) => ({ name: escapeMarkdownInline(p.name), commits: p.commits })),
+    rollbackLink: () => 'rollback.md',
+  });
+}
+
+/** An object whose properties are computed on first read and then kept (own, enumerable properties, as a template expects). */
+function lazyView(compute: Readonly<Record<string, () => TemplateValue>>): TemplateValue {
+  const view: Record<string, TemplateValue> = {};
+  for (const [key, fn] of Object.entries(compute)) {
+    Object.defineProperty(view, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = fn();
+        Object.defineProperty(view, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return view;
 }
 
 function renderOverview(model: ReleaseNotesModel): string {

@@ -23,32 +23,35 @@ export function issueReference(ref: string, links?: RemoteLinks): string {
   return url ? `[${text}](${url})` : text;
 }
 
-/** One list item (with its breaking-change notes as sub-items) for a commit. */
-export function renderCommitItem(commit: ParsedCommit, context: { inBreakingSection: boolean; links?: RemoteLinks; pairedWith?: ParsedCommit }): string[] {
+/** One list item (with its breaking-change notes as indented sub-items) for a commit, without a final newline. */
+function renderCommitItem(commit: ParsedCommit, context: { inBreakingSection: boolean; links?: RemoteLinks; pairedWith?: ParsedCommit }): string {
   const scope = commit.scope ? `**${escapeMarkdownInline(commit.scope)}:** ` : '';
   const type = context.inBreakingSection && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
-  let line = `- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${commitReference(commit, context.links)})`;
-  if (commit.issueRefs.length > 0) line += ` — ${commit.issueRefs.map((r) => issueReference(r, context.links)).join(', ')}`;
-  if (context.pairedWith) line += commit.revertOf ? ` — reverts ${commitReference(context.pairedWith, context.links)}` : ` — reverted by ${commitReference(context.pairedWith, context.links)}`;
-  const item = [line];
-  for (const note of commit.breakingNotes) item.push(`  - ${escapeMarkdownInline(note)}`);
+  let item = `- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${commitReference(commit, context.links)})`;
+  if (commit.issueRefs.length > 0) item += ` — ${commit.issueRefs.map((r) => issueReference(r, context.links)).join(', ')}`;
+  if (context.pairedWith) item += commit.revertOf ? ` — reverts ${commitReference(context.pairedWith, context.links)}` : ` — reverted by ${commitReference(context.pairedWith, context.links)}`;
+  for (const note of commit.breakingNotes) item += `\n  - ${escapeMarkdownInline(note)}`;
   return item;
 }
 
 /** Every group as `## Title` and its items; breaking changes always get a heading, saying when there are none. */
 export function renderGroupsBlock(groups: readonly CommitGroup[], links?: RemoteLinks, breakingTitle = 'Breaking changes'): string {
-  const lines: string[] = [];
-  if (!groups.some((g) => g.type === 'breaking')) lines.push(`## ${escapeMarkdownInline(breakingTitle)}`, '', 'No breaking changes in this range.', '');
+  // Built as one string: this runs once per commit of the range.
+  let out = '';
+  if (!groups.some((g) => g.type === 'breaking')) out += `## ${escapeMarkdownInline(breakingTitle)}\n\nNo breaking changes in this range.\n\n`;
   for (const group of groups) {
-    lines.push(`## ${escapeMarkdownInline(group.title)}`, '');
-    group.commits.forEach((commit, index) => {
-      const pairedWith = group.type === 'reverted' ? group.commits[index % 2 === 0 ? index + 1 : index - 1] : undefined;
-      lines.push(...renderCommitItem(commit, { inBreakingSection: group.type === 'breaking', links, pairedWith }));
-    });
-    lines.push('');
+    out += `## ${escapeMarkdownInline(group.title)}\n\n`;
+    const inBreakingSection = group.type === 'breaking';
+    const paired = group.type === 'reverted';
+    const commits = group.commits;
+    for (let index = 0; index < commits.length; index++) {
+      const pairedWith = paired ? commits[index % 2 === 0 ? index + 1 : index - 1] : undefined;
+      out += `${renderCommitItem(commits[index], { inBreakingSection, links, pairedWith })}\n`;
+    }
+    out += '\n';
   }
-  if (groups.length === 0) lines.push('No changes in this range.', '');
-  return lines.join('\n').trimEnd();
+  if (groups.length === 0) out += 'No changes in this range.\n';
+  return out.trimEnd();
 }
 
 /** Hazard-log ids with the commits that reference them, in order of first mention. */
