@@ -56,41 +56,55 @@ export function parseLogRecords(output: string): GitCommit[] {
  * can be parsed (and mapped) while git is still writing the rest.
  */
 export class LogRecordReader<T> {
+  /** Text after the last NUL seen: the start of a field that continues in the next chunk. */
   private tail = '';
-  private fields: string[] = [];
+  /** The fields of the record being read (reused from record to record). */
+  private readonly fields: string[] = new Array<string>(LOG_FIELDS).fill('');
+  private count = 0;
   private readonly results: T[] = [];
 
   constructor(private readonly map: (commit: GitCommit) => T) {}
 
-  /** Adds decoded text; complete records are mapped at once. */
+  /**
+   * Adds decoded text; complete records are mapped at once. Fields are cut
+   * out of the chunk where they lie (only a field split across two chunks
+   * is joined), so the output is not copied again.
+   */
   push(text: string): void {
-    const parts = (this.tail + text).split('\0');
-    // The last part is unfinished until a NUL follows it.
-    this.tail = parts.pop() ?? '';
-    for (const part of parts) {
-      this.fields.push(part);
-      if (this.fields.length === LOG_FIELDS) this.take();
+    let start = 0;
+    for (let nul = text.indexOf('\0'); nul >= 0; nul = text.indexOf('\0', start)) {
+      const part = text.slice(start, nul);
+      this.addField(this.tail.length > 0 ? this.tail + part : part);
+      this.tail = '';
+      start = nul + 1;
     }
+    // The rest is unfinished until a NUL follows it.
+    this.tail += start === 0 ? text : text.slice(start);
   }
 
   /** Every mapped record, once the output is complete. */
   end(): T[] {
-    if (this.tail.length > 0 && this.fields.length === LOG_FIELDS - 1) {
-      this.fields.push(this.tail);
-      this.take();
-    }
+    if (this.tail.length > 0 && this.count === LOG_FIELDS - 1) this.addField(this.tail);
     this.tail = '';
     return this.results;
   }
 
+  private addField(field: string): void {
+    this.fields[this.count++] = field;
+    if (this.count < LOG_FIELDS) return;
+    this.count = 0;
+    this.take();
+  }
+
   private take(): void {
-    const [raw, parents, authorName, authorEmail, date, message] = this.fields;
-    this.fields = [];
+    const fields = this.fields;
+    const raw = fields[0];
     // git separates records with NUL and also keeps the newline it prints
     // between them at the start of the next hash; strip it.
     const hash = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
     if (!isObjectName(hash)) return;
-    this.results.push(this.map({ hash, parents: parents ? parents.split(' ') : [], authorName, authorEmail, date, message: normalizeMessage(message) }));
+    const parents = fields[1];
+    this.results.push(this.map({ hash, parents: parents ? parents.split(' ') : [], authorName: fields[2], authorEmail: fields[3], date: fields[4], message: normalizeMessage(fields[5]) }));
   }
 }
 

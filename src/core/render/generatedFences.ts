@@ -34,7 +34,7 @@ const END = /^<!-- reflect:end ([a-z][a-z0-9-]{0,63}) -->[ \t]*$/;
 
 /** The short content hash written into a begin marker (line breaks normalised). */
 export function fenceHash(content: string): string {
-  return createHash('sha256').update(content.replace(/\r\n/g, '\n'), 'utf8').digest('hex').slice(0, 16);
+  return createHash('sha256').update(content.includes('\r') ? content.replace(/\r\n/g, '\n') : content, 'utf8').digest('hex').slice(0, 16);
 }
 
 /** Finds well-formed fences (a begin and the next end of the same name, no begin between). */
@@ -46,9 +46,11 @@ export function findFences(text: string): Fence[] {
     const newline = text.indexOf('\n', offset);
     const lineEnd = newline < 0 ? text.length : newline;
     const hasCr = lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13;
-    const line = text.slice(offset, hasCr ? lineEnd - 1 : lineEnd);
-    const begin = BEGIN.exec(line);
-    const end = END.exec(line);
+    // Only a line starting with the marker's opening needs the patterns (generated blocks have thousands of lines).
+    const mayBeMarker = text.startsWith('<!-- reflect:', offset);
+    const line = mayBeMarker ? text.slice(offset, hasCr ? lineEnd - 1 : lineEnd) : '';
+    const begin = mayBeMarker ? BEGIN.exec(line) : null;
+    const end = mayBeMarker ? END.exec(line) : null;
     if (begin) {
       open = { name: begin[1], ...(begin[2] ? { hash: begin[2] } : {}), start: offset, contentStart: newline < 0 ? text.length : newline + 1, eol: hasCr ? '\r\n' : '\n' };
     } else if (end && open && end[1] === open.name) {

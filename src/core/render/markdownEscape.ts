@@ -6,8 +6,6 @@
 
 // Characters with inline meaning anywhere in a line.
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
-// Characters that open a block only at the start of a line.
-const BLOCK_START = /^(\s*)([-+=#]|\d+[.)])/;
 // Per ASCII code: 1 has inline meaning (gets a backslash); 2 is a control
 // character or line break (the text goes through the clean-up pass).
 const ASCII_KIND = new Uint8Array(128);
@@ -43,12 +41,22 @@ function escapeWithCleanUp(text: string): string {
   return escapeBlockStart(oneLine.replace(INLINE_SPECIAL, '\\$&'));
 }
 
-/** A backslash before a list, heading or setext marker that starts the text. */
+/**
+ * A backslash before a list, heading or setext marker (`-`, `+`, `=`, `#`,
+ * `1.`, `1)`) that starts the text; the text never starts with a space here.
+ */
 function escapeBlockStart(text: string): string {
   const first = text.charCodeAt(0);
-  // Only a line starting with a marker character or a digit can open a block.
-  if (!(first === 45 || first === 43 || first === 61 || first === 35 || (first >= 48 && first <= 57))) return text;
-  return text.replace(BLOCK_START, (_m, space: string, marker: string) => `${space}${marker.replace(/([-+=#.)])$/, '\\$1')}`);
+  if (first === 45 || first === 43 || first === 61 || first === 35) return `\\${text}`;
+  if (!isDigit(first)) return text;
+  let end = 1;
+  while (isDigit(text.charCodeAt(end))) end++;
+  const next = text.charCodeAt(end);
+  return next === 46 || next === 41 ? `${text.slice(0, end)}\\${text.slice(end)}` : text;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isSpace(text: string, index: number): boolean {

@@ -24,34 +24,37 @@ export function issueReference(ref: string, links?: RemoteLinks): string {
 }
 
 /** One list item (with its breaking-change notes as indented sub-items) for a commit, without a final newline. */
-function renderCommitItem(commit: ParsedCommit, context: { inBreakingSection: boolean; links?: RemoteLinks; pairedWith?: ParsedCommit }): string {
+function renderCommitItem(commit: ParsedCommit, inBreakingSection: boolean, links: RemoteLinks | undefined, pairedWith: ParsedCommit | undefined): string {
+  const type = inBreakingSection && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
   const scope = commit.scope ? `**${escapeMarkdownInline(commit.scope)}:** ` : '';
-  const type = context.inBreakingSection && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
-  let item = `- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${commitReference(commit, context.links)})`;
-  if (commit.issueRefs.length > 0) item += ` — ${commit.issueRefs.map((r) => issueReference(r, context.links)).join(', ')}`;
-  if (context.pairedWith) item += commit.revertOf ? ` — reverts ${commitReference(context.pairedWith, context.links)}` : ` — reverted by ${commitReference(context.pairedWith, context.links)}`;
+  let item = `- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${commitReference(commit, links)})`;
+  if (commit.issueRefs.length > 0) item += ` — ${commit.issueRefs.map((r) => issueReference(r, links)).join(', ')}`;
+  if (pairedWith) item += commit.revertOf ? ` — reverts ${commitReference(pairedWith, links)}` : ` — reverted by ${commitReference(pairedWith, links)}`;
   for (const note of commit.breakingNotes) item += `\n  - ${escapeMarkdownInline(note)}`;
   return item;
 }
 
-/** Every group as `## Title` and its items; breaking changes always get a heading, saying when there are none. */
+/**
+ * Every group as `## Title` and its items; breaking changes always get a
+ * heading, saying when there are none. Each group's items are joined once:
+ * this runs for every commit of a range, and one array per group is much
+ * cheaper than growing one string, or one array, for the whole range.
+ */
 export function renderGroupsBlock(groups: readonly CommitGroup[], links?: RemoteLinks, breakingTitle = 'Breaking changes'): string {
-  // Built as one string: this runs once per commit of the range.
-  let out = '';
-  if (!groups.some((g) => g.type === 'breaking')) out += `## ${escapeMarkdownInline(breakingTitle)}\n\nNo breaking changes in this range.\n\n`;
+  const blocks: string[] = [];
+  if (!groups.some((g) => g.type === 'breaking')) blocks.push(`## ${escapeMarkdownInline(breakingTitle)}\n\nNo breaking changes in this range.`);
   for (const group of groups) {
-    out += `## ${escapeMarkdownInline(group.title)}\n\n`;
     const inBreakingSection = group.type === 'breaking';
     const paired = group.type === 'reverted';
     const commits = group.commits;
+    const items: string[] = [];
     for (let index = 0; index < commits.length; index++) {
-      const pairedWith = paired ? commits[index % 2 === 0 ? index + 1 : index - 1] : undefined;
-      out += `${renderCommitItem(commits[index], { inBreakingSection, links, pairedWith })}\n`;
+      items.push(renderCommitItem(commits[index], inBreakingSection, links, paired ? commits[index % 2 === 0 ? index + 1 : index - 1] : undefined));
     }
-    out += '\n';
+    blocks.push(`## ${escapeMarkdownInline(group.title)}\n\n${items.join('\n')}`);
   }
-  if (groups.length === 0) out += 'No changes in this range.\n';
-  return out.trimEnd();
+  if (groups.length === 0) blocks.push('No changes in this range.');
+  return blocks.join('\n\n');
 }
 
 /** Hazard-log ids with the commits that reference them, in order of first mention. */
