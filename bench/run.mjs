@@ -16,16 +16,32 @@ const run = promisify(execFile);
 const CLI = join(ROOT, 'dist', 'cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-/** Runs `fn` RUNS times (after one warm-up) and returns sorted durations in ms. */
-async function time(fn) {
-  await fn();
-  const samples = [];
-  for (let i = 0; i < RUNS; i++) {
+/**
+ * Runs `ours` and `theirs` RUNS times each (after one warm-up of each),
+ * alternating A, B, A, B…, so that anything else slowing the machine during
+ * the run slows both sides alike. Returns sorted durations in ms for each.
+ */
+async function timePair(ours, theirs) {
+  await ours();
+  await theirs();
+  const a = [];
+  const b = [];
+  const once = async (fn, into) => {
     const start = process.hrtime.bigint();
     await fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    into.push(Number(process.hrtime.bigint() - start) / 1e6);
+  };
+  for (let i = 0; i < RUNS; i++) {
+    // Which side goes first alternates too.
+    if (i % 2 === 0) {
+      await once(ours, a);
+      await once(theirs, b);
+    } else {
+      await once(theirs, b);
+      await once(ours, a);
+    }
   }
-  return samples.sort((a, b) => a - b);
+  return [a.sort((x, y) => x - y), b.sort((x, y) => x - y)];
 }
 
 const median = (s) => s[Math.floor(s.length / 2)];
@@ -41,7 +57,7 @@ function processRunner(command, args) {
 const rows = [];
 /** Times ours against git; `target` is a ratio, `absoluteMs` a ceiling for our median. */
 async function compare(name, ours, theirs, target, absoluteMs) {
-  const [a, b] = [await time(ours), await time(theirs)];
+  const [a, b] = await timePair(ours, theirs);
   const ratio = median(a) / median(b);
   rows.push({ name, ours: a, git: b, ratio, target, absoluteMs });
 }
@@ -103,7 +119,7 @@ await compare(
   3,
 );
 
-console.log(`\nBenchmark on ${repoPath}: ${RUNS} runs each after a warm-up; times in ms (min / median / max).\n`);
+console.log(`\nBenchmark on ${repoPath}: ${RUNS} runs of each side, alternating with git, after a warm-up; times in ms (min / median / max).\n`);
 console.log(`${'measure'.padEnd(64)} ${'ours (median)'.padStart(14)} ${'git (median)'.padStart(13)} ${'ratio'.padStart(7)}  target`);
 for (const r of rows) {
   const target = r.target !== null ? `<= ${r.target}x ${r.ratio <= r.target ? 'ok' : 'OVER'}` : `< ${r.absoluteMs} ms ${median(r.ours) < r.absoluteMs ? 'ok' : 'OVER'}`;

@@ -85,7 +85,9 @@ export function renderClinicalImpactBlock(commits: readonly ParsedCommit[], link
 export function contributorsOf(commits: readonly ParsedCommit[]): Array<{ name: string; commits: number }> {
   const counts = new Map<string, number>();
   for (const commit of commits) counts.set(commit.authorName, (counts.get(commit.authorName) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, commits: count })).sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
+  // Ties are broken by the names' code units, not localeCompare: the order is
+  // then the same on every machine whatever its locale (and no collator loads).
+  return [...counts].map(([name, count]) => ({ name, commits: count })).sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The contributors block. */
