@@ -16,6 +16,25 @@ describe('GitRepository on real repositories', () => {
   });
   afterEach(() => repo.dispose());
 
+  it('reads several config values with one git config run, as git config --get would', async () => {
+    repo.commit('feat: one');
+    repo.git('config', 'remote.Origin.URL', 'https://example.org/Upper.git');
+    repo.git('config', 'remote.origin.url', 'https://example.org/first.git');
+    repo.git('config', '--add', 'remote.origin.url', 'https://example.org/last.git');
+    repo.git('config', 'user.email', '');
+    const git = await GitRepository.open(repo.dir);
+    const values = await git.configValues(['USER.Name', 'remote.origin.url', 'remote.Origin.url', 'user.email', 'no.such.key']);
+    // Section and variable names ignore case, a subsection does not; the last value wins; empty is absent.
+    assert.equal(values.get('USER.Name'), 'Test Author');
+    assert.equal(values.get('remote.origin.url'), 'https://example.org/last.git');
+    assert.equal(values.get('remote.Origin.url'), 'https://example.org/Upper.git');
+    assert.equal(values.has('user.email'), false);
+    assert.equal(values.has('no.such.key'), false);
+    assert.equal(await git.remoteUrl('origin'), 'https://example.org/last.git');
+    assert.equal(await git.remoteUrl('-bad'), undefined);
+    assert.equal(await git.configValue('user.name'), 'Test Author');
+  });
+
   it('lists annotated and lightweight tags newest first by version, and counts unreleased commits', async () => {
     repo.commit('feat: one');
     repo.tag('v1.0.0', true);
