@@ -96,7 +96,9 @@ function groupByFolder(files: readonly FoundFile[]): FoundFile[][] {
   const groups = new Map<string, FoundFile[]>();
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const folder = dirname(file.path);
-    groups.set(folder, [...(groups.get(folder) ?? []), file]);
+    const group = groups.get(folder);
+    if (group) group.push(file);
+    else groups.set(folder, [file]);
   }
   return [...groups.values()];
 }

@@ -129,6 +129,24 @@ describe('reverts within a range', () => {
     assert.equal(partition.groups.flatMap((g) => g.commits).length, 3);
   });
 
+  it('pairs by abbreviated hash and by header, and leaves a commit reverted twice unpaired', async () => {
+    const { pairReverts } = await import('../../src/core/commits/revertPairs');
+    const a = { ...commit('feat: a'), hash: `abcdef123${'0'.repeat(31)}` };
+    const byShortHash = commit(`Revert "something else"\n\nThis reverts commit ${a.hash.slice(0, 9)}.`);
+    const b = commit('fix: b');
+    const byHeader = commit('Revert "fix: b"');
+    const twice = commit('feat: twice');
+    const first = commit(`Revert "feat: twice"\n\nThis reverts commit ${twice.hash}.`);
+    const second = commit('Revert "feat: twice"');
+    // Newest first, as git log lists them.
+    const parsed = [second, first, byHeader, byShortHash, twice, b, a].map(parseCommit);
+    const pairs = pairReverts(parsed).map((p) => [p.revert.hash, p.original.hash]);
+    assert.deepEqual(pairs, [
+      [byHeader.hash, b.hash],
+      [byShortHash.hash, a.hash],
+    ]);
+  });
+
   it('pairs a revert outside the range with nothing: it stays under Other changes', () => {
     const groups = groupCommitsByType([parseCommit(commit(`Revert "feat: old"\n\nThis reverts commit ${'f'.repeat(40)}.`))]);
     assert.deepEqual(groups.map((g) => g.type), ['other']);

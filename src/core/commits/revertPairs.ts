@@ -14,28 +14,59 @@ export interface RevertPair {
  * try to compute the net effect of a chain.
  */
 export function pairReverts(commits: readonly ParsedCommit[]): RevertPair[] {
+  // Indexes built once, so a range with many reverts stays linear.
+  const index = new CommitIndex(commits);
   const targetOf = new Map<ParsedCommit, ParsedCommit>();
-  for (const commit of commits) {
-    if (!commit.revertOf) continue;
-    const target = findTarget(commit, commits);
-    if (target) targetOf.set(commit, target);
-  }
-  const reverted = new Set(targetOf.values());
+  const revertsOf = new Map<ParsedCommit, number>();
+  commits.forEach((commit, position) => {
+    if (!commit.revertOf) return;
+    const target = index.targetOf(commit, position);
+    if (!target) return;
+    targetOf.set(commit, target);
+    revertsOf.set(target, (revertsOf.get(target) ?? 0) + 1);
+  });
   const pairs: RevertPair[] = [];
   for (const [revert, original] of targetOf) {
-    // Skip chains: the revert is reverted itself, or the original is a revert.
-    if (reverted.has(revert) || targetOf.has(original)) continue;
-    if ([...targetOf].some(([other, o]) => o === original && other !== revert)) continue;
+    // Skip chains (the revert is reverted itself, or the original is a
+    // revert) and an original that more than one commit reverts.
+    if (revertsOf.has(revert) || targetOf.has(original) || (revertsOf.get(original) ?? 0) > 1) continue;
     pairs.push({ original, revert });
   }
   return pairs;
 }
 
-function findTarget(revert: ParsedCommit, commits: readonly ParsedCommit[]): ParsedCommit | undefined {
-  const { hash, header } = revert.revertOf ?? {};
-  if (hash) return commits.find((c) => c !== revert && c.hash.startsWith(hash));
-  if (!header) return undefined;
-  const index = commits.indexOf(revert);
-  // Newest first: the reverted commit is older, so it comes after the revert in the list.
-  return commits.slice(index + 1).find((c) => c.message.split('\n', 1)[0].trim() === header);
+/** Commits by full hash and by header, for finding what a revert names. */
+class CommitIndex {
+  private readonly byHash = new Map<string, ParsedCommit>();
+  /** Positions of the commits with each header, in list order. */
+  private readonly byHeader = new Map<string, number[]>();
+
+  constructor(private readonly commits: readonly ParsedCommit[]) {
+    commits.forEach((commit, position) => {
+      this.byHash.set(commit.hash, commit);
+      const header = headerOf(commit);
+      const positions = this.byHeader.get(header);
+      if (positions) positions.push(position);
+      else this.byHeader.set(header, [position]);
+    });
+  }
+
+  targetOf(revert: ParsedCommit, position: number): ParsedCommit | undefined {
+    const { hash, header } = revert.revertOf ?? {};
+    if (hash) {
+      const exact = this.byHash.get(hash);
+      if (exact) return exact !== revert ? exact : undefined;
+      // An abbreviated hash: rare, so a scan is fine.
+      return this.commits.find((c) => c !== revert && c.hash.startsWith(hash));
+    }
+    if (!header) return undefined;
+    // Newest first: the reverted commit is older, so it comes after the revert in the list.
+    const later = this.byHeader.get(header)?.find((p) => p > position);
+    return later === undefined ? undefined : this.commits[later];
+  }
+}
+
+function headerOf(commit: ParsedCommit): string {
+  const end = commit.message.indexOf('\n');
+  return (end < 0 ? commit.message : commit.message.slice(0, end)).trim();
 }

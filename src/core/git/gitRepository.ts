@@ -130,7 +130,9 @@ export class GitRepository {
       // simple-git also keeps every chunk to hand back the whole output as one
       // string, which we would throw away: a megabyte or more copied twice on
       // a large range. Its collector is the only listener so far; drop it.
-      stdout.removeAllListeners('data');
+      // Should a later simple-git listen here for anything else, all its
+      // listeners stay (that only costs the copy).
+      if (stdout.listenerCount('data') === 1) stdout.removeAllListeners('data');
       stdout.on('data', (chunk: Buffer) => reader.push(decoder.write(chunk)));
     });
     await run(git, this.root, args);

@@ -60,7 +60,14 @@ export function renderGroupsBlock(groups: readonly CommitGroup[], links?: Remote
 /** Hazard-log ids with the commits that reference them, in order of first mention. */
 export function hazardsReferenced(commits: readonly ParsedCommit[]): Array<{ id: string; commits: ParsedCommit[] }> {
   const byId = new Map<string, ParsedCommit[]>();
-  for (const commit of commits) for (const id of commit.hazards) byId.set(id, [...(byId.get(id) ?? []), commit]);
+  for (const commit of commits) {
+    for (const id of commit.hazards) {
+      const list = byId.get(id);
+      // Appended in place: a hazard named by thousands of commits must not copy its list each time.
+      if (list) list.push(commit);
+      else byId.set(id, [commit]);
+    }
+  }
   return [...byId].map(([id, list]) => ({ id, commits: list }));
 }
 

@@ -17,7 +17,11 @@ export interface RecordDocument {
 /** The rules that look across a record's documents; problems are keyed by the document they belong to. */
 export function crossDocumentProblems(documents: readonly RecordDocument[], options: ValidationOptions): Map<RecordDocument, Problem[]> {
   const found = new Map<RecordDocument, Problem[]>();
-  const add = (doc: RecordDocument, problem: Problem) => found.set(doc, [...(found.get(doc) ?? []), problem]);
+  const add = (doc: RecordDocument, problem: Problem) => {
+    const list = found.get(doc);
+    if (list) list.push(problem);
+    else found.set(doc, [problem]);
+  };
   for (const doc of documents) {
     const problem = kindMismatch(doc);
     if (problem) add(doc, problem);
