@@ -14,6 +14,8 @@ export interface RevertPair {
  * try to compute the net effect of a chain.
  */
 export function pairReverts(commits: readonly ParsedCommit[]): RevertPair[] {
+  // Most ranges hold no revert at all: then there is nothing to index.
+  if (!commits.some((c) => c.revertOf)) return [];
   // Indexes built once, so a range with many reverts stays linear.
   const index = new CommitIndex(commits);
   const targetOf = new Map<ParsedCommit, ParsedCommit>();
