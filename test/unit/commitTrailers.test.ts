@@ -54,3 +54,22 @@ describe('commit trailers, issue references and clinical trailers', () => {
     }
   });
 });
+
+describe('issue references in random one-line messages', () => {
+  // The reading as first written: every match of the pattern, less keys that are standards.
+  const ISSUE_REF = /(^|[^\w/#-])(#\d{1,9}|[A-Z][A-Z0-9]{0,9}-\d{1,9})(?![\w-])/g;
+  const NOT_ISSUE_KEYS = new Set(['UTF', 'ISO', 'SHA', 'RFC', 'HL7', 'TLS', 'SSL', 'IEC', 'CVE', 'DCB', 'BS', 'EN', 'WCAG', 'ECMA', 'AES', 'RSA', 'MD', 'X']);
+  const reference = (text: string) => [...new Set([...text.matchAll(ISSUE_REF)].map((m) => m[2]).filter((r) => r.startsWith('#') || !NOT_ISSUE_KEYS.has(r.slice(0, r.indexOf('-')))))];
+
+  it('finds exactly the references the pattern finds, for 20,000 random texts', () => {
+    const alphabet = ['#', '-', 'A', 'Z', 'a', '1', '9', '0', ' ', '/', '_', 'LAB', 'HL7', 'UTF', '(', ')', ',', '.', 'é'];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 14);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      assert.deepEqual(readCommitDetails(text).issueRefs, reference(text), JSON.stringify(text));
+    }
+  });
+});

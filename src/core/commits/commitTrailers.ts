@@ -88,12 +88,27 @@ function readTrailers(text: string): { trailers: readonly CommitTrailer[]; bodyE
   return { trailers, bodyEnd: lastBreak };
 }
 
-// Every reference holds "#" and a digit or a letter or digit, "-" and a digit: most messages have neither.
-const MAY_HOLD_ISSUE_REF = /#\d|[A-Z0-9]-\d/;
+/**
+ * Whether `text` holds "#" before a digit, or an uppercase letter or digit,
+ * "-" and a digit: every reference does, and most messages hold neither.
+ * Found with `indexOf` (this runs for every commit of a range).
+ */
+function mayHoldIssueRef(text: string): boolean {
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) if (isDigit(text.charCodeAt(at + 1))) return true;
+  for (let at = text.indexOf('-', 1); at >= 0; at = text.indexOf('-', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (isDigit(text.charCodeAt(at + 1)) && (isDigit(before) || (before >= 65 && before <= 90))) return true;
+  }
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /** Adds the references in `text` to `into` (made when the first is found); returns the set, or undefined when there is none yet. */
 function collectIssueRefs(text: string, into: Set<string> | undefined): Set<string> | undefined {
-  if (!MAY_HOLD_ISSUE_REF.test(text)) return into;
+  if (!mayHoldIssueRef(text)) return into;
   let refs = into;
   for (const match of text.matchAll(ISSUE_REF)) {
     const ref = match[2];

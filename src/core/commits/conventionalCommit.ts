@@ -82,31 +82,31 @@ export function parseCommitFully(commit: GitCommit): ParsedCommit {
   } catch {
     // A message the parser cannot read is still a commit: it goes to "Other changes".
   }
-  return withCommitFacts(commit, { type, scope, subject, breaking: type !== null && (breakingMark || notes.length > 0), breakingNotes: type !== null && notes.length > 0 ? notes : NO_NOTES });
+  return withCommitFacts(commit, type, scope, subject, type !== null && (breakingMark || notes.length > 0), type !== null && notes.length > 0 ? notes : NO_NOTES);
 }
 
 function fromHeaderOnly(commit: GitCommit, header: string): ParsedCommit {
   const match = HEADER.exec(header);
-  return withCommitFacts(commit, {
-    type: match ? match[1].toLowerCase() : null,
-    scope: match?.[2]?.trim() ? match[2].trim() : null,
-    subject: match ? match[4].trim() : header,
-    breaking: match ? match[3] === '!' : false,
-    breakingNotes: NO_NOTES,
-  });
+  if (!match) return withCommitFacts(commit, null, null, header, false, NO_NOTES);
+  const scope = match[2]?.trim();
+  return withCommitFacts(commit, match[1].toLowerCase(), scope ? scope : null, match[4].trim(), match[3] === '!', NO_NOTES);
 }
 
-/** The reading of the header joined with what every parsed commit carries from git and its trailers. */
-function withCommitFacts(commit: GitCommit, header: Pick<ParsedCommit, 'type' | 'scope' | 'subject' | 'breaking' | 'breakingNotes'>): ParsedCommit {
+/**
+ * The reading of the header joined with what every parsed commit carries from
+ * git and its trailers. (Arguments rather than an object: this runs once per
+ * commit of a range, and each object made here is garbage a moment later.)
+ */
+function withCommitFacts(commit: GitCommit, type: string | null, scope: string | null, subject: string, breaking: boolean, breakingNotes: readonly string[]): ParsedCommit {
   const details = readCommitDetails(commit.message);
   // One literal with every field (no spreads): this runs once per commit of a range.
   return {
     hash: commit.hash,
-    type: header.type,
-    scope: header.scope,
-    subject: header.subject,
-    breaking: header.breaking,
-    breakingNotes: header.breakingNotes,
+    type,
+    scope,
+    subject,
+    breaking,
+    breakingNotes,
     isMerge: commit.parents.length > 1,
     authorName: commit.authorName,
     authorEmail: commit.authorEmail,
