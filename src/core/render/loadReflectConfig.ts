@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import configSchema from '../../../schemas/config/release-notes-config.schema.json';
 import { CONFIG_FILE_NAME, type ReflectConfig } from './releaseNotesConfig';
@@ -28,6 +28,10 @@ let validator: ValidateFunction | undefined;
 
 function validateConfig(data: unknown): string[] {
   if (!validator) {
+    // Loaded on first use: most repositories have no configuration file, and
+    // `reflect notes` should not pay for loading ajv when there is none.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
     const ajv = new Ajv({ strict: true, allErrors: true, $data: false });
     validator = ajv.compile(configSchema);
   }
