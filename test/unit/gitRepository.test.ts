@@ -16,6 +16,25 @@ describe('GitRepository on real repositories', () => {
   });
   afterEach(() => repo.dispose());
 
+  it('reads commits with git\'s output buffered, whatever GIT_* or EDITOR variables surround it', async () => {
+    repo.commit('feat: one');
+    repo.commit('fix: two');
+    const saved = { GIT_DIR: process.env.GIT_DIR, EDITOR: process.env.EDITOR, GIT_FLUSH: process.env.GIT_FLUSH };
+    process.env.GIT_DIR = join(tmpdir(), 'no-such-git-dir');
+    process.env.EDITOR = 'false';
+    process.env.GIT_FLUSH = '1';
+    try {
+      const git = await GitRepository.open(repo.dir);
+      const commits = await git.readCommits({ to: 'HEAD' });
+      assert.deepEqual(commits.map((c) => c.message), ['fix: two', 'feat: one']);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
   it('reads several config values with one git config run, as git config --get would', async () => {
     repo.commit('feat: one');
     repo.git('config', 'remote.Origin.URL', 'https://example.org/Upper.git');

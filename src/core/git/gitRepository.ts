@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { isGitEnvKey } from '@simple-git/argv-parser';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { classifyGitFailure, GitProblem } from './errors';
 import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
@@ -126,7 +127,10 @@ export class GitRepository {
     const reader = new LogRecordReader(map);
     const decoder = new StringDecoder('utf8');
     // A git instance of its own, so the output handler sees only this command.
-    const git = simpleGit({ baseDir: this.root, trimmed: false }).outputHandler((_command, stdout) => {
+    // GIT_FLUSH=0: git writes its output in blocks instead of flushing after
+    // every commit into the pipe, which costs git and us a system call and an
+    // event per commit. Nothing else in the environment changes.
+    const git = simpleGit({ baseDir: this.root, trimmed: false, allowEnvironment: ['GIT_FLUSH'] }).env(guardedEnvironment({ GIT_FLUSH: '0' })).outputHandler((_command, stdout) => {
       // simple-git also keeps every chunk to hand back the whole output as one
       // string, which we would throw away: a megabyte or more copied twice on
       // a large range. Its collector is the only listener so far; drop it.
@@ -281,6 +285,21 @@ export class GitRepository {
       await rm(scratch, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * The environment simple-git gives git (its guard leaves out every GIT_*
+ * variable and the other variables git reads, such as EDITOR or PAGER) with
+ * `extra` added. Built with the guard's own test, so that passing it whole
+ * through `env()` is accepted and nothing from the surroundings leaks in.
+ */
+function guardedEnvironment(extra: Readonly<Record<string, string>>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    const key = name.toLowerCase().trim();
+    if (value !== undefined && !key.startsWith('git_') && !isGitEnvKey(key)) env[name] = value;
+  }
+  return { ...env, ...extra };
 }
 
 /** The config key of a remote's URL, or undefined for a name git would not accept. */
