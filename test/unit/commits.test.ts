@@ -96,6 +96,8 @@ describe('one-line fast path', () => {
       ' feat: leading space\n\nbody',
       'chore(deps): h\n\n* bullet\n* BREAKING CHANGE: in a bullet',
       'docs: i\n\n\n\nafter blank lines\n\nSigned-off-by: A <a@example.org>',
+      '\nfeat: starts with a blank line\n\nbody',
+      '\n\nfix!: y\nmore',
     ];
     for (const message of messages) {
       const c = commit(message);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitProblem } from '../../src/core/git/errors';
@@ -52,6 +52,17 @@ describe('GitRepository on real repositories', () => {
     assert.equal(await git.remoteUrl('origin'), 'https://example.org/last.git');
     assert.equal(await git.remoteUrl('-bad'), undefined);
     assert.equal(await git.configValue('user.name'), 'Test Author');
+    // Two spellings of one key both get its value.
+    const both = await git.configValues(['user.name', 'User.Name']);
+    assert.deepEqual([both.get('user.name'), both.get('User.Name')], ['Test Author', 'Test Author']);
+  });
+
+  it('reads a config key written without a value as empty, as git config --get does', async () => {
+    repo.commit('feat: one');
+    repo.git('config', 'remote.origin.url', 'https://example.org/a.git');
+    appendFileSync(join(repo.dir, '.git', 'config'), '[remote "origin"]\n\turl\n');
+    const git = await GitRepository.open(repo.dir);
+    assert.equal(await git.remoteUrl('origin'), undefined);
   });
 
   it('lists annotated and lightweight tags newest first by version, and counts unreleased commits', async () => {

@@ -56,7 +56,8 @@ const NEEDS_PARSER = /breaking|gpg:|^-(?=.*\w).*-$/im;
 export function parseCommit(commit: GitCommit): ParsedCommit {
   const firstLine = firstLineOf(commit.message);
   const oneLine = firstLine.length === commit.message.length;
-  if (oneLine || (commit.message.startsWith(firstLine) && commit.message.charCodeAt(firstLine.length) === 10 && !NEEDS_PARSER.test(commit.message))) {
+  // A first line that is empty or padded (a message may start with a blank line) is the parser's to read.
+  if (oneLine || (firstLine.length > 0 && commit.message.startsWith(firstLine) && commit.message.charCodeAt(firstLine.length) === 10 && !NEEDS_PARSER.test(commit.message))) {
     return fromHeaderOnly(commit, firstLine);
   }
   return parseCommitFully(commit);

@@ -195,7 +195,13 @@ export class GitRepository {
    * not set, or are empty, are absent. One process instead of one per key.
    */
   async configValues(keys: readonly string[]): Promise<Map<string, string>> {
-    const wanted = new Map(keys.map((key) => [normalizeConfigKey(key), key]));
+    // Several requested spellings may name one key (`user.name`, `USER.NAME`).
+    const wanted = new Map<string, string[]>();
+    for (const key of keys) {
+      const names = wanted.get(normalizeConfigKey(key));
+      if (names) names.push(key);
+      else wanted.set(normalizeConfigKey(key), [key]);
+    }
     const values = new Map<string, string>();
     let output: string;
     try {
@@ -204,13 +210,16 @@ export class GitRepository {
       return values;
     }
     for (const entry of output.split('\0')) {
+      if (entry.length === 0) continue;
+      // `key\nvalue`, or just `key` for a key written without a value (read as empty, as `--get` prints it).
       const newline = entry.indexOf('\n');
-      if (newline < 0) continue;
-      const key = wanted.get(normalizeConfigKey(entry.slice(0, newline)));
-      if (key === undefined) continue;
-      const value = entry.slice(newline + 1).trim();
-      if (value) values.set(key, value);
-      else values.delete(key);
+      const names = wanted.get(normalizeConfigKey(newline < 0 ? entry : entry.slice(0, newline)));
+      if (names === undefined) continue;
+      const value = newline < 0 ? '' : entry.slice(newline + 1).trim();
+      for (const name of names) {
+        if (value) values.set(name, value);
+        else values.delete(name);
+      }
     }
     return values;
   }

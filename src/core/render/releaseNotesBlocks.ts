@@ -51,10 +51,10 @@ export function renderGroupsBlock(groups: readonly CommitGroup[], links?: Remote
     for (let index = 0; index < commits.length; index++) {
       items.push(renderCommitItem(commits[index], inBreakingSection, links, paired ? commits[index % 2 === 0 ? index + 1 : index - 1] : undefined));
     }
-    blocks.push(`## ${escapeMarkdownInline(group.title)}\n\n${items.join('\n')}`);
+    blocks.push(items.length > 0 ? `## ${escapeMarkdownInline(group.title)}\n\n${items.join('\n')}` : `## ${escapeMarkdownInline(group.title)}\n`);
   }
   if (groups.length === 0) blocks.push('No changes in this range.');
-  return blocks.join('\n\n');
+  return blocks.join('\n\n').trimEnd();
 }
 
 /** Hazard-log ids with the commits that reference them, in order of first mention. */
@@ -92,9 +92,16 @@ export function renderClinicalImpactBlock(commits: readonly ParsedCommit[], link
 export function contributorsOf(commits: readonly ParsedCommit[]): Array<{ name: string; commits: number }> {
   const counts = new Map<string, number>();
   for (const commit of commits) counts.set(commit.authorName, (counts.get(commit.authorName) ?? 0) + 1);
-  // Ties are broken by the names' code units, not localeCompare: the order is
-  // then the same on every machine whatever its locale (and no collator loads).
-  return [...counts].map(([name, count]) => ({ name, commits: count })).sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Ties are broken by an English collation, not the machine's locale: the
+  // order reads naturally ("Émile" before "Zoe") and is the same everywhere.
+  return [...counts].map(([name, count]) => ({ name, commits: count })).sort((a, b) => b.commits - a.commits || nameCollator().compare(a.name, b.name));
+}
+
+let collator: Intl.Collator | undefined;
+/** Made on first use: creating a collator loads ICU data, which only ties in the contributors list need. */
+function nameCollator(): Intl.Collator {
+  collator ??= new Intl.Collator('en');
+  return collator;
 }
 
 /** The contributors block. */
