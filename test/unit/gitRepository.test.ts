@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { GitProblem } from '../../src/core/git/errors';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { rangeOfTag, readReleaseOverview } from '../../src/core/git/releases';
+import { proposeVersionForRange } from '../../src/core/records/workingVersion';
 import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
 import { GitFixture } from '../fixtures/gitFixture';
 
@@ -33,6 +34,19 @@ describe('GitRepository on real repositories', () => {
         else process.env[name] = value;
       }
     }
+  });
+
+  it('proposes the same version for a change record as its release notes, a reverted breaking change included', async () => {
+    repo.commit('feat: one');
+    repo.tag('v1.0.0');
+    const risky = repo.commit('feat!: risky');
+    repo.commit(`Revert "feat!: risky"\n\nThis reverts commit ${risky}.`);
+    repo.commit('fix: small');
+    const git = await GitRepository.open(repo.dir);
+    const range = { from: 'v1.0.0', to: 'HEAD' };
+    const notes = await buildReleaseNotes(git, { range, date: '2026-11-25' });
+    assert.equal(notes.version, 'v1.0.1');
+    assert.equal(await proposeVersionForRange(git, range), notes.version);
   });
 
   it('reads several config values with one git config run, as git config --get would', async () => {

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { ParsedCommit } from './conventionalCommit';
+import { pairReverts } from './revertPairs';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
@@ -14,6 +15,19 @@ export function suggestBump(commits: readonly ParsedCommit[], currentVersion?: s
   if (real.some((c) => c.breaking)) return preMajor ? 'minor' : 'major';
   if (real.some((c) => c.type === 'feat')) return 'minor';
   return 'patch';
+}
+
+/**
+ * The bump a range calls for, as its release notes state it: merges, and a
+ * commit reverted within the range together with its revert, do not count;
+ * a range whose commits all cancel out still makes a new release, so a patch.
+ * `reverted` is given when the caller has already paired the reverts.
+ */
+export function bumpForRange(commits: readonly ParsedCommit[], currentVersion: string | undefined, reverted?: ReadonlySet<ParsedCommit>): Bump {
+  const real = commits.filter((c) => !c.isMerge);
+  const cancelled = reverted ?? new Set(pairReverts(real).flatMap((p) => [p.original, p.revert]));
+  const counted = real.filter((c) => !cancelled.has(c));
+  return counted.length === 0 && real.length > 0 ? 'patch' : suggestBump(counted, currentVersion);
 }
 
 /**

@@ -1,12 +1,13 @@
 import { parseCommit } from '../commits/conventionalCommit';
-import { proposeNextVersion, suggestBump } from '../commits/versionBump';
+import { bumpForRange, proposeNextVersion } from '../commits/versionBump';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { DEFAULT_RELEASE_FILTER, readReleaseOverview, type ReleaseFilter } from '../git/releases';
 
 /** The version the commits of a range call for: the next one after the range's start. */
 export async function proposeVersionForRange(repo: GitRepository, range: RevisionRange): Promise<string> {
   const commits = await repo.readMappedCommits(range, parseCommit);
-  return proposeNextVersion(range.from, suggestBump(commits, range.from));
+  // The same bump the release notes state, so a record and its notes agree on the version.
+  return proposeNextVersion(range.from, bumpForRange(commits, range.from));
 }
 
 /**

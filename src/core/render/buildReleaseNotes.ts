@@ -1,6 +1,6 @@
 import { parseCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
-import { proposeNextVersion, suggestBump } from '../commits/versionBump';
+import { bumpForRange, proposeNextVersion } from '../commits/versionBump';
 import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
 import type { ReleaseNotesOptions } from './releaseNotesConfig';
 import type { ReleaseNotesModel } from './releaseNotes';
@@ -35,9 +35,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const remote = wantLinks ? config.get(remoteKey) : undefined;
   const real = commits.filter((c) => !c.isMerge);
   const partition = partitionCommits(commits, options);
-  const counted = real.filter((c) => !partition.reverted.has(c));
-  // Commits that all cancel out still make a new release, so it needs a new version.
-  const bump = counted.length === 0 && real.length > 0 ? 'patch' : suggestBump(counted, request.range.from);
+  const bump = bumpForRange(commits, request.range.from, partition.reverted);
   const version = request.version ?? (request.range.to === 'HEAD' ? proposeNextVersion(request.range.from, bump) : request.range.to);
   const links = remoteLinks(remote, options.links ?? 'auto', options.issueUrl);
   return {
