@@ -3,19 +3,19 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
-import { parseRangeSpec, readReleaseOverview } from '../core/git/releases';
 import { TagPattern } from '../core/git/tagPattern';
 import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
 import { findMissingHazardReferences, NO_HAZARD_REFERENCE } from '../core/render/hazardFindings';
-
-const MAX_FINDINGS_SHOWN = 10;
 import { loadNotesTemplate, readTemplateFile } from '../core/render/notesTemplateFile';
 import { regenerate } from '../core/render/regenerate';
 import { mergeReleaseNotesOptions } from '../core/render/releaseNotesConfig';
 import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../core/render/releaseNotes';
 import { replaceFile, writeNewFile } from '../core/rollback/atomicWrite';
+import { rangeArgument } from './rangeArgument';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
+
+const MAX_FINDINGS_SHOWN = 10;
 
 /** `reflect notes`: prints or writes release notes for a range; returns the exit code. */
 export async function runNotes(args: string[], out: NodeJS.WritableStream, today: string, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -43,14 +43,17 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const repo = await GitRepository.open(values.repo ?? '.');
   const config = await readRepositoryConfig(repo.root);
   const options = mergeReleaseNotesOptions(config.releaseNotes, { paths: paths.length > 0 ? paths : undefined, tagPattern: values.pattern });
-  const filter = { pattern: new TagPattern(options.tagPattern ?? TagPattern.DEFAULT), hidePrereleases: false };
-  const range = positionals[0] !== undefined ? parseRangeSpec(positionals[0]) : (await readReleaseOverview(repo, filter)).unreleased?.range;
+  const range = await rangeArgument(repo, positionals[0], new TagPattern(options.tagPattern ?? TagPattern.DEFAULT));
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
-  if (!values['allow-partial'] && (await repo.rangeCrossesShallowBoundary(range))) {
+  // The shallow-clone check, the template and the commits are read side by side.
+  const [partial, template, model] = await Promise.all([
+    values['allow-partial'] ? false : repo.rangeCrossesShallowBoundary(range),
+    values.template !== undefined ? readTemplateFile(values.template) : loadNotesTemplate(repo.root, options.template),
+    buildReleaseNotes(repo, { range, date: today, options }),
+  ]);
+  if (partial) {
     throw new GitProblem('shallow-history', `${range.from ?? '(root)'}..${range.to} reaches past the history of this shallow clone, so the notes would be incomplete; run "git fetch --unshallow" or pass --allow-partial.`);
   }
-  const template = values.template !== undefined ? await readTemplateFile(values.template) : await loadNotesTemplate(repo.root, options.template);
-  const model = await buildReleaseNotes(repo, { range, date: today, options });
   if (values.format === 'json') {
     const findings = findMissingHazardReferences(model, undefined, options.hazardCheck);
     out.write(`${JSON.stringify({ ...releaseNotesToJson(model), findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message })) }, null, 2)}\n`);

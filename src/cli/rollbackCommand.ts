@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitRepository } from '../core/git/gitRepository';
-import { parseRangeSpec, readReleaseOverview } from '../core/git/releases';
 import { TagPattern } from '../core/git/tagPattern';
 import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
 import { mergeRollbackOptions } from '../core/render/releaseNotesConfig';
 import { writeNewFile } from '../core/rollback/atomicWrite';
 import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson } from '../core/rollback/rollbackChecklist';
 import { verifyRollbackPackage } from '../core/rollback/rollbackPackage';
+import { rangeArgument } from './rangeArgument';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
@@ -30,7 +30,7 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
   const repo = await GitRepository.open(values.repo ?? '.');
   const config = await readRepositoryConfig(repo.root);
   const pattern = new TagPattern(values.pattern ?? config.releaseNotes?.tagPattern ?? TagPattern.DEFAULT);
-  const range = positionals[0] !== undefined ? parseRangeSpec(positionals[0]) : (await readReleaseOverview(repo, { pattern, hidePrereleases: false })).unreleased?.range;
+  const range = await rangeArgument(repo, positionals[0], pattern);
   if (!range) throw new UsageError('The repository has no commits yet, so there is nothing to roll back.');
   let packageRef: { file: string; sha256: string } | undefined;
   if (values.package !== undefined) {
