@@ -134,12 +134,10 @@ export const steps = [
   {
     name: 'the quick fix puts the missing field back, with a placeholder',
     screenshot: '04b-quick-fix-applied',
-    async run({ wb, page, log }) {
+    async run({ wb, log }) {
       await wb.focusEditor();
       await wb.goToLine(1);
-      await page.keyboard.press('Control+Period');
-      const menu = page.locator('.action-widget').first();
-      await menu.waitFor({ state: 'visible', timeout: 15_000 });
+      const menu = await wb.openQuickFix();
       const fix = menu.locator('.monaco-list-row', { hasText: 'Add field "author"' }).first();
       await fix.waitFor({ state: 'visible', timeout: 15_000 });
       await wb.screenshot('04a-quick-fix-menu');

@@ -154,6 +154,23 @@ export class Workbench {
     await this.page.locator(S.quickInput).waitFor({ state: 'hidden', timeout: 5000 });
   }
 
+  /**
+   * Opens the Quick Fix menu at the caret (Ctrl+.; the palette's "Quick Fix..."
+   * if the key is lost, as it can be right after the editor takes focus) and
+   * returns the menu.
+   */
+  async openQuickFix() {
+    const menu = this.page.locator('.action-widget').first();
+    await this.page.keyboard.press('Control+Period');
+    try {
+      await menu.waitFor({ state: 'visible', timeout: 5000 });
+    } catch {
+      await this.runCommand('Quick Fix...');
+      await menu.waitFor({ state: 'visible', timeout: 15_000 });
+    }
+    return menu;
+  }
+
   /** Waits until the active tab has no unsaved changes. */
   async waitSaved({ timeout = 15_000 } = {}) {
     await this.page.waitForSelector(S.activeTabDirty, { state: 'detached', timeout });
