@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readTextBounded } from '../core/records/recordFiles';
-import { DEFAULT_RECORDS_FOLDER } from '../core/records/recordLayout';
+import { DEFAULT_RECORDS_FOLDER } from '../core/vocabulary/recordLayout';
 import { RECORD_DOCUMENTS } from '../core/records/recordStatus';
 import { isIsoDateOrDateTime } from '../core/validate/isoDates';
 import type { Problem } from '../core/validate/problem';

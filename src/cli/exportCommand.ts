@@ -5,7 +5,7 @@ import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { defaultEvidencePackPath, writeEvidencePack } from '../core/export/evidencePackFile';
 import { exportEvidencePack } from '../core/export/exportEvidencePack';
-import { FileExistsError } from '../core/rollback/atomicWrite';
+import { FileExistsError } from '../core/files/atomicWrite';
 import { UsageError } from './usage';
 
 /**

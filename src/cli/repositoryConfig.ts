@@ -1,5 +1,5 @@
-import { loadReflectConfig } from '../core/render/loadReflectConfig';
-import type { ReflectConfig } from '../core/render/releaseNotesConfig';
+import { loadReflectConfig } from '../core/config/loadReflectConfig';
+import type { ReflectConfig } from '../core/config/reflectConfig';
 import { UsageError } from './usage';
 
 /** Loads the repository's `reflect.config.json`; a broken file stops the command with one line saying why. */

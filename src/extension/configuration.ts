@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { TagPattern } from '../core/git/tagPattern';
 import type { ReleaseFilter } from '../core/git/releases';
-import { DEFAULT_RECORDS_FOLDER, normaliseRecordsFolder } from '../core/records/recordLayout';
+import { DEFAULT_RECORDS_FOLDER, normaliseRecordsFolder } from '../core/vocabulary/recordLayout';
 
 /** Typed access to the `changeLog.*` settings; the one place that reads them. */
 export interface ChangeLogSettings {

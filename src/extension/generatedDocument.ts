@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { findFences } from '../core/render/generatedFences';
-import { regenerate } from '../core/render/regenerate';
+import { findFences } from '../core/markdown/generatedFences';
+import { regenerate } from '../core/markdown/regenerate';
 import { createOrOpenDocument } from './recordFiles';
 import { CancelledByUser } from './workspaceRepository';
 

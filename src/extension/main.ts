@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { frontMatterCardPlugin } from '../core/render/frontMatterCard';
+import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';

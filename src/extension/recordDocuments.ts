@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { GitRepository } from '../core/git/gitRepository';
-import { documentTypeOfFileName } from '../core/records/documentKinds';
+import { documentTypeOfFileName } from '../core/vocabulary/documentKinds';
 import { renderDocumentTemplate, type DocumentTemplateInput, type TemplateTarget } from '../core/records/documentTemplates';
-import { recordDocumentPath } from '../core/records/recordLayout';
+import { recordDocumentPath } from '../core/vocabulary/recordLayout';
 import { parseRiskMatrix } from '../core/validate/riskMatrix';
 import { parseRuleSeverities } from '../core/validate/ruleCatalog';
 import type { ValidationOptions } from '../core/validate/validationOptions';
-import { localIsoDate } from '../core/records/localClock';
+import { localIsoDate } from '../core/vocabulary/clock';
 import { readSettings } from './configuration';
 import { createOrOpenDocument } from './recordFiles';
 

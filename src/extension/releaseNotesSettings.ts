@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClassificationRule } from '../core/rollback/fileClassification';
-import type { LinkProvider, ReleaseNotesOptions, RollbackOptions } from '../core/render/releaseNotesConfig';
+import type { LinkProvider, ReleaseNotesOptions } from '../core/config/reflectConfig';
+import type { RollbackOptions } from '../core/rollback/fileClassification';
 import { DEFAULT_PACKAGE_FOLDER } from '../core/rollback/rollbackPackage';
 import type { SectionTitle } from '../core/commits/groupCommits';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GitRepository, RevisionRange } from '../core/git/gitRepository';
 import { readReleaseOverview, releaseRangeOf } from '../core/git/releases';
-import { proposeVersionForRange } from '../core/records/workingVersion';
+import { proposeVersionForRange } from '../core/usecases/proposeVersion';
 import { readSettings } from './configuration';
 import type { ReleaseNode } from './views/releaseNodes';
 import { CancelledByUser, requireRepository } from './workspaceRepository';

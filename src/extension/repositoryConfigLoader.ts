@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { loadReflectConfig } from '../core/render/loadReflectConfig';
-import { CONFIG_FILE_NAME, mergeReleaseNotesOptions, mergeRollbackOptions, type ReleaseNotesOptions, type RollbackOptions } from '../core/render/releaseNotesConfig';
+import { loadReflectConfig } from '../core/config/loadReflectConfig';
+import { CONFIG_FILE_NAME, mergeReleaseNotesOptions, mergeRollbackOptions, type ReleaseNotesOptions } from '../core/config/reflectConfig';
+import type { RollbackOptions } from '../core/rollback/fileClassification';
 import { readReleaseNotesSettings, readRollbackSettings } from './releaseNotesSettings';
 
 /**

@@ -1,6 +1,6 @@
 import { CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localIsoDate, localIsoDateTime } from '../core/records/localClock';
+import { localIsoDate, localIsoDateTime } from '../core/vocabulary/clock';
 import { DiagnosticsRefresh } from './diagnosticsRefresh';
 import { codeActionsFor } from './handlers/codeActions';
 import { completionsAt } from './handlers/completion';

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_RECORDS_FOLDER, normaliseRecordsFolder } from '../core/records/recordLayout';
+import { DEFAULT_RECORDS_FOLDER, normaliseRecordsFolder } from '../core/vocabulary/recordLayout';
 import { parseRiskMatrix, type RiskMatrix } from '../core/validate/riskMatrix';
 import { parseRuleSeverities, type RuleSeverities } from '../core/validate/ruleCatalog';
 import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from '../core/validate/validationOptions';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { frontMatterCardPlugin } from '../../src/core/render/frontMatterCard';
+import { frontMatterCardPlugin } from '../../src/core/preview/frontMatterCard';
 
 const REFLECTION = '---\nkind: reflection\nphase: on-action\nchange: v1.4.0\ndate: 2026-11-25\nauthor: "<b>Alex</b>"\n---\n\n# On action\n\nText.\n';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { GitProblem } from '../../src/core/git/errors';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { rangeOfTag, readReleaseOverview } from '../../src/core/git/releases';
-import { proposeVersionForRange } from '../../src/core/records/workingVersion';
+import { proposeVersionForRange } from '../../src/core/usecases/proposeVersion';
 import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
 import { GitFixture } from '../fixtures/gitFixture';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { escapeMarkdownInline } from '../../src/core/render/markdownEscape';
+import { escapeMarkdownInline } from '../../src/core/markdown/markdownEscape';
 import { INJECTION_CORPUS } from '../fixtures/injectionCorpus';
 
 

@@ -1,5 +1,5 @@
 import { renderDocumentTemplate, type DocumentTemplateInput, type TemplateTarget } from '../../src/core/records/documentTemplates';
-import { PROMPT_MARKER } from '../../src/core/records/promptMarker';
+import { PROMPT_MARKER } from '../../src/core/vocabulary/promptMarker';
 
 /** Test documents built from the real templates, so they follow the schemas' headings. */
 export const INPUT: DocumentTemplateInput = { version: 'v1.4.0', date: '2026-11-25', author: 'Alex Morgan', previousTag: 'v1.3.2', bump: 'minor' };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fenceHash, findFences, sealFences } from '../../src/core/render/generatedFences';
-import { regenerate } from '../../src/core/render/regenerate';
+import { fenceHash, findFences, sealFences } from '../../src/core/markdown/generatedFences';
+import { regenerate } from '../../src/core/markdown/regenerate';
 
 const fresh = (groups: string, people: string) =>
   sealFences(`---\nkind: release-notes\n---\n\n# Notes\n\n<!-- reflect:begin groups -->\n${groups}\n<!-- reflect:end groups -->\n\n## Summary\n\n> **Prompt:** What?\n\n<!-- reflect:begin contributors -->\n${people}\n<!-- reflect:end contributors -->\n`);

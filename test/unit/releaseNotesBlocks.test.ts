@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseCommit, type ParsedCommit } from '../../src/core/commits/conventionalCommit';
 import type { CommitGroup } from '../../src/core/commits/groupCommits';
 import { commitReference, contributorsOf, issueReference, renderGroupsBlock } from '../../src/core/render/releaseNotesBlocks';
-import { escapeMarkdownInline } from '../../src/core/render/markdownEscape';
+import { escapeMarkdownInline } from '../../src/core/markdown/markdownEscape';
 import { remoteLinks, type RemoteLinks } from '../../src/core/render/remoteLinks';
 
 let counter = 0;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
-import { loadReflectConfig, parseReflectConfig } from '../../src/core/render/loadReflectConfig';
-import { CONFIG_FILE_NAME, mergeReleaseNotesOptions } from '../../src/core/render/releaseNotesConfig';
+import { loadReflectConfig, parseReflectConfig } from '../../src/core/config/loadReflectConfig';
+import { CONFIG_FILE_NAME, mergeReleaseNotesOptions } from '../../src/core/config/reflectConfig';
 import { GitFixture } from '../fixtures/gitFixture';
 
 describe('release-notes configuration file', () => {

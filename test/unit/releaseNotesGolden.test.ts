@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
-import { findFences } from '../../src/core/render/generatedFences';
+import { findFences } from '../../src/core/markdown/generatedFences';
 import { findMissingHazardReferences } from '../../src/core/render/hazardFindings';
 import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../../src/core/render/releaseNotes';
 import { buildRollbackChecklist, renderRollbackChecklist } from '../../src/core/rollback/rollbackChecklist';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
-import { FileExistsError } from '../../src/core/rollback/atomicWrite';
+import { FileExistsError } from '../../src/core/files/atomicWrite';
 import { buildRollbackChecklist } from '../../src/core/rollback/rollbackChecklist';
 import { createRollbackPackage, packageBaseName, verifyRollbackPackage } from '../../src/core/rollback/rollbackPackage';
 import { GitFixture } from '../fixtures/gitFixture';

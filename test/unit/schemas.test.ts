@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PHASE_GUIDES } from '../../src/core/records/phases';
-import { PHASE_IDS } from '../../src/core/records/phaseIds';
+import { PHASE_IDS } from '../../src/core/vocabulary/phaseIds';
 import { DEFAULT_RISK_MATRIX, parseRiskMatrix, RISK_CONSEQUENCES, RISK_LIKELIHOODS } from '../../src/core/validate/riskMatrix';
 import { ALL_SCHEMAS, type JsonSchema } from '../../src/core/validate/schemaDocuments';
 import { renderFieldReference, renderRuleTable } from '../../src/core/validate/referenceTables';

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { renderDocumentTemplate, type TemplateTarget } from '../../src/core/records/documentTemplates';
-import { PHASE_IDS } from '../../src/core/records/phaseIds';
-import { PROMPT_MARKER, renderReflectionTemplate } from '../../src/core/records/reflectionTemplate';
+import { PHASE_IDS } from '../../src/core/vocabulary/phaseIds';
+import { renderReflectionTemplate } from '../../src/core/records/reflectionTemplate';
+import { PROMPT_MARKER } from '../../src/core/vocabulary/promptMarker';
 import { documentSchemaInfo } from '../../src/core/validate/schemaFields';
 import { validateDocument } from '../../src/core/validate/validateDocument';
 import { answered, INPUT } from './recordDocuments';

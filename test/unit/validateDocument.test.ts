@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { renderReflectionTemplate } from '../../src/core/records/reflectionTemplate';
-import { PHASE_IDS } from '../../src/core/records/phases';
+import { PHASE_IDS } from '../../src/core/vocabulary/phaseIds';
 import { looksLikeRecordDocument, validateDocument } from '../../src/core/validate/validateDocument';
 import { answered } from './recordDocuments';
 

@@ -1,4 +1,4 @@
-import { ACTION_PLAN_FILE } from '../records/documentKinds';
+import { ACTION_PLAN_FILE } from '../vocabulary/documentKinds';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, recordOf } from './htmlText';
 import type { PackContext } from './packContext';
 import { renderMarkdownBody } from './safeMarkdown';

@@ -1,4 +1,4 @@
-import { CHANGE_FILE } from '../records/documentKinds';
+import { CHANGE_FILE } from '../vocabulary/documentKinds';
 import { DEFAULT_RISK_MATRIX, riskRatingFor } from '../validate/riskMatrix';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, textOf } from './htmlText';
 import type { PackContext } from './packContext';

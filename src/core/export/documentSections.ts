@@ -1,6 +1,6 @@
-import { RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../records/documentKinds';
+import { RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { PHASE_GUIDES } from '../records/phases';
-import { PHASE_IDS, phaseFileNameOf } from '../records/phaseIds';
+import { PHASE_IDS, phaseFileNameOf } from '../vocabulary/phaseIds';
 import { relativeToDeployment } from './deploymentTimeline';
 import type { PackageCheck } from './evidencePackInput';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, textOf } from './htmlText';

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { replaceFile, writeNewFile } from '../rollback/atomicWrite';
+import { replaceFile, writeNewFile } from '../files/atomicWrite';
 import { evidencePackFileName } from './packContext';
 
 /** The default folder for evidence packs, relative to the repository root (kept out of git by a `.gitignore` inside it). */

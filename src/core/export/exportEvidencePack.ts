@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
-import { CHANGE_FILE, ROLLBACK_FILE } from '../records/documentKinds';
+import { CHANGE_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { readRecordFiles } from '../records/recordFiles';
 import { assessRecord, type RecordAssessment } from '../records/recordStatus';
 import { defaultPackageFolder, verifyRollbackPackage } from '../rollback/rollbackPackage';

@@ -1,5 +1,5 @@
-import { CHANGE_FILE } from '../records/documentKinds';
-import { recordFolderName } from '../records/recordLayout';
+import { CHANGE_FILE } from '../vocabulary/documentKinds';
+import { recordFolderName } from '../vocabulary/recordLayout';
 import { deploymentWindowOf, type DeploymentWindow } from './deploymentTimeline';
 import type { EvidencePackInput } from './evidencePackInput';
 import { textOf } from './htmlText';

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { findFences } from '../render/generatedFences';
+import { findFences } from '../markdown/generatedFences';
 
 type MarkdownEngine = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<MarkdownEngine['parse']>[number];

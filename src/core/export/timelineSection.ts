@@ -1,6 +1,6 @@
-import { ACTION_PLAN_FILE, CHANGE_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../records/documentKinds';
+import { ACTION_PLAN_FILE, CHANGE_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { PHASE_GUIDES } from '../records/phases';
-import { PHASE_IDS, phaseFileNameOf } from '../records/phaseIds';
+import { PHASE_IDS, phaseFileNameOf } from '../vocabulary/phaseIds';
 import { buildTimeline, type TimelineMoment } from './deploymentTimeline';
 import { escapeHtml, recordOf, textOf } from './htmlText';
 import type { PackContext } from './packContext';

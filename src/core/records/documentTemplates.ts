@@ -1,10 +1,10 @@
-import { renderFrontMatter } from '../render/frontMatter';
-import { escapeMarkdownInline } from '../render/markdownEscape';
+import { renderFrontMatter } from '../markdown/frontMatter';
+import { escapeMarkdownInline } from '../markdown/markdownEscape';
 import { documentSchemaInfo } from '../validate/schemaFields';
 import { placeholderValue } from '../validate/schemaPlaceholders';
-import type { DocumentKind } from './documentKinds';
-import { isPhaseId, type PhaseId } from './phaseIds';
-import { PROMPT_MARKER } from './promptMarker';
+import type { DocumentKind } from '../vocabulary/documentKinds';
+import { isPhaseId, type PhaseId } from '../vocabulary/phaseIds';
+import { PROMPT_MARKER } from '../vocabulary/promptMarker';
 
 /** What a template can be made for: a document kind other than `reflection`, or a reflection phase. */
 export type TemplateTarget = Exclude<DocumentKind, 'reflection'> | PhaseId;

@@ -1,8 +1,5 @@
 import { documentSchemaInfo, type GuidedSection } from '../validate/schemaFields';
-import { PHASE_IDS, type PhaseId } from './phaseIds';
-
-export { PHASE_IDS, isPhaseId, phaseFileNameOf, type PhaseId } from './phaseIds';
-export type { GuidedSection } from '../validate/schemaFields';
+import { PHASE_IDS, type PhaseId } from '../vocabulary/phaseIds';
 
 export interface PhaseGuide {
   readonly id: PhaseId;

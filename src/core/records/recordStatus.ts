@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Problem } from '../validate/problem';
 import { validateRecord, type RecordFile } from '../validate/validateRecord';
 import type { ValidationOptions } from '../validate/validationOptions';
-import { RECORD_DOCUMENT_TYPES, type DocumentKind } from './documentKinds';
-import type { PhaseId } from './phaseIds';
+import { RECORD_DOCUMENT_TYPES, type DocumentKind } from '../vocabulary/documentKinds';
+import type { PhaseId } from '../vocabulary/phaseIds';
 import { readRecordFiles } from './recordFiles';
-import { recordFolderName } from './recordLayout';
+import { recordFolderName } from '../vocabulary/recordLayout';
 
 /** Every document a complete change record holds, by file name. */
 export const RECORD_DOCUMENTS: readonly string[] = RECORD_DOCUMENT_TYPES.map((d) => d.fileName);

@@ -1,7 +1,6 @@
 import { renderDocumentTemplate } from './documentTemplates';
-import type { PhaseId } from './phaseIds';
+import type { PhaseId } from '../vocabulary/phaseIds';
 
-export { PROMPT_MARKER } from './promptMarker';
 
 export interface ReflectionTemplateInput {
   readonly phase: PhaseId;

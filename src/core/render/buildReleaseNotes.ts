@@ -2,7 +2,7 @@ import { parseCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
 import { bumpForRange, proposeNextVersion } from '../commits/versionBump';
 import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
-import type { ReleaseNotesOptions } from './releaseNotesConfig';
+import type { ReleaseNotesOptions } from '../config/reflectConfig';
 import type { ReleaseNotesModel } from './releaseNotes';
 import { remoteLinks } from './remoteLinks';
 

@@ -1,6 +1,6 @@
 import type { ParsedCommit } from '../commits/conventionalCommit';
 import type { Problem, TextRange } from '../validate/problem';
-import { DEFAULT_HAZARD_CHECK, type HazardCheckOptions } from './releaseNotesConfig';
+import { DEFAULT_HAZARD_CHECK, type HazardCheckOptions } from '../config/reflectConfig';
 import type { ReleaseNotesModel } from './releaseNotes';
 
 /** The rule code of the finding, documented in the README. */

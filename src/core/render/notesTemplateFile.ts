@@ -1,7 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { compileTemplate, TemplateError } from './logicLessTemplate';
-import { DEFAULT_TEMPLATE_PATH } from './releaseNotesConfig';
+import { DEFAULT_TEMPLATE_PATH } from '../config/reflectConfig';
 
 /** A repository's own release-notes template, when it has one. */
 export interface NotesTemplate {

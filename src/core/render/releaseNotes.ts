@@ -4,10 +4,10 @@ import type { CommitGroup } from '../commits/groupCommits';
 import type { Bump } from '../commits/versionBump';
 import type { RevisionRange } from '../git/gitRepository';
 import { DEFAULT_RELEASE_NOTES_TEMPLATE } from './defaultReleaseNotesTemplate';
-import { renderFrontMatter } from './frontMatter';
-import { sealFences } from './generatedFences';
+import { renderFrontMatter } from '../markdown/frontMatter';
+import { sealFences } from '../markdown/generatedFences';
 import { compileTemplate, type TemplateValue } from './logicLessTemplate';
-import { escapeCodeSpan, escapeMarkdownInline } from './markdownEscape';
+import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
 import { contributorsOf, hazardsReferenced, renderClinicalImpactBlock, renderContributorsBlock, renderGroupsBlock, renderHazardsBlock, commitReference, issueReference } from './releaseNotesBlocks';
 import type { RemoteLinks } from './remoteLinks';
 

@@ -1,7 +1,7 @@
 import type { ClinicalImpact } from '../commits/commitTrailers';
 import type { ParsedCommit } from '../commits/conventionalCommit';
 import type { CommitGroup } from '../commits/groupCommits';
-import { escapeCodeSpan, escapeMarkdownInline } from './markdownEscape';
+import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
 import type { RemoteLinks } from './remoteLinks';
 
 /**

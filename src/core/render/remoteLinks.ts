@@ -1,4 +1,4 @@
-import type { LinkProvider } from './releaseNotesConfig';
+import type { LinkProvider } from '../config/reflectConfig';
 
 /** The hosting service a repository's remote points to. */
 export type HostKind = 'github' | 'gitlab' | 'bitbucket' | 'azure-devops';

@@ -70,3 +70,9 @@ export class FileClassifier {
     return changes.map((change) => ({ ...change, class: this.classOf(change.path) }));
   }
 }
+
+/** Rollback options: extra classification rules, tried before (or instead of) the defaults. */
+export interface RollbackOptions {
+  readonly rules?: readonly ClassificationRule[];
+  readonly replaceDefaultRules?: boolean;
+}

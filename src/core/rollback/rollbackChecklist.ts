@@ -1,9 +1,8 @@
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
-import { renderFrontMatter } from '../render/frontMatter';
-import { sealFences } from '../render/generatedFences';
-import { escapeCodeSpan, escapeMarkdownInline } from '../render/markdownEscape';
-import type { RollbackOptions } from '../render/releaseNotesConfig';
-import { FileClassifier, type ClassifiedFile } from './fileClassification';
+import { renderFrontMatter } from '../markdown/frontMatter';
+import { sealFences } from '../markdown/generatedFences';
+import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
+import { FileClassifier, type ClassifiedFile, type RollbackOptions } from './fileClassification';
 import { rollbackSteps, type RollbackPhase, type RollbackStep } from './rollbackSteps';
 
 /** A rollback package as a checklist refers to it. */

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { GitRepository } from '../git/gitRepository';
-import { FileExistsError, publishWithoutOverwrite, temporaryPathFor, writeNewFile } from './atomicWrite';
+import { FileExistsError, publishWithoutOverwrite, temporaryPathFor, writeNewFile } from '../files/atomicWrite';
 import { summariseTar } from './tarEntries';
 
 /** The default folder for rollback packages, relative to the repository root (git-ignored by the caller). */

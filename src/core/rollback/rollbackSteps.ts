@@ -1,4 +1,4 @@
-import { escapeCodeSpan } from '../render/markdownEscape';
+import { escapeCodeSpan } from '../markdown/markdownEscape';
 import type { ClassifiedFile, FileClass } from './fileClassification';
 
 /** Where a step sits in a rollback. */

@@ -1,4 +1,4 @@
-import { fileNameOfDocument, type RecordDocumentType } from '../records/documentKinds';
+import { fileNameOfDocument, type RecordDocumentType } from '../vocabulary/documentKinds';
 import { daysBetween, parseIsoDate } from './isoDates';
 import type { Problem, TextRange } from './problem';
 import { problemOf } from './ruleCatalog';

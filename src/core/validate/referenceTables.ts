@@ -1,5 +1,5 @@
-import { DOCUMENT_KINDS, type DocumentKind } from '../records/documentKinds';
-import { PHASE_IDS } from '../records/phaseIds';
+import { DOCUMENT_KINDS, type DocumentKind } from '../vocabulary/documentKinds';
+import { PHASE_IDS } from '../vocabulary/phaseIds';
 import { RULES } from './ruleCatalog';
 import { documentSchemaInfo, fieldsOf, type FieldInfo } from './schemaFields';
 

@@ -9,8 +9,8 @@ import onActionSchema from '../../../schemas/reflection-on-action.schema.json';
 import reflectionSchema from '../../../schemas/reflection.schema.json';
 import releaseNotesSchema from '../../../schemas/release-notes.schema.json';
 import rollbackSchema from '../../../schemas/rollback.schema.json';
-import type { DocumentKind } from '../records/documentKinds';
-import type { PhaseId } from '../records/phaseIds';
+import type { DocumentKind } from '../vocabulary/documentKinds';
+import type { PhaseId } from '../vocabulary/phaseIds';
 
 /** A JSON Schema as plain data; only the keywords our schemas use are read. */
 export type JsonSchema = { readonly [keyword: string]: unknown };

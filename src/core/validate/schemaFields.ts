@@ -1,5 +1,5 @@
-import type { DocumentKind } from '../records/documentKinds';
-import type { PhaseId } from '../records/phaseIds';
+import type { DocumentKind } from '../vocabulary/documentKinds';
+import type { PhaseId } from '../vocabulary/phaseIds';
 import { ALL_SCHEMAS, schemaFor, schemaId, type JsonSchema } from './schemaDocuments';
 
 /** A section of a guided document: a heading and the open questions under it. */

@@ -1,5 +1,5 @@
-import type { DocumentKind } from '../records/documentKinds';
-import type { PhaseId } from '../records/phaseIds';
+import type { DocumentKind } from '../vocabulary/documentKinds';
+import type { PhaseId } from '../vocabulary/phaseIds';
 import { describeField, fieldsOf } from './schemaFields';
 
 /**

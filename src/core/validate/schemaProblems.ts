@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { stringify } from 'yaml';
-import { isDocumentKind } from '../records/documentKinds';
-import { isPhaseId } from '../records/phaseIds';
+import { isDocumentKind } from '../vocabulary/documentKinds';
+import { isPhaseId } from '../vocabulary/phaseIds';
 import { nodeAtPath, type FrontMatter } from './frontMatterParser';
 import type { LineIndex, Problem, ProblemFix } from './problem';
 import { problemOf } from './ruleCatalog';

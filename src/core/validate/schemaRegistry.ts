@@ -1,11 +1,10 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { isDocumentKind } from '../records/documentKinds';
-import { isPhaseId } from '../records/phaseIds';
+import { isDocumentKind } from '../vocabulary/documentKinds';
+import { isPhaseId } from '../vocabulary/phaseIds';
 import { isIsoDateOrDateTime, isIsoDateTime } from './isoDates';
 import { ALL_SCHEMAS, schemaFor, schemaId } from './schemaDocuments';
 
-export { isIsoDateOrDateTime } from './isoDates';
 
 /**
  * Annotation keywords of our schemas. They carry text for hover, completion,

@@ -1,6 +1,6 @@
-import type { DocumentKind } from '../records/documentKinds';
-import type { PhaseId } from '../records/phaseIds';
-import { PROMPT_MARKER } from '../records/promptMarker';
+import type { DocumentKind } from '../vocabulary/documentKinds';
+import type { PhaseId } from '../vocabulary/phaseIds';
+import { PROMPT_MARKER } from '../vocabulary/promptMarker';
 import { readSections, normaliseHeading, type MarkdownSection } from './markdownSections';
 import type { LineIndex, Problem, TextRange } from './problem';
 import { problemOf } from './ruleCatalog';

@@ -1,5 +1,5 @@
-import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../records/documentKinds';
-import { isPhaseId, type PhaseId } from '../records/phaseIds';
+import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../vocabulary/documentKinds';
+import { isPhaseId, type PhaseId } from '../vocabulary/phaseIds';
 import { parseFrontMatter, type FrontMatter } from './frontMatterParser';
 import { patientIdentifierProblems } from './nhsNumber';
 import { LineIndex, type Problem } from './problem';
@@ -10,7 +10,6 @@ import { SchemaRegistry } from './schemaRegistry';
 import { sectionProblems } from './sectionRules';
 import { DEFAULT_MAX_PROBLEMS_PER_DOCUMENT, type ValidationOptions } from './validationOptions';
 
-export { DOCUMENT_KINDS } from '../records/documentKinds';
 
 /** Documents above this size get one info problem instead of validation. */
 export const MAX_VALIDATED_LENGTH = 2 * 1024 * 1024;

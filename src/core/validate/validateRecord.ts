@@ -1,8 +1,7 @@
-import { documentTypeOfFileName } from '../records/documentKinds';
+import { documentTypeOfFileName } from '../vocabulary/documentKinds';
 import type { Problem } from './problem';
 import { crossDocumentProblems, type RecordDocument } from './recordRules';
 
-export { findRecordDocument, type RecordDocument } from './recordRules';
 import { analyseDocument, finishProblems } from './validateDocument';
 import type { ValidationOptions } from './validationOptions';
 

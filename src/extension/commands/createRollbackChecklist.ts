@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { recordDocumentPath } from '../../core/records/recordLayout';
+import { recordDocumentPath } from '../../core/vocabulary/recordLayout';
 import { buildRollbackChecklist, renderRollbackChecklist, type PackageReference } from '../../core/rollback/rollbackChecklist';
 import { packageBaseName, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
 import { readSettings } from '../configuration';
@@ -9,7 +9,7 @@ import { writeGeneratedDocument } from '../generatedDocument';
 import { readPackageFolder } from '../releaseNotesSettings';
 import { releaseTargetOf } from '../releaseTarget';
 import { optionsFor } from '../repositoryConfigLoader';
-import { localIsoDate } from '../../core/records/localClock';
+import { localIsoDate } from '../../core/vocabulary/clock';
 import type { Command } from './command';
 
 export const ROLLBACK_FILE = 'rollback.md';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { exportEvidencePack } from '../../core/export/exportEvidencePack';
 import { defaultEvidencePackPath, writeEvidencePack } from '../../core/export/evidencePackFile';
-import { ensureIgnoredFolder } from '../ignoredFolder';
+import { ensureIgnoredFolder } from '../../core/files/ignoredFolder';
 import { readPackageFolder } from '../releaseNotesSettings';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { validationOptionsFor } from '../recordDocuments';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { recordDocumentPath, RELEASE_NOTES_FILE } from '../../core/records/recordLayout';
+import { RELEASE_NOTES_FILE } from '../../core/vocabulary/documentKinds';
+import { recordDocumentPath } from '../../core/vocabulary/recordLayout';
 import { buildReleaseNotes } from '../../core/render/buildReleaseNotes';
 import { findMissingHazardReferences } from '../../core/render/hazardFindings';
 import { loadNotesTemplate } from '../../core/render/notesTemplateFile';
@@ -12,7 +13,7 @@ import { optionsFor } from '../repositoryConfigLoader';
 import { RELEASES_VIEW_ID } from '../views/releasesView';
 import { withViewProgress } from '../views/viewProgress';
 import { CancelledByUser } from '../workspaceRepository';
-import { localIsoDate } from '../../core/records/localClock';
+import { localIsoDate } from '../../core/vocabulary/clock';
 import type { Command } from './command';
 
 /**

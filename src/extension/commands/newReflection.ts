@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { fileNameOfDocument } from '../../core/records/documentKinds';
-import { PHASE_GUIDES, PHASE_IDS, isPhaseId, type PhaseId } from '../../core/records/phases';
+import { fileNameOfDocument } from '../../core/vocabulary/documentKinds';
+import { PHASE_GUIDES } from '../../core/records/phases';
+import { PHASE_IDS, isPhaseId, type PhaseId } from '../../core/vocabulary/phaseIds';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { createRecordDocument } from '../recordDocuments';
 import { CancelledByUser } from '../workspaceRepository';

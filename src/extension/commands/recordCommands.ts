@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ACTION_PLAN_FILE, CHANGE_FILE } from '../../core/records/documentKinds';
-import { recordFolderName } from '../../core/records/recordLayout';
+import { ACTION_PLAN_FILE, CHANGE_FILE } from '../../core/vocabulary/documentKinds';
+import { recordFolderName } from '../../core/vocabulary/recordLayout';
 import { currentRecord } from '../recordChoice';
 import { createRecordDocument } from '../recordDocuments';
 import { releaseTargetOf } from '../releaseTarget';

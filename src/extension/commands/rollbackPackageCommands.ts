@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { FileExistsError } from '../../core/rollback/atomicWrite';
+import { FileExistsError } from '../../core/files/atomicWrite';
 import { createRollbackPackage, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
-import { ensureIgnoredFolder } from '../ignoredFolder';
+import { ensureIgnoredFolder } from '../../core/files/ignoredFolder';
 import { readPackageFolder } from '../releaseNotesSettings';
 import { releaseTargetOf } from '../releaseTarget';
 import { RELEASES_VIEW_ID } from '../views/releasesView';

@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { PHASE_IDS, type PhaseId } from '../../core/records/phaseIds';
-import type { DocumentKind } from '../../core/records/documentKinds';
+import { PHASE_IDS, type PhaseId } from '../../core/vocabulary/phaseIds';
+import type { DocumentKind } from '../../core/vocabulary/documentKinds';
 import { frontMatterCursorAt, type FrontMatterCursor } from '../../core/validate/frontMatterCursor';
 import { describeField, fieldsOf, type FieldValue } from '../../core/validate/schemaFields';
 import { MAX_VALIDATED_LENGTH } from '../../core/validate/validateDocument';

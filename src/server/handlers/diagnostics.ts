@@ -3,7 +3,7 @@ import { DocumentDiagnosticReportKind, type Connection, type DocumentDiagnosticR
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDocument } from '../../core/validate/validateDocument';
 import { validateRecord } from '../../core/validate/validateRecord';
-import { localIsoDate } from '../../core/records/localClock';
+import { localIsoDate } from '../../core/vocabulary/clock';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
 import { isChangeRecordDocument } from '../documentSelection';
 import { filePathOf, recordFolderOf, recordSiblingFiles, type OpenRecordFolders } from '../recordSiblings';

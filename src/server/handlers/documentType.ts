@@ -1,5 +1,5 @@
-import { isDocumentKind, type DocumentKind } from '../../core/records/documentKinds';
-import { isPhaseId, type PhaseId } from '../../core/records/phaseIds';
+import { isDocumentKind, type DocumentKind } from '../../core/vocabulary/documentKinds';
+import { isPhaseId, type PhaseId } from '../../core/vocabulary/phaseIds';
 
 /** A document kind and reflection phase the schemas know. */
 export interface DocumentType {

@@ -1,5 +1,5 @@
-import type { DocumentKind } from '../../core/records/documentKinds';
-import type { PhaseId } from '../../core/records/phaseIds';
+import type { DocumentKind } from '../../core/vocabulary/documentKinds';
+import type { PhaseId } from '../../core/vocabulary/phaseIds';
 import { describeField, fieldsOf, type FieldInfo } from '../../core/validate/schemaFields';
 
 /** What a date field is offered: today's date, and for date-times the current time with its offset. */

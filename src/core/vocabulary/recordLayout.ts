@@ -1,5 +1,3 @@
-export { ACTION_PLAN_FILE, CHANGE_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE, documentTypeOfFileName, fileNameOfDocument } from './documentKinds';
-
 /** The default folder, relative to the workspace root, that holds change records. */
 export const DEFAULT_RECORDS_FOLDER = 'docs/changes';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import configSchema from '../../../schemas/config/release-notes-config.schema.json';
-import { CONFIG_FILE_NAME, type ReflectConfig } from './releaseNotesConfig';
+import { CONFIG_FILE_NAME, type ReflectConfig } from './reflectConfig';
 
 /** A problem with the configuration file, worded for a person. */
 export interface ConfigProblem {

@@ -1,5 +1,5 @@
 import type { GroupingOptions, SectionTitle } from '../commits/groupCommits';
-import type { ClassificationRule } from '../rollback/fileClassification';
+import type { RollbackOptions } from '../rollback/fileClassification';
 
 /** The repository's configuration file, at the repository root. */
 export const CONFIG_FILE_NAME = 'reflect.config.json';
@@ -29,12 +29,6 @@ export interface ReleaseNotesOptions extends GroupingOptions {
   readonly links?: LinkProvider;
   /** https URL with `{id}` for issue keys such as `ABC-123`. */
   readonly issueUrl?: string;
-}
-
-/** Rollback options: extra classification rules. */
-export interface RollbackOptions {
-  readonly rules?: readonly ClassificationRule[];
-  readonly replaceDefaultRules?: boolean;
 }
 
 /** The whole of `reflect.config.json`. */

@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { isDocumentKind } from '../records/documentKinds';
+import { isDocumentKind } from '../vocabulary/documentKinds';
 import { parseFrontMatter } from '../validate/frontMatterParser';
 import { LineIndex } from '../validate/problem';
 
