@@ -2,14 +2,17 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readTextBounded } from '../core/records/recordFiles';
-import { DEFAULT_RECORDS_FOLDER } from '../core/vocabulary/recordLayout';
+import { commandLineLayer } from '../core/config/configLayers';
+import { validationOptionsOf } from '../core/config/resolvedConfig';
+import { findRepositoryRoot } from '../core/usecases/repositoryConfiguration';
 import { RECORD_DOCUMENTS } from '../core/records/recordStatus';
 import { isIsoDateOrDateTime } from '../core/validate/isoDates';
 import type { Problem } from '../core/validate/problem';
-import { isRuleSetting, ruleFor, type RuleSetting } from '../core/validate/ruleCatalog';
 import { looksLikeRecordDocument, validateDocument } from '../core/validate/validateDocument';
-import { validateRecord } from '../core/validate/validateRecord';
-import type { ValidationOptions } from '../core/validate/validationOptions';
+import { GitProblem } from '../core/git/errors';
+import { GitRepository } from '../core/git/gitRepository';
+import { checkRecord } from '../core/usecases/checkRecord';
+import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
 /** One finding as `reflect check --format json` prints it (1-based line and column). */
@@ -29,9 +32,12 @@ interface FoundFile {
 
 /**
  * `reflect check`: validates files and folders; a folder holding a record's
- * documents also gets the cross-document rules. Returns the exit code.
+ * documents also gets the cross-document rules. It grades with the
+ * repository's configuration (reflect.config.json, then --rule and
+ * --beyond-action-days), as the editor does. `today` is the local date.
+ * Returns the exit code.
  */
-export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: string, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: string, today: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -43,8 +49,12 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
     },
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
-  const options = readOptions(values, today);
-  const targets = positionals.length > 0 ? positionals : [DEFAULT_RECORDS_FOLDER];
+  const day = readToday(values.today ?? today);
+  const root = await findRepositoryRoot(cwd);
+  const config = await readRepositoryConfig(root, flagsOf(values));
+  const options = validationOptionsOf(config, day);
+  const recordsFolder = config.recordsFolder;
+  const targets = positionals.length > 0 ? positionals : [root === undefined ? recordsFolder : relative(cwd, join(root, recordsFolder)) || '.'];
   const files = new Map<string, FoundFile>();
   for (const target of targets) {
     for (const file of await documentsToCheck(join(cwd, target), target)) {
@@ -52,16 +62,21 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
       files.set(file.path, { path: file.path, explicit: file.explicit || (known?.explicit ?? false) });
     }
   }
+  // The release notes' hazard findings need the commits; without a readable repository they are not looked for.
+  const repository = root === undefined ? undefined : await GitRepository.open(root).catch((error: unknown) => {
+    if (error instanceof GitProblem) return undefined;
+    throw error;
+  });
   const findings: CheckFinding[] = [];
   for (const group of groupByFolder([...files.values()])) {
     const texts: Array<{ file: FoundFile; text: string }> = [];
     for (const file of group) {
       const text = await readTextBounded(file.path);
-      if (file.explicit || looksLikeRecordDocument(text) || isUnderRecordsFolder(file.path)) texts.push({ file, text });
+      if (file.explicit || looksLikeRecordDocument(text) || isUnderRecordsFolder(file.path, recordsFolder)) texts.push({ file, text });
     }
     const isRecordFolder = texts.some(({ file }) => !file.explicit && RECORD_DOCUMENTS.includes(basename(file.path)));
     const results = isRecordFolder
-      ? validateRecord(texts.map(({ file, text }) => ({ name: file.path, text })), options).map((r) => ({ path: r.name, problems: r.problems }))
+      ? (await checkRecord(texts.map(({ file, text }) => ({ name: file.path, text })), { config, today: day, ...(repository ? { repository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
       : texts.map(({ file, text }) => ({ path: file.path, problems: validateDocument(text, options) }));
     for (const { path, problems } of results) for (const problem of problems) findings.push(toFinding(relative(cwd, path) || path, problem));
   }
@@ -71,20 +86,23 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
   return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
 }
 
-function readOptions(values: { today?: string; rule?: string[]; 'beyond-action-days'?: string }, today: string): ValidationOptions {
-  const day = values.today ?? today;
+function readToday(day: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isIsoDateOrDateTime(day)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${day.slice(0, 40)}".`);
-  const severities: Record<string, RuleSetting> = {};
+  return day;
+}
+
+/** The flags as the top configuration layer; their values are checked by the core, like every other layer's. */
+function flagsOf(values: { rule?: string[]; 'beyond-action-days'?: string }) {
+  const rules: Record<string, string> = {};
   for (const rule of values.rule ?? []) {
     const [code, setting] = rule.split('=', 2);
-    if (!ruleFor(code)) throw new UsageError(`--rule: unknown rule "${code.slice(0, 60)}"; see the README's rule table.`);
-    if (!isRuleSetting(setting)) throw new UsageError(`--rule ${code}=… must be error, warning, info or off.`);
-    severities[code] = setting;
+    rules[code] = setting ?? '';
   }
   const daysText = values['beyond-action-days'];
-  const days = daysText === undefined ? undefined : Number(daysText);
-  if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 3650)) throw new UsageError(`--beyond-action-days must be a whole number of days, not "${String(daysText).slice(0, 20)}".`);
-  return { today: day, severities, ...(days === undefined ? {} : { beyondActionMinimumDays: days }) };
+  return commandLineLayer(
+    { validationRules: values.rule ? rules : undefined, beyondActionMinimumDays: daysText === undefined ? undefined : /^-?\d+$/.test(daysText) ? Number(daysText) : daysText },
+    { validationRules: '--rule', beyondActionMinimumDays: '--beyond-action-days' },
+  );
 }
 
 function toFinding(file: string, problem: Problem): CheckFinding {
@@ -103,8 +121,8 @@ function groupByFolder(files: readonly FoundFile[]): FoundFile[][] {
   return [...groups.values()];
 }
 
-function isUnderRecordsFolder(path: string): boolean {
-  return path.replace(/\\/g, '/').includes(`/${DEFAULT_RECORDS_FOLDER}/`);
+function isUnderRecordsFolder(path: string, recordsFolder: string): boolean {
+  return path.replace(/\\/g, '/').includes(`/${recordsFolder}/`);
 }
 
 async function documentsToCheck(path: string, shown: string): Promise<FoundFile[]> {

@@ -6,6 +6,11 @@ import { GitRepository } from '../core/git/gitRepository';
 import { defaultEvidencePackPath, writeEvidencePack } from '../core/export/evidencePackFile';
 import { exportEvidencePack } from '../core/export/exportEvidencePack';
 import { FileExistsError } from '../core/files/atomicWrite';
+import { validationOptionsOf } from '../core/config/resolvedConfig';
+import { packageFolderOf } from '../core/usecases/rollbackPackages';
+import { findRepositoryRoot } from '../core/usecases/repositoryConfiguration';
+import { todayOn, type Clock } from '../core/vocabulary/clock';
+import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
 /**
@@ -14,7 +19,7 @@ import { UsageError } from './usage';
  * record has problems (the pack lists them) unless `--strict`, then 1 for
  * errors or warnings; 2 when the file exists (without `--force`) or nothing could be exported.
  */
-export async function runExport(args: string[], out: NodeJS.WritableStream, now = new Date(), err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runExport(args: string[], out: NodeJS.WritableStream, clock: Clock, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -37,7 +42,18 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, now 
     if (!(error instanceof GitProblem)) throw error;
     repositoryUnavailable = error.message;
   }
-  const pack = await exportEvidencePack(folder, { ...(repository ? { repository } : {}), ...(repositoryUnavailable ? { repositoryUnavailable } : {}), options: {}, now });
+  // Graded with the repository's configuration and the local date, as the editor grades it.
+  const root = repository?.root ?? (await findRepositoryRoot(folder));
+  const config = await readRepositoryConfig(root);
+  const now = clock.now();
+  const pack = await exportEvidencePack(folder, {
+    ...(repository ? { repository } : {}),
+    ...(repositoryUnavailable ? { repositoryUnavailable } : {}),
+    options: validationOptionsOf(config, todayOn(clock)),
+    config,
+    now,
+    ...(root ? { packageFolder: packageFolderOf(root, config) } : {}),
+  });
   let target: string;
   if (values.out !== undefined) target = resolve(values.out);
   else if (repository) target = defaultEvidencePackPath(repository.root, pack.version);

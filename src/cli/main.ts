@@ -1,4 +1,5 @@
 import { GitProblem } from '../core/git/errors';
+import { todayOn, systemClock } from '../core/vocabulary/clock';
 import { USAGE, UsageError } from './usage';
 
 // Each command is imported when it runs, so `reflect tags` does not pay for
@@ -7,7 +8,8 @@ import { USAGE, UsageError } from './usage';
 /** Runs the CLI and returns its exit code: 0 success, 1 findings, 2 usage or environment error. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const today = new Date().toISOString().slice(0, 10);
+  // The local calendar date, as in the editor: near midnight both agree on what is overdue.
+  const today = todayOn(systemClock);
   try {
     switch (command) {
       case 'notes':
@@ -19,9 +21,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'package':
         return await (await import('./packageCommand')).runPackage(rest, process.stdout);
       case 'check':
-        return await (await import('./checkCommand')).runCheck(rest, process.stdout, process.cwd());
+        return await (await import('./checkCommand')).runCheck(rest, process.stdout, process.cwd(), today);
       case 'export':
-        return await (await import('./exportCommand')).runExport(rest, process.stdout);
+        return await (await import('./exportCommand')).runExport(rest, process.stdout, systemClock);
       case '--help':
       case '-h':
       case 'help':

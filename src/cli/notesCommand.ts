@@ -3,12 +3,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
-import { TagPattern } from '../core/git/tagPattern';
 import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
 import { findMissingHazardReferences, NO_HAZARD_REFERENCE } from '../core/render/hazardFindings';
 import { loadNotesTemplate, readTemplateFile } from '../core/render/notesTemplateFile';
 import { regenerate } from '../core/markdown/regenerate';
-import { mergeReleaseNotesOptions } from '../core/config/reflectConfig';
+import { commandLineLayer } from '../core/config/configLayers';
 import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../core/render/releaseNotes';
 import { replaceFile, writeNewFile } from '../core/files/atomicWrite';
 import { rangeArgument } from './rangeArgument';
@@ -41,9 +40,10 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const paths = (values.paths ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p.length > 0);
   if (paths.some((p) => p.startsWith('-'))) throw new UsageError('A --paths value may not start with "-".');
   const repo = await GitRepository.open(values.repo ?? '.');
-  const config = await readRepositoryConfig(repo.root);
-  const options = mergeReleaseNotesOptions(config.releaseNotes, { paths: paths.length > 0 ? paths : undefined, tagPattern: values.pattern });
-  const range = await rangeArgument(repo, positionals[0], new TagPattern(options.tagPattern ?? TagPattern.DEFAULT));
+  const flags = commandLineLayer({ tagPattern: values.pattern, releaseNotes: { paths: paths.length > 0 ? paths : undefined } }, { tagPattern: '--pattern', releaseNotes: '--paths' });
+  const config = await readRepositoryConfig(repo.root, flags);
+  const options = config.releaseNotes;
+  const range = await rangeArgument(repo, positionals[0], config.releaseFilter.pattern);
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
   // The shallow-clone check, the template and the commits are read side by side.
   const [partial, template, model] = await Promise.all([

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitRepository } from '../core/git/gitRepository';
-import { createRollbackPackage, defaultPackageFolder, verifyRollbackPackage } from '../core/rollback/rollbackPackage';
+import { verifyRollbackPackage } from '../core/rollback/rollbackPackage';
+import { createPackage } from '../core/usecases/rollbackPackages';
+import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
 /** `reflect package <tag> [--out DIR]` makes a rollback package; `reflect package --verify FILE` re-checks one. */
@@ -27,8 +29,8 @@ export async function runPackage(args: string[], out: NodeJS.WritableStream, err
   }
   if (positionals.length !== 1) throw new UsageError('package takes one tag, for example: reflect package v1.3.2');
   const repo = await GitRepository.open(values.repo ?? '.');
-  const outDir = values.out !== undefined ? resolve(values.out) : defaultPackageFolder(repo.root);
-  const created = await createRollbackPackage(repo, { ref: positionals[0], outDir });
+  const config = await readRepositoryConfig(repo.root);
+  const created = await createPackage(repo, config, { ref: positionals[0], ...(values.out !== undefined ? { outDir: resolve(values.out) } : {}) });
   out.write(`${created.archivePath}\n`);
   return 0;
 }

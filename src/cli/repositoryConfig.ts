@@ -1,14 +1,15 @@
-import { loadReflectConfig } from '../core/config/loadReflectConfig';
-import type { ReflectConfig } from '../core/config/reflectConfig';
+import type { ConfigLayer } from '../core/config/configLayers';
+import { describeConfigProblems, type ResolvedConfig } from '../core/config/resolvedConfig';
+import { resolveRepositoryConfiguration } from '../core/usecases/repositoryConfiguration';
 import { UsageError } from './usage';
 
-/** Loads the repository's `reflect.config.json`; a broken file stops the command with one line saying why. */
-export async function readRepositoryConfig(root: string): Promise<ReflectConfig> {
-  const loaded = await loadReflectConfig(root);
-  const [first, ...rest] = loaded.problems;
-  if (first) {
-    const where = first.line !== undefined ? ` (line ${first.line})` : '';
-    throw new UsageError(`${first.message}${where}${rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`);
-  }
-  return loaded.config;
+/**
+ * The repository's configuration (`reflect.config.json` under the flags); any
+ * invalid value, in the file or a flag, stops the command with one line
+ * naming the file or flag and the key.
+ */
+export async function readRepositoryConfig(root: string | undefined, flags?: ConfigLayer): Promise<ResolvedConfig> {
+  const { config, problems } = await resolveRepositoryConfiguration(root, { flags });
+  if (problems.length > 0) throw new UsageError(describeConfigProblems(problems));
+  return config;
 }

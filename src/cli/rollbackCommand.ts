@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitRepository } from '../core/git/gitRepository';
-import { TagPattern } from '../core/git/tagPattern';
-import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
-import { mergeRollbackOptions } from '../core/config/reflectConfig';
+import { commandLineLayer } from '../core/config/configLayers';
+import { proposeVersionForRange } from '../core/usecases/proposeVersion';
 import { writeNewFile } from '../core/files/atomicWrite';
 import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson } from '../core/rollback/rollbackChecklist';
 import { verifyRollbackPackage } from '../core/rollback/rollbackPackage';
@@ -28,9 +27,8 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
   if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
   if (positionals.length > 1) throw new UsageError('rollback takes at most one range, for example v1.0.0..v1.1.0.');
   const repo = await GitRepository.open(values.repo ?? '.');
-  const config = await readRepositoryConfig(repo.root);
-  const pattern = new TagPattern(values.pattern ?? config.releaseNotes?.tagPattern ?? TagPattern.DEFAULT);
-  const range = await rangeArgument(repo, positionals[0], pattern);
+  const config = await readRepositoryConfig(repo.root, commandLineLayer({ tagPattern: values.pattern }, { tagPattern: '--pattern' }));
+  const range = await rangeArgument(repo, positionals[0], config.releaseFilter.pattern);
   if (!range) throw new UsageError('The repository has no commits yet, so there is nothing to roll back.');
   let packageRef: { file: string; sha256: string } | undefined;
   if (values.package !== undefined) {
@@ -39,8 +37,9 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
     packageRef = { file: verification.manifest.archive, sha256: verification.manifest.sha256 };
   }
   // While unreleased, the change is the version the commits propose, as for the release notes.
-  const change = values.change ?? (range.to === 'HEAD' ? (await buildReleaseNotes(repo, { range, date: today, options: { ...config.releaseNotes, links: 'none' } })).version : range.to);
-  const checklist = await buildRollbackChecklist(repo, { range, change, date: today, options: mergeRollbackOptions(config.rollback, undefined), ...(packageRef ? { package: packageRef } : {}) });
+  // Only the version is needed, not the notes: one read of the commits, scoped to the same paths.
+  const change = values.change ?? (range.to === 'HEAD' ? await proposeVersionForRange(repo, range, config.releaseNotes.paths) : range.to);
+  const checklist = await buildRollbackChecklist(repo, { range, change, date: today, options: config.rollback, ...(packageRef ? { package: packageRef } : {}) });
   const text = values.format === 'json' ? `${JSON.stringify(rollbackChecklistToJson(checklist), null, 2)}\n` : renderRollbackChecklist(checklist);
   if (values.out === undefined) {
     out.write(text);

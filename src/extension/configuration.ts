@@ -1,29 +1,74 @@
 import * as vscode from 'vscode';
-import { TagPattern } from '../core/git/tagPattern';
+import { settingsLayer } from '../core/config/configLayers';
+import { resolveConfig } from '../core/config/resolvedConfig';
 import type { ReleaseFilter } from '../core/git/releases';
-import { DEFAULT_RECORDS_FOLDER, normaliseRecordsFolder } from '../core/vocabulary/recordLayout';
 
-/** Typed access to the `changeLog.*` settings; the one place that reads them. */
+/** The `changeLog.*` keys the core's configuration reads (everything but the editor's own pageSize and trace). */
+const CORE_KEYS = [
+  'recordsFolder',
+  'tagPattern',
+  'hidePrereleases',
+  'releaseNotes.sections',
+  'releaseNotes.hiddenTypes',
+  'releaseNotes.includeMerges',
+  'releaseNotes.paths',
+  'releaseNotes.template',
+  'releaseNotes.links',
+  'releaseNotes.issueUrl',
+  'hazardCheck.severity',
+  'hazardCheck.types',
+  'rollback.rules',
+  'rollback.replaceDefaultRules',
+  'rollback.packageFolder',
+  'validation.rules',
+  'validation.maxProblems',
+  'validation.beyondActionMinimumDays',
+  'riskMatrix',
+] as const;
+
+/**
+ * The `changeLog` settings the person set (user, workspace or folder), as one
+ * nested object: the editor layer of the configuration. Defaults are left
+ * out, so they never override the repository's reflect.config.json. The one
+ * place that reads `changeLog.*` for the core; the language client sends the
+ * same object to the server.
+ */
+export function readEditorSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('changeLog', scope);
+  const settings: Record<string, unknown> = {};
+  for (const key of CORE_KEYS) {
+    const inspected = config.inspect(key);
+    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (value === undefined) continue;
+    const [head, tail] = key.split('.');
+    if (tail === undefined) settings[head] = value;
+    else settings[head] = { ...((settings[head] as Record<string, unknown> | undefined) ?? {}), [tail]: value };
+  }
+  return settings;
+}
+
+/** What the editor decides without reading the repository: for choosing documents quickly and paging lists. */
 export interface ChangeLogSettings {
-  /** Folder, relative to the repository root, that holds change records. */
+  /** Folder, relative to the repository root, that holds change records (from the settings alone). */
   readonly recordsFolder: string;
-  /** Which tags are releases. */
+  /** Which tags are releases (from the settings alone). */
   readonly releaseFilter: ReleaseFilter;
   /** How many releases or commits a list shows before "Load more…". */
   readonly pageSize: number;
 }
 
+/** The settings alone, resolved by the core (no reflect.config.json): use `RepositoryConfigurations` wherever a repository is known. */
 export function readSettings(scope?: vscode.ConfigurationScope): ChangeLogSettings {
-  const config = vscode.workspace.getConfiguration('changeLog', scope);
-  const pageSize = config.get<number>('pageSize', 100);
+  const { config } = resolveConfig([settingsLayer(readEditorSettings(scope))]);
+  const pageSize = vscode.workspace.getConfiguration('changeLog', scope).get<number>('pageSize', 100);
   return {
-    recordsFolder: normaliseRecordsFolder(config.get<string>('recordsFolder', DEFAULT_RECORDS_FOLDER)),
-    releaseFilter: { pattern: new TagPattern(config.get<string>('tagPattern', TagPattern.DEFAULT)), hidePrereleases: config.get<boolean>('hidePrereleases', false) },
+    recordsFolder: config.recordsFolder,
+    releaseFilter: config.releaseFilter,
     pageSize: Number.isFinite(pageSize) ? Math.min(Math.max(Math.floor(pageSize), 10), 5000) : 100,
   };
 }
 
 /** Whether a configuration change touches settings the views depend on. */
 export function affectsViews(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['recordsFolder', 'tagPattern', 'hidePrereleases', 'pageSize'].some((key) => event.affectsConfiguration(`changeLog.${key}`));
+  return event.affectsConfiguration('changeLog');
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeRecordDocument } from '../core/validate/validateDocument';
-import { readSettings } from './configuration';
+import { readEditorSettings, readSettings } from './configuration';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up. */
 const MAX_RESTARTS = 4;
@@ -84,17 +84,27 @@ export class ChangeLogLanguageClient implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
     };
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-    this.context.subscriptions.push(watcher);
+    const configFiles = vscode.workspace.createFileSystemWatcher('**/reflect.config.json');
+    this.context.subscriptions.push(watcher, configFiles);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'markdown' }],
       // The client watches **/*.md itself (synchronize.fileEvents), so the server need not register a watcher.
       initializationOptions: { recordsFolder: readSettings().recordsFolder, watchesRecordFiles: true },
       diagnosticPullOptions: { onChange: true, onSave: true, filter: (document) => !isChangeRecordDocument(document) },
-      synchronize: { fileEvents: watcher },
+      synchronize: { fileEvents: [watcher, configFiles] },
       errorHandler: new RestartingErrorHandler(),
       middleware: {
         // Other Markdown never reaches the server.
         didOpen: (document, next) => (isChangeRecordDocument(document) ? next(document) : Promise.resolve()),
+        workspace: {
+          // The server gets only the settings the person set (the editor layer), never the
+          // defaults, so the repository's reflect.config.json is not overridden by them.
+          configuration: async (params, token, next) => {
+            const answers = await next(params, token);
+            if (!Array.isArray(answers)) return answers;
+            return params.items.map((item, index) => (item.section === 'changeLog' ? readEditorSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : answers[index]));
+          },
+        },
       },
     };
     const client = new LanguageClient('changeLog', 'Reflective Change Log', serverOptions, clientOptions);

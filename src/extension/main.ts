@@ -10,6 +10,7 @@ import { NewReflectionCommand } from './commands/newReflection';
 import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCommand } from './commands/recordCommands';
 import { CreateRollbackPackageCommand, VerifyRollbackPackageCommand } from './commands/rollbackPackageCommands';
 import { affectsViews } from './configuration';
+import { forgetConfigurations } from './repositoryConfigLoader';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RecordStatusBar } from './recordStatusBar';
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const records = new ChangeRecordsTreeProvider();
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
+    forgetConfigurations();
     releases.refresh();
     records.refresh();
   };
@@ -71,10 +73,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsViews(event)) refresh();
     }),
+    configFileWatcher(refresh),
   );
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
   return { releases, records, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
+}
+
+/** A repository's reflect.config.json changed: its configuration is resolved again and the views redrawn. */
+function configFileWatcher(onChange: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/reflect.config.json');
+  return vscode.Disposable.from(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { GitRepository } from '../core/git/gitRepository';
 import { recordFolderName } from '../core/vocabulary/recordLayout';
 import { resolveWorkingVersion } from '../core/usecases/proposeVersion';
-import { readSettings } from './configuration';
+import { configurationFor } from './repositoryConfigLoader';
 import { listRecordVersions } from './recordDocuments';
 import { CancelledByUser, requireRepository } from './workspaceRepository';
 
@@ -22,7 +22,8 @@ export interface RecordChoice {
  */
 export async function currentRecord(version?: string): Promise<RecordChoice> {
   const { repository } = await requireRepository();
-  const recordsFolder = readSettings(vscode.Uri.file(repository.root)).recordsFolder;
+  const config = await configurationFor(repository.root, { forCommand: true });
+  const recordsFolder = config.recordsFolder;
   const folderOf = (v: string) => join(repository.root, recordsFolder, recordFolderName(v));
   if (version) return { repository, version, folder: folderOf(version) };
   const active = vscode.window.activeTextEditor?.document.uri;
@@ -31,16 +32,17 @@ export async function currentRecord(version?: string): Promise<RecordChoice> {
     const [name] = active.fsPath.slice(recordsRoot.length + 1).split('/');
     if (name && existsSync(join(recordsRoot, name))) return { repository, version: name, folder: join(recordsRoot, name) };
   }
-  const working = await resolveWorkingVersion(repository, readSettings(vscode.Uri.file(repository.root)).releaseFilter);
+  const working = await resolveWorkingVersion(repository, config.releaseFilter, config.releaseNotes.paths);
   return { repository, version: working, folder: folderOf(working) };
 }
 
 /** Lets the person pick any existing record, or the next release's. */
 export async function pickRecord(current: RecordChoice, { existingOnly = false } = {}): Promise<RecordChoice> {
-  const recordsFolder = readSettings(vscode.Uri.file(current.repository.root)).recordsFolder;
+  const config = await configurationFor(current.repository.root, { forCommand: true });
+  const recordsFolder = config.recordsFolder;
   const versions = await listRecordVersions(current.repository.root, recordsFolder);
   if (existingOnly && versions.length === 0) throw new Error(vscode.l10n.t('There are no change records yet: start one with "Change Log: Start Change Record".'));
-  const working = await resolveWorkingVersion(current.repository, readSettings(vscode.Uri.file(current.repository.root)).releaseFilter);
+  const working = await resolveWorkingVersion(current.repository, config.releaseFilter, config.releaseNotes.paths);
   const names = existingOnly ? versions : [...new Set([working, ...versions])];
   const picked = await vscode.window.showQuickPick(
     names.map((v) => ({ label: v, description: v === working ? 'next release' : versions.includes(v) ? 'existing record' : '' })),

@@ -6,21 +6,9 @@ import type { GitRepository } from '../core/git/gitRepository';
 import { documentTypeOfFileName } from '../core/vocabulary/documentKinds';
 import { renderDocumentTemplate, type DocumentTemplateInput, type TemplateTarget } from '../core/records/documentTemplates';
 import { recordDocumentPath } from '../core/vocabulary/recordLayout';
-import { parseRiskMatrix } from '../core/validate/riskMatrix';
-import { parseRuleSeverities } from '../core/validate/ruleCatalog';
-import type { ValidationOptions } from '../core/validate/validationOptions';
 import { localIsoDate } from '../core/vocabulary/clock';
-import { readSettings } from './configuration';
+import { configurationFor } from './repositoryConfigLoader';
 import { createOrOpenDocument } from './recordFiles';
-
-/** The validation options the views use, from the same settings the language server reads. */
-export function validationOptionsFor(scope?: vscode.ConfigurationScope): ValidationOptions {
-  const config = vscode.workspace.getConfiguration('changeLog', scope);
-  const severities = parseRuleSeverities(config.get('validation.rules', {})).severities;
-  const matrix = parseRiskMatrix(config.get('riskMatrix', null)).matrix;
-  const days = config.get<number>('validation.beyondActionMinimumDays', 28);
-  return { severities, ...(matrix ? { riskMatrix: matrix } : {}), beyondActionMinimumDays: days, today: localIsoDate() };
-}
 
 /** The record versions that exist on disk, newest first by name. */
 export async function listRecordVersions(repositoryRoot: string, recordsFolder: string): Promise<string[]> {
@@ -47,7 +35,7 @@ export async function createRecordDocument(repository: GitRepository, version: s
   if (!type) throw new Error(vscode.l10n.t('{0} is not a change-record document.', fileName));
   const target: TemplateTarget = type.kind === 'reflection' && type.phase ? type.phase : (type.kind as Exclude<typeof type.kind, 'reflection'>);
   const root = vscode.Uri.file(repository.root);
-  const relativePath = recordDocumentPath(readSettings(root).recordsFolder, version, fileName);
+  const relativePath = recordDocumentPath((await configurationFor(repository.root, { forCommand: true })).recordsFolder, version, fileName);
   const uri = vscode.Uri.joinPath(root, relativePath);
   const author = (await repository.configValue('user.name')) ?? os.userInfo().username;
   const content = renderDocumentTemplate(target, { version, date: localIsoDate(), author, ...context });

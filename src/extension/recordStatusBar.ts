@@ -1,8 +1,9 @@
 import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { assessRecordFolder } from '../core/records/recordStatus';
+import { assessRecordFolderOf } from '../core/usecases/checkRecord';
+import { localIsoDate } from '../core/vocabulary/clock';
+import { configurationFor } from './repositoryConfigLoader';
 import { readSettings } from './configuration';
-import { validationOptionsFor } from './recordDocuments';
 import { locateRepositories } from './workspaceRepository';
 
 /**
@@ -52,12 +53,13 @@ export class RecordStatusBar implements vscode.Disposable {
     const { repositories } = await locateRepositories();
     for (const located of repositories) {
       if (!located.repository) continue;
-      const recordsFolder = readSettings(located.folder).recordsFolder;
+      const config = await configurationFor(located.repository.root);
+      const recordsFolder = config.recordsFolder;
       const recordsRoot = join(located.repository.root, recordsFolder);
       if (!uri.fsPath.startsWith(`${recordsRoot}${sep}`)) continue;
       const version = uri.fsPath.slice(recordsRoot.length + 1).split(sep)[0];
       if (!version) return undefined;
-      const assessment = await assessRecordFolder(located.repository.root, recordsFolder, version, validationOptionsFor(located.folder));
+      const assessment = await assessRecordFolderOf(located.repository.root, version, { config, today: localIsoDate(), repository: located.repository });
       return assessment && { version, folder: join(recordsRoot, version), assessment };
     }
     return undefined;

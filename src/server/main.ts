@@ -52,7 +52,7 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // A refused registration leaves the server working without it; it must not become an unhandled rejection.
   if (dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'changeLog' }).catch(() => undefined);
-  if (registerWatcher) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] }).catch(() => undefined);
+  if (registerWatcher) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/reflect.config.json' }] }).catch(() => undefined);
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -65,6 +65,12 @@ registerDiagnostics(connection, documents, settings, folders);
 // A sibling changed on disk: documents open in its record folder may have new cross-document problems.
 // An open file's own changes arrive as edits, and its open text is what counts.
 connection.onDidChangeWatchedFiles(({ changes }) => {
+  // A repository's reflect.config.json changed: every document of it may be graded differently.
+  if (changes.some((change) => change.uri.endsWith('/reflect.config.json'))) {
+    settings.invalidate();
+    refresh.now();
+    return;
+  }
   if (changes.some((change) => !documents.get(change.uri) && folders.hasOpenDocumentIn(folderOf(change.uri)))) refresh.schedule();
 });
 
@@ -91,7 +97,7 @@ connection.onCompletion(({ textDocument, position }) => {
 connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  const { riskMatrix } = await settings.forDocument(document.uri);
+  const { riskMatrix } = (await settings.forDocument(document.uri)).validation;
   const current = documents.get(params.textDocument.uri);
   return current ? codeActionsFor(current, params, riskMatrix, versionedEdits) : [];
 });

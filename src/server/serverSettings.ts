@@ -1,93 +1,66 @@
+import { dirname } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_RECORDS_FOLDER, normaliseRecordsFolder } from '../core/vocabulary/recordLayout';
-import { parseRiskMatrix, type RiskMatrix } from '../core/validate/riskMatrix';
-import { parseRuleSeverities, type RuleSeverities } from '../core/validate/ruleCatalog';
-import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from '../core/validate/validationOptions';
+import { fileLayer, settingsLayer, type ConfigLayer } from '../core/config/configLayers';
+import { loadReflectConfig, type ConfigProblem } from '../core/config/loadReflectConfig';
+import { resolveConfig, validationOptionsOf as coreValidationOptions, type ResolvedConfig } from '../core/config/resolvedConfig';
+import { findRepositoryRoot } from '../core/usecases/repositoryConfiguration';
+import type { ValidationOptions } from '../core/validate/validationOptions';
+import { filePathOf } from './recordSiblings';
 
-/** What the server reads from `changeLog.*`, per document. */
-export interface ServerSettings {
-  readonly recordsFolder: string;
-  /** Per-rule severity overrides; `off` silences a rule (`changeLog.validation.rules`). */
-  readonly ruleSeverities: RuleSeverities;
-  /** The most diagnostics one document gets (`changeLog.validation.maxProblems`). */
-  readonly maxProblems: number;
-  /** The organisation's risk matrix (`changeLog.riskMatrix`), or undefined for the DCB0129 / DCB0160 default. */
-  readonly riskMatrix?: RiskMatrix;
-  /** Why the configured risk matrix was refused, when it was; the default is used instead. */
-  readonly riskMatrixProblems: readonly string[];
-  /** Fewest days between the on-action and beyond-action reflections (`changeLog.validation.beyondActionMinimumDays`). */
-  readonly beyondActionMinimumDays: number;
-}
-
-const DEFAULTS: ServerSettings = { recordsFolder: DEFAULT_RECORDS_FOLDER, ruleSeverities: {}, maxProblems: 100, riskMatrixProblems: [], beyondActionMinimumDays: DEFAULT_BEYOND_ACTION_MINIMUM_DAYS };
-
-/** Turns whatever the client sent into valid settings, ignoring malformed parts. */
-export function normaliseSettings(raw: unknown, fallbackFolder: string): ServerSettings {
-  const value = objectOrEmpty(raw);
-  const validation = objectOrEmpty(value.validation);
-  const { severities } = parseRuleSeverities(objectOrEmpty(validation.rules));
-  const max = typeof validation.maxProblems === 'number' && Number.isFinite(validation.maxProblems) ? Math.max(1, Math.floor(validation.maxProblems)) : DEFAULTS.maxProblems;
-  const days = validation.beyondActionMinimumDays;
-  const risk = readRiskMatrix(value.riskMatrix);
-  return {
-    recordsFolder: normaliseRecordsFolder(typeof value.recordsFolder === 'string' ? value.recordsFolder : fallbackFolder),
-    ruleSeverities: severities,
-    maxProblems: max,
-    ...risk,
-    beyondActionMinimumDays: typeof days === 'number' && Number.isFinite(days) && days >= 0 ? Math.floor(days) : DEFAULTS.beyondActionMinimumDays,
-  };
-}
+/** What the server decides for a document: the repository's one resolved configuration. */
+export type ServerSettings = ResolvedConfig;
 
 // The core keeps at most this many problems per document; the server then shows `maxProblems`
 // of them, errors first, so the core's bound only limits work on hostile documents.
 const CORE_PROBLEM_BOUND = 10_000;
 
 /**
- * The core's options for a document: severities are applied there, once, so
- * rules turned off never reach the cap; `today` is the server's local date.
+ * The core's options for a document: the same as `reflect check` and the
+ * views use (severities are applied there, once, so rules turned off never
+ * reach the cap); `today` is the local date of the server's clock.
  */
 export function validationOptionsOf(settings: ServerSettings, today: string): ValidationOptions {
-  return {
-    severities: settings.ruleSeverities,
-    riskMatrix: settings.riskMatrix,
-    beyondActionMinimumDays: settings.beyondActionMinimumDays,
-    today,
-    maxProblemsPerDocument: Math.max(CORE_PROBLEM_BOUND, settings.maxProblems),
-  };
+  return { ...coreValidationOptions(settings, today), maxProblemsPerDocument: Math.max(CORE_PROBLEM_BOUND, settings.validation.maxProblems) };
 }
 
-/** An unset or empty matrix means the default, quietly; anything else must be a whole, valid matrix. */
-function readRiskMatrix(value: unknown): { riskMatrix?: RiskMatrix; riskMatrixProblems: string[] } {
-  if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) return { riskMatrixProblems: [] };
-  const { matrix, problems } = parseRiskMatrix(value);
-  return matrix ? { riskMatrix: matrix, riskMatrixProblems: [] } : { riskMatrixProblems: problems };
-}
+/** Reads a repository's reflect.config.json layer; undefined when there is none or it has problems (reported separately). */
+export type ConfigFileSource = (root: string) => Promise<{ layer?: ConfigLayer; problems: readonly ConfigProblem[] }>;
 
-function objectOrEmpty(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+async function readConfigFile(root: string): Promise<{ layer?: ConfigLayer; problems: readonly ConfigProblem[] }> {
+  const loaded = await loadReflectConfig(root);
+  return loaded.problems.length > 0 ? { problems: loaded.problems } : { layer: fileLayer(loaded.config), problems: [] };
 }
 
 /**
- * Pulls `changeLog` settings per document through `workspace/configuration`
- * when the client supports it, caching them until the configuration changes.
+ * Resolves each document's configuration: the repository's
+ * `reflect.config.json` under the settings the client sends through
+ * `workspace/configuration` (section `changeLog`), or under the
+ * `initializationOptions` when it cannot. Cached until the configuration or
+ * a config file changes; each invalid value is reported once.
  */
 export class SettingsSource {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
-  private fallback: ServerSettings = DEFAULTS;
-  /** Refused risk matrices already reported, so a person is told once, not on every keystroke. */
-  private readonly reportedMatrices = new Set<string>();
+  private readonly files = new Map<string, ReturnType<ConfigFileSource>>();
+  private initial: ConfigLayer = settingsLayer({});
+  /** Problems already reported, so a person is told once, not on every keystroke. */
+  private readonly reported = new Set<string>();
 
-  constructor(private readonly connection: Connection, private supportsPull = false) {}
+  constructor(
+    private readonly connection: Connection,
+    private supportsPull = false,
+    private readonly readFile: ConfigFileSource = readConfigFile,
+  ) {}
 
   /** Called from `initialize`: what the client offers and the folder it passed. */
   configure(supportsPull: boolean, initialRecordsFolder: string | undefined): void {
     this.supportsPull = supportsPull;
-    this.fallback = normaliseSettings({ recordsFolder: initialRecordsFolder }, DEFAULT_RECORDS_FOLDER);
+    this.initial = settingsLayer(initialRecordsFolder === undefined ? {} : { recordsFolder: initialRecordsFolder });
   }
 
-  /** Forgets cached settings (after `workspace/didChangeConfiguration`). */
+  /** Forgets cached settings (after `workspace/didChangeConfiguration`, or a config file changed). */
   invalidate(): void {
     this.cache.clear();
+    this.files.clear();
   }
 
   /** Forgets one document's settings when it closes. */
@@ -96,28 +69,49 @@ export class SettingsSource {
   }
 
   forDocument(uri: string): Promise<ServerSettings> {
-    if (!this.supportsPull) return Promise.resolve(this.fallback);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'changeLog' }).then(
-        (raw: unknown) => this.reportRefusedMatrix(normaliseSettings(raw, this.fallback.recordsFolder)),
-        () => this.fallback,
-      );
+      settings = this.resolve(uri);
       this.cache.set(uri, settings);
     }
     return settings;
   }
 
-  private reportRefusedMatrix(settings: ServerSettings): ServerSettings {
-    const problems = settings.riskMatrixProblems;
-    const key = problems.join('\n');
-    if (problems.length > 0 && !this.reportedMatrices.has(key)) {
-      this.reportedMatrices.add(key);
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-      const message = `Reflective Change Log: the setting changeLog.riskMatrix is not used, so the DCB0129 / DCB0160 default applies: ${problems[0]}${more}`;
+  private async resolve(uri: string): Promise<ServerSettings> {
+    const path = filePathOf(uri);
+    const root = path === undefined ? undefined : await findRepositoryRoot(dirname(path));
+    const [file, pulled] = await Promise.all([root === undefined ? undefined : this.fileOf(root), this.pull(uri)]);
+    const layers = [file?.layer, this.initial, pulled === undefined ? undefined : settingsLayer(pulled)].filter((l): l is ConfigLayer => l !== undefined);
+    const { config, problems } = resolveConfig(layers);
+    this.report([...(file?.problems ?? []), ...problems]);
+    return config;
+  }
+
+  private fileOf(root: string): ReturnType<ConfigFileSource> {
+    let file = this.files.get(root);
+    if (!file) {
+      file = this.readFile(root).catch(() => ({ problems: [] }));
+      this.files.set(root, file);
+    }
+    return file;
+  }
+
+  private async pull(uri: string): Promise<unknown> {
+    if (!this.supportsPull) return undefined;
+    return this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'changeLog' }).then(
+      (raw: unknown) => raw ?? undefined,
+      () => undefined,
+    );
+  }
+
+  private report(problems: readonly ConfigProblem[]): void {
+    for (const problem of problems) {
+      const where = problem.line !== undefined ? ` (line ${problem.line})` : '';
+      const message = `Reflective Change Log: ${problem.message}${where}`;
+      if (this.reported.has(message)) continue;
+      this.reported.add(message);
       // Typed void but sent as a request: a client that refuses it must not leave an unhandled rejection, which ends the server.
       Promise.resolve(this.connection.window.showWarningMessage(message) as unknown).catch(() => undefined);
     }
-    return settings;
   }
 }

@@ -30,7 +30,8 @@ describe('Evidence pack export on a real repository', () => {
     root = realpathSync(repo.dir);
     repo.commit('feat: first');
     repo.tag('v1.3.2', true);
-    shipped.push(repo.commit('feat(results): show the trend of a result'));
+    // A feature names its hazard-log entry, so the record has no release-notes hazard finding.
+    shipped.push(repo.commit('feat(results): show the trend of a result\n\nHazard: HAZ-12'));
     repo.git('config', 'user.name', 'Eve" onmouseover="x');
     shipped.push(repo.commit('fix: <img src=x onerror=alert(1)> & [x](javascript:alert(1))'));
     repo.git('config', 'user.name', 'Test Author');

@@ -8,6 +8,8 @@ import { CONFIG_FILE_NAME, type ReflectConfig } from './reflectConfig';
 /** A problem with the configuration file, worded for a person. */
 export interface ConfigProblem {
   readonly file: string;
+  /** The key as the person wrote it (`reflect.config.json: validation.rules`, `Setting changeLog.tagPattern`), when one key is at fault. */
+  readonly key?: string;
   /** 1-based line of the problem, when known. */
   readonly line?: number;
   readonly message: string;

@@ -31,10 +31,13 @@ export interface ReleaseNotesOptions extends GroupingOptions {
   readonly issueUrl?: string;
 }
 
-/** The whole of `reflect.config.json`. */
+/** The whole of `reflect.config.json` (schemas/config/release-notes-config.schema.json describes it). */
 export interface ReflectConfig {
+  readonly recordsFolder?: string;
   readonly releaseNotes?: ReleaseNotesOptions;
-  readonly rollback?: RollbackOptions;
+  readonly rollback?: RollbackOptions & { readonly packageFolder?: string };
+  readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number };
+  readonly riskMatrix?: unknown;
 }
 
 /** The hazard check used when nothing is configured. */

@@ -4,9 +4,12 @@ import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { CHANGE_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { readRecordFiles } from '../records/recordFiles';
-import { assessRecord, type RecordAssessment } from '../records/recordStatus';
+import { assessFindings, assessRecord, type RecordAssessment } from '../records/recordStatus';
+import type { ResolvedConfig } from '../config/resolvedConfig';
+import { checkRecord } from '../usecases/checkRecord';
 import { defaultPackageFolder, verifyRollbackPackage } from '../rollback/rollbackPackage';
 import type { ValidationOptions } from '../validate/validationOptions';
+import { localIsoDate } from '../vocabulary/clock';
 import { buildEvidencePack } from './buildEvidencePack';
 import type { PackageCheck, PackCommits } from './evidencePackInput';
 import { readEvidenceStylesheet } from './evidenceStylesheet';
@@ -24,8 +27,14 @@ export interface ExportEvidencePackRequest {
   readonly repository?: GitRepository;
   /** Said in the commits section when there is no repository (for example why it could not be opened). */
   readonly repositoryUnavailable?: string;
-  /** The same options the editor validates with; `today` defaults to `now`'s date, so overdue actions show. */
+  /** The same options the editor validates with; `today` defaults to `now`'s local date, so overdue actions show. */
   readonly options: ValidationOptions;
+  /**
+   * The repository's resolved configuration: when given, the record is
+   * assessed by the use case checkRecord (the release notes' hazard findings
+   * included), as in the editor and `reflect check`.
+   */
+  readonly config?: ResolvedConfig;
   readonly now: Date;
   /** Where rollback packages are kept; `<repository>/.reflect/packages` by default. */
   readonly packageFolder?: string;
@@ -61,8 +70,11 @@ export class RecordFolderError extends Error {
 export async function exportEvidencePack(recordFolder: string, request: ExportEvidencePackRequest): Promise<EvidencePack> {
   const files = await readRecordFiles(recordFolder);
   if (!files) throw new RecordFolderError(recordFolder);
-  const options: ValidationOptions = { ...request.options, today: request.options.today ?? request.now.toISOString().slice(0, 10) };
-  const assessment = assessRecord(files, options);
+  // The local calendar date, as everywhere else (vocabulary/clock).
+  const options: ValidationOptions = { ...request.options, today: request.options.today ?? localIsoDate(request.now) };
+  const assessment = request.config
+    ? assessFindings(await checkRecord(files, { config: request.config, today: options.today ?? localIsoDate(request.now), ...(request.repository ? { repository: request.repository } : {}) }))
+    : assessRecord(files, options);
   const documents = readPackDocuments(files);
   const repository = request.repository;
   const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);

@@ -12,7 +12,25 @@ export class TagPattern {
   private readonly regex: RegExp;
   private readonly hasVersionFields: boolean;
 
+  /**
+   * Why a template is not a usable pattern, in words that name the template
+   * (a field named twice, more than one `*`, a `?` with nothing before it), or
+   * undefined when it is one.
+   */
+  static problemWith(template: string): string | undefined {
+    const source = template.trim() || TagPattern.DEFAULT;
+    for (const field of ['MAJOR', 'MINOR', 'PATCH']) {
+      if (source.split(field).length > 2) return `"${clip(source)}" names ${field} more than once; MAJOR, MINOR and PATCH may each appear once.`;
+    }
+    if (source.split('*').length > 2) return `"${clip(source)}" has more than one "*"; one "*" stands for the part that varies.`;
+    if (source.startsWith('?') || source.includes('??')) return `"${clip(source)}" has a "?" with no character before it to make optional.`;
+    return undefined;
+  }
+
+  /** Throws a TagPatternError (naming the template, never a regular-expression message) when the template is not usable. */
   constructor(readonly template: string = TagPattern.DEFAULT) {
+    const problem = TagPattern.problemWith(template);
+    if (problem) throw new TagPatternError(problem);
     const source = template.trim() || TagPattern.DEFAULT;
     this.hasVersionFields = /MAJOR|MINOR|PATCH/.test(source);
     let body = '';
@@ -30,7 +48,12 @@ export class TagPattern {
       else body += char.replace(/[.+^${}()|[\]\\/-]/g, '\\$&');
       i++;
     }
-    this.regex = new RegExp(`^${body}$`);
+    try {
+      this.regex = new RegExp(`^${body}$`);
+    } catch {
+      // problemWith covers every case we know of; this keeps an unforeseen one from surfacing as a regular-expression error.
+      throw new TagPatternError(`"${clip(source)}" is not a tag pattern: use MAJOR, MINOR and PATCH for numbers, one "*" for any text, and "?" after a character to make it optional.`);
+    }
   }
 
   /** Whether a tag name is a release under this pattern. */
@@ -58,4 +81,16 @@ export class TagPattern {
     const version = this.versionOf(name);
     return version !== null && semver.prerelease(version) !== null;
   }
+}
+
+/** A tag pattern that cannot be used; the message names the template and what is wrong with it. */
+export class TagPatternError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TagPatternError';
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

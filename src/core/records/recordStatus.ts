@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../validate/problem';
-import { validateRecord, type RecordFile } from '../validate/validateRecord';
+import { validateRecord, type RecordFile, type RecordFileProblems } from '../validate/validateRecord';
 import type { ValidationOptions } from '../validate/validationOptions';
 import { RECORD_DOCUMENT_TYPES, type DocumentKind } from '../vocabulary/documentKinds';
 import type { PhaseId } from '../vocabulary/phaseIds';
@@ -62,7 +62,11 @@ export interface RecordAssessment {
  * complete. Pure: give it the folder's files and the same options the editor uses.
  */
 export function assessRecord(files: readonly RecordFile[], options: ValidationOptions = {}): RecordAssessment {
-  const results = validateRecord(files, options);
+  return assessFindings(validateRecord(files, options));
+}
+
+/** Assesses a record from its findings per file (the use case `checkRecord` adds the release notes' own to the validator's). */
+export function assessFindings(results: readonly RecordFileProblems[]): RecordAssessment {
   const byName = new Map(results.map((r) => [baseName(r.name), r.problems]));
   const documents = RECORD_DOCUMENT_TYPES.map((type): DocumentAssessment => {
     const problems = byName.get(type.fileName);

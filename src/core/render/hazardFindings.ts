@@ -12,7 +12,7 @@ export const NO_HAZARD_REFERENCE = 'no-hazard-reference';
  * given, each problem points at the line that lists the commit; otherwise
  * at the start of the document.
  */
-export function findMissingHazardReferences(model: ReleaseNotesModel, renderedText?: string, options: HazardCheckOptions = {}): Problem[] {
+export function findMissingHazardReferences(model: Pick<ReleaseNotesModel, 'commits' | 'groups'>, renderedText?: string, options: HazardCheckOptions = {}): Problem[] {
   const severity = options.severity ?? DEFAULT_HAZARD_CHECK.severity;
   if (severity === 'off') return [];
   const types = new Set(options.types ?? DEFAULT_HAZARD_CHECK.types);

@@ -14,3 +14,25 @@ export function localIsoDateTime(now = new Date()): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * The one clock: "today" is the local calendar date everywhere (the editor,
+ * the language server, the CLI and the evidence pack), so near midnight they
+ * agree on what is overdue. Tests give a fixed clock; the CLI's `--today`
+ * overrides the date.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that always says `instant`. */
+export function fixedClock(instant: Date): Clock {
+  return { now: () => new Date(instant.getTime()) };
+}
+
+/** Today's local date on a clock, as YYYY-MM-DD. */
+export function todayOn(clock: Clock): string {
+  return localIsoDate(clock.now());
+}

@@ -1,14 +1,11 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { recordDocumentPath } from '../../core/vocabulary/recordLayout';
 import { buildRollbackChecklist, renderRollbackChecklist, type PackageReference } from '../../core/rollback/rollbackChecklist';
-import { packageBaseName, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
-import { readSettings } from '../configuration';
+import { lookUpPackage, packageFileOf, packageFolderOf, referenceOf } from '../../core/usecases/rollbackPackages';
+import { proposeVersionForRange } from '../../core/usecases/proposeVersion';
 import { writeGeneratedDocument } from '../generatedDocument';
-import { readPackageFolder } from '../releaseNotesSettings';
 import { releaseTargetOf } from '../releaseTarget';
-import { optionsFor } from '../repositoryConfigLoader';
+import { configurationFor } from '../repositoryConfigLoader';
 import { localIsoDate } from '../../core/vocabulary/clock';
 import type { Command } from './command';
 
@@ -25,11 +22,13 @@ export class CreateRollbackChecklistCommand implements Command {
   async execute(node?: unknown): Promise<vscode.Uri | undefined> {
     const target = await releaseTargetOf(node, 'ask');
     const { repository, range } = target;
-    const options = await optionsFor(repository.root);
+    const config = await configurationFor(repository.root, { forCommand: true });
     const scope = vscode.Uri.file(repository.root);
-    const packageReference = range.from ? await existingPackage(join(repository.root, readPackageFolder(scope)), range.from) : undefined;
-    const checklist = await buildRollbackChecklist(repository, { range, change: target.version, date: localIsoDate(), options: options.rollback, package: packageReference });
-    const relativePath = recordDocumentPath(readSettings(scope).recordsFolder, target.version, ROLLBACK_FILE);
+    const packageReference = range.from ? await existingPackage(packageFolderOf(repository.root, config), range.from) : undefined;
+    // Only the version is needed for Unreleased: one read of the commits, not the notes.
+    const version = target.version ?? (await proposeVersionForRange(repository, range, config.releaseNotes.paths));
+    const checklist = await buildRollbackChecklist(repository, { range, change: version, date: localIsoDate(), options: config.rollback, package: packageReference });
+    const relativePath = recordDocumentPath(config.recordsFolder, version, ROLLBACK_FILE);
     const uri = vscode.Uri.joinPath(scope, relativePath);
     const { outcome } = await writeGeneratedDocument(uri, renderRollbackChecklist(checklist), 'rollback steps');
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the steps of {0}; everything else was kept.', relativePath));
@@ -46,16 +45,9 @@ export class CreateRollbackChecklistCommand implements Command {
 
 /** The package of `tag` in the package folder, when it exists and verifies. */
 async function existingPackage(folder: string, tag: string): Promise<PackageReference | undefined> {
-  const archive = join(folder, `${packageBaseName(tag)}.tar.gz`);
-  try {
-    await access(archive);
-  } catch {
-    return undefined;
-  }
-  const verification = await verifyRollbackPackage(archive);
-  if (!verification.ok || !verification.sha256) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', archive, verification.problems.join(' ')));
-    return undefined;
-  }
-  return { file: `${packageBaseName(tag)}.tar.gz`, sha256: verification.sha256 };
+  const lookup = await lookUpPackage(folder, packageFileOf(tag));
+  if (lookup.state === 'not-found') return undefined;
+  const reference = referenceOf(lookup);
+  if (!reference) void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', lookup.path, lookup.problems.join(' ')));
+  return reference;
 }

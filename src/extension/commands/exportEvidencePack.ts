@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import { exportEvidencePack } from '../../core/export/exportEvidencePack';
 import { defaultEvidencePackPath, writeEvidencePack } from '../../core/export/evidencePackFile';
 import { ensureIgnoredFolder } from '../../core/files/ignoredFolder';
-import { readPackageFolder } from '../releaseNotesSettings';
+import { validationOptionsOf } from '../../core/config/resolvedConfig';
+import { packageFolderOf } from '../../core/usecases/rollbackPackages';
+import { localIsoDate } from '../../core/vocabulary/clock';
+import { configurationFor } from '../repositoryConfigLoader';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
-import { validationOptionsFor } from '../recordDocuments';
 import { CancelledByUser } from '../workspaceRepository';
 import type { Command } from './command';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 
 /**
  * Writes a change record as one self-contained HTML evidence pack where the
@@ -23,13 +25,15 @@ export class ExportEvidencePackCommand implements Command {
   /** `record` may be a Change Records view item or a version; `target` a path (for scripts and tests). */
   async execute(record?: unknown, target?: unknown): Promise<string | undefined> {
     const choice = await recordOf(record);
-    const scope = vscode.Uri.file(choice.repository.root);
+    const config = await configurationFor(choice.repository.root, { forCommand: true });
+    const now = new Date();
     const pack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the evidence pack of {0}', choice.version) }, () =>
       exportEvidencePack(choice.folder, {
         repository: choice.repository,
-        options: validationOptionsFor(scope),
-        now: new Date(),
-        packageFolder: join(choice.repository.root, readPackageFolder(scope)),
+        options: validationOptionsOf(config, localIsoDate(now)),
+        config,
+        now,
+        packageFolder: packageFolderOf(choice.repository.root, config),
         stylesheetPath: this.stylesheetPath,
       }),
     );

@@ -5,11 +5,10 @@ import { buildReleaseNotes } from '../../core/render/buildReleaseNotes';
 import { findMissingHazardReferences } from '../../core/render/hazardFindings';
 import { loadNotesTemplate } from '../../core/render/notesTemplateFile';
 import { renderReleaseNotesMarkdown } from '../../core/render/releaseNotes';
-import { readSettings } from '../configuration';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { toVscodeDiagnostic } from '../problemDiagnostics';
 import { releaseTargetOf } from '../releaseTarget';
-import { optionsFor } from '../repositoryConfigLoader';
+import { configurationFor } from '../repositoryConfigLoader';
 import { RELEASES_VIEW_ID } from '../views/releasesView';
 import { withViewProgress } from '../views/viewProgress';
 import { CancelledByUser } from '../workspaceRepository';
@@ -29,7 +28,7 @@ export class GenerateReleaseNotesCommand implements Command {
   async execute(node?: unknown): Promise<vscode.Uri | undefined> {
     const target = await releaseTargetOf(node, 'unreleased');
     const { repository, range } = target;
-    const options = await optionsFor(repository.root);
+    const config = await configurationFor(repository.root, { forCommand: true });
     if (await repository.rangeCrossesShallowBoundary(range)) {
       const anyway = vscode.l10n.t('Generate Anyway');
       const answer = await vscode.window.showWarningMessage(
@@ -39,15 +38,16 @@ export class GenerateReleaseNotesCommand implements Command {
       );
       if (answer !== anyway) throw new CancelledByUser();
     }
-    const template = await loadNotesTemplate(repository.root, options.releaseNotes.template);
+    const template = await loadNotesTemplate(repository.root, config.releaseNotes.template);
     const model = await withViewProgress(RELEASES_VIEW_ID, 'Reading commits', () =>
-      buildReleaseNotes(repository, { range, version: target.version, date: localIsoDate(), options: options.releaseNotes }),
+      // For Unreleased the notes propose the version themselves: the range is read once.
+      buildReleaseNotes(repository, { range, ...(target.version !== undefined ? { version: target.version } : {}), date: localIsoDate(), options: config.releaseNotes }),
     );
     const markdown = renderReleaseNotesMarkdown(model, template?.text);
-    const relativePath = recordDocumentPath(readSettings(vscode.Uri.file(repository.root)).recordsFolder, model.version, RELEASE_NOTES_FILE);
+    const relativePath = recordDocumentPath(config.recordsFolder, model.version, RELEASE_NOTES_FILE);
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     const { outcome, editor } = await writeGeneratedDocument(uri, markdown, 'release notes');
-    const problems = findMissingHazardReferences(model, editor.document.getText(), options.releaseNotes.hazardCheck);
+    const problems = findMissingHazardReferences(model, editor.document.getText(), config.releaseNotes.hazardCheck);
     this.findings.set(uri, problems.map(toVscodeDiagnostic));
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the generated parts of {0}; everything else was kept.', relativePath));
     if (outcome === 'unchanged') void vscode.window.showInformationMessage(vscode.l10n.t('{0} is up to date.', relativePath));

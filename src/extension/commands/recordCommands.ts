@@ -3,7 +3,7 @@ import { ACTION_PLAN_FILE, CHANGE_FILE } from '../../core/vocabulary/documentKin
 import { recordFolderName } from '../../core/vocabulary/recordLayout';
 import { currentRecord } from '../recordChoice';
 import { createRecordDocument } from '../recordDocuments';
-import { releaseTargetOf } from '../releaseTarget';
+import { releaseTargetOf, versionOf } from '../releaseTarget';
 import { CancelledByUser } from '../workspaceRepository';
 import type { Command } from './command';
 
@@ -22,7 +22,7 @@ export class StartChangeRecordCommand implements Command {
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Start Change Record'),
             prompt: vscode.l10n.t('The version this change will release ({0}..{1})', target.range.from ?? 'first commit', target.range.to),
-            value: target.version,
+            value: await versionOf(target),
             validateInput: (value) => (value.trim().length === 0 ? 'Give the version, for example v1.4.0.' : recordFolderName(value.trim()) !== value.trim() ? `Will be stored as "${recordFolderName(value.trim())}".` : undefined),
           });
     if (version === undefined) throw new CancelledByUser();

@@ -2,10 +2,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FileExistsError } from '../../core/files/atomicWrite';
-import { createRollbackPackage, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
-import { ensureIgnoredFolder } from '../../core/files/ignoredFolder';
-import { readPackageFolder } from '../releaseNotesSettings';
-import { releaseTargetOf } from '../releaseTarget';
+import { verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
+import { createPackage, packageFolderOf } from '../../core/usecases/rollbackPackages';
+import { configurationFor } from '../repositoryConfigLoader';
+import { releaseTargetOf, versionOf } from '../releaseTarget';
 import { RELEASES_VIEW_ID } from '../views/releasesView';
 import { withViewProgress } from '../views/viewProgress';
 import { CancelledByUser, requireRepository } from '../workspaceRepository';
@@ -22,13 +22,13 @@ export class CreateRollbackPackageCommand implements Command {
   async execute(node?: unknown): Promise<string | undefined> {
     const target = await releaseTargetOf(node, 'ask');
     const previous = target.range.from;
-    if (!previous) throw new Error(vscode.l10n.t('{0} is the first release: there is no earlier version to roll back to.', target.version));
-    const folder = readPackageFolder(vscode.Uri.file(target.repository.root));
-    const outDir = join(target.repository.root, folder);
-    await ensureIgnoredFolder(outDir);
+    if (!previous) throw new Error(vscode.l10n.t('{0} is the first release: there is no earlier version to roll back to.', await versionOf(target)));
+    const config = await configurationFor(target.repository.root, { forCommand: true });
+    const folder = config.packageFolder;
     let created;
     try {
-      created = await withViewProgress(RELEASES_VIEW_ID, `Packaging ${previous}`, () => createRollbackPackage(target.repository, { ref: previous, outDir }));
+      // The core makes the package folder git-ignored first, as for `reflect package`.
+      created = await withViewProgress(RELEASES_VIEW_ID, `Packaging ${previous}`, () => createPackage(target.repository, config, { ref: previous }));
     } catch (error) {
       if (error instanceof FileExistsError) {
         const verify = vscode.l10n.t('Verify It');
@@ -66,8 +66,8 @@ export class VerifyRollbackPackageCommand implements Command {
 }
 
 async function pickArchive(): Promise<string> {
-  const { folder, repository } = await requireRepository();
-  const dir = join(repository.root, readPackageFolder(folder.uri));
+  const { repository } = await requireRepository();
+  const dir = packageFolderOf(repository.root, await configurationFor(repository.root));
   const archives = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tar.gz'));
   const browse = { label: vscode.l10n.t('$(folder-opened) Choose a file…'), path: '' };
   const picked = await vscode.window.showQuickPick([...archives.map((n) => ({ label: n, description: vscode.workspace.asRelativePath(join(dir, n)), path: join(dir, n) })), browse], {

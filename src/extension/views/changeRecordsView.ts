@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GitRepository } from '../../core/git/gitRepository';
-import { assessRecordFolder, type DocumentAssessment, type RecordAssessment } from '../../core/records/recordStatus';
-import { readSettings } from '../configuration';
-import { listRecordVersions, validationOptionsFor } from '../recordDocuments';
+import type { DocumentAssessment, RecordAssessment } from '../../core/records/recordStatus';
+import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
+import { localIsoDate } from '../../core/vocabulary/clock';
+import { configurationFor } from '../repositoryConfigLoader';
+import { listRecordVersions } from '../recordDocuments';
 import { locateRepositories } from '../workspaceRepository';
 
 export const RECORDS_VIEW_ID = 'changeLog.records';
@@ -85,11 +87,12 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
     const nodes: RecordNode[] = [];
     for (const located of repositories) {
       if (located.state !== 'ready' || !located.repository) continue;
-      const settings = readSettings(located.folder);
-      const options = validationOptionsFor(located.folder);
-      for (const version of await listRecordVersions(located.repository.root, settings.recordsFolder)) {
-        const assessment = await assessRecordFolder(located.repository.root, settings.recordsFolder, version, options);
-        if (assessment) nodes.push({ type: 'record', repository: located.repository, version, folder: join(located.repository.root, settings.recordsFolder, version), assessment });
+      // The same findings as the Problems panel, `reflect check` and the evidence pack (core use case checkRecord).
+      const config = await configurationFor(located.repository.root);
+      const check = { config, today: localIsoDate(), repository: located.repository };
+      for (const version of await listRecordVersions(located.repository.root, config.recordsFolder)) {
+        const assessment = await assessRecordFolderOf(located.repository.root, version, check);
+        if (assessment) nodes.push({ type: 'record', repository: located.repository, version, folder: join(located.repository.root, config.recordsFolder, version), assessment });
       }
     }
     return nodes;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { GitRepository } from '../../core/git/gitRepository';
-import { assessRecordFolder } from '../../core/records/recordStatus';
-import { validationOptionsFor } from '../recordDocuments';
+import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
+import { localIsoDate } from '../../core/vocabulary/clock';
+import { configurationFor } from '../repositoryConfigLoader';
 import { readSettings } from '../configuration';
 import { locateRepositories, type LocatedRepository, type WorkspaceState } from '../workspaceRepository';
 import { toTreeItem, type ReleaseEntry, type ReleaseNode } from './releaseNodes';
@@ -98,20 +99,23 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   private locate() {
     this.located ??= this.locateSource().then(async ({ state, repositories }) => {
       await vscode.commands.executeCommand('setContext', 'changeLog.state', state);
-      const releases = repositories
-        .filter((r): r is LocatedRepository & { repository: GitRepository } => r.state === 'ready' && r.repository !== undefined)
-        .map((r) => {
-          const settings = readSettings(r.folder);
+      const ready = repositories.filter((r): r is LocatedRepository & { repository: GitRepository } => r.state === 'ready' && r.repository !== undefined);
+      const releases = await Promise.all(
+        ready.map(async (r) => {
+          // The repository's one configuration: reflect.config.json's tag pattern counts here as in `reflect notes`.
+          const config = await configurationFor(r.repository.root);
+          const settings = { releaseFilter: config.releaseFilter, pageSize: readSettings(r.folder).pageSize };
           return new RepositoryReleases(
             r.repository,
             settings,
             async (root, version) => {
-              const assessment = await assessRecordFolder(root, settings.recordsFolder, version, validationOptionsFor(r.folder));
+              const assessment = await assessRecordFolderOf(root, version, { config, today: localIsoDate(), repository: r.repository });
               return assessment ? `record ${assessment.complete}/${assessment.expected}` : undefined;
             },
             (entry: ReleaseEntry) => this.changed.fire(entry),
           );
-        });
+        }),
+      );
       this.onRepositories(releases.map((r) => r.repository));
       return { state, repositories, releases };
     });

@@ -42,6 +42,6 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       problems = validateRecord(files, options).find((file) => file.name === name)?.problems ?? validateDocument(text, options);
     }
     assertCurrent(documents.get(uri), version, token);
-    return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings.maxProblems) };
+    return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings.validation.maxProblems) };
   });
 }

@@ -1,0 +1,150 @@
+import { TagPattern } from '../git/tagPattern';
+import type { ReleaseFilter } from '../git/releases';
+import { FILE_CLASSES, type ClassificationRule, type RollbackOptions } from '../rollback/fileClassification';
+import { DEFAULT_PACKAGE_FOLDER } from '../rollback/rollbackPackage';
+import { parseRiskMatrix, type RiskMatrix } from '../validate/riskMatrix';
+import { parseRuleSeverities, type RuleSeverities, type RuleSetting } from '../validate/ruleCatalog';
+import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from '../validate/validationOptions';
+import { DEFAULT_RECORDS_FOLDER } from '../vocabulary/recordLayout';
+import type { ConfigKey, ConfigLayer } from './configLayers';
+import type { ConfigProblem } from './loadReflectConfig';
+import { mergeReleaseNotesOptions, mergeRollbackOptions, type ReleaseNotesOptions } from './reflectConfig';
+
+/** How change-record documents are checked, wherever they are checked. */
+export interface ValidationSettings {
+  readonly severities: RuleSeverities;
+  /** Undefined for the DCB0129 / DCB0160 default. */
+  readonly riskMatrix?: RiskMatrix;
+  readonly beyondActionMinimumDays: number;
+  /** The most problems the editor shows for one document. */
+  readonly maxProblems: number;
+}
+
+/**
+ * The one configuration of a repository, the same for the editor, the
+ * language server and the CLI: built-in defaults < `reflect.config.json` <
+ * editor settings < command-line flags.
+ */
+export interface ResolvedConfig {
+  /** Relative POSIX path inside the repository. */
+  readonly recordsFolder: string;
+  readonly releaseFilter: ReleaseFilter;
+  /** Release-notes options, `tagPattern` included as its template. */
+  readonly releaseNotes: ReleaseNotesOptions;
+  readonly rollback: RollbackOptions;
+  /** Relative POSIX path inside the repository. */
+  readonly packageFolder: string;
+  readonly validation: ValidationSettings;
+}
+
+export const DEFAULT_MAX_PROBLEMS_SHOWN = 100;
+const MAX_DAYS = 3650;
+
+/** The configuration with nothing set anywhere. */
+export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig([]).config;
+
+/**
+ * Merges the layers, lowest first. A value that is invalid is not used (the
+ * layer below it applies) and gives one problem naming where it was set and
+ * why; nothing is dropped silently and nothing throws.
+ */
+export function resolveConfig(layers: readonly ConfigLayer[]): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const pick = <T>(key: ConfigKey, fallback: T, check: (value: unknown) => { value: T } | { problem: string }): T => {
+    let chosen = fallback;
+    for (const layer of layers) {
+      const value = layer.values[key];
+      if (value === undefined) continue;
+      const checked = check(value);
+      if ('problem' in checked) problems.push({ file: layer.source, key: layer.label(key), message: `${layer.label(key)} is not used: ${checked.problem}` });
+      else chosen = checked.value;
+    }
+    return chosen;
+  };
+  const recordsFolder = pick<string>('recordsFolder', DEFAULT_RECORDS_FOLDER, (v) => folderInside(v, 'docs/changes'));
+  const packageFolder = pick<string>('packageFolder', DEFAULT_PACKAGE_FOLDER, (v) => folderInside(v, '.reflect/packages'));
+  const tagPattern = pick<TagPattern>('tagPattern', new TagPattern(), checkTagPattern);
+  const hidePrereleases = pick<boolean>('hidePrereleases', false, (v) => (typeof v === 'boolean' ? { value: v } : { problem: 'it must be true or false.' }));
+  const beyondActionMinimumDays = pick<number>('beyondActionMinimumDays', DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_DAYS ? { value: v } : { problem: `it must be a whole number of days from 0 to ${MAX_DAYS}, not ${shown(v)}.` },
+  );
+  const maxProblems = pick<number>('maxProblems', DEFAULT_MAX_PROBLEMS_SHOWN, (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 1 ? { value: Math.floor(v) } : { problem: `it must be a number of at least 1, not ${shown(v)}.` },
+  );
+  const riskMatrix = pick<RiskMatrix | undefined>('riskMatrix', undefined, (v) => {
+    const { matrix, problems: reasons } = parseRiskMatrix(v);
+    return matrix ? { value: matrix } : { problem: `${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''} The DCB0129 / DCB0160 default applies.` };
+  });
+  const severities: Record<string, RuleSetting> = {};
+  let releaseNotes: ReleaseNotesOptions = {};
+  let rollback: RollbackOptions = { rules: [], replaceDefaultRules: false };
+  for (const layer of layers) {
+    const { validationRules, releaseNotes: notes, rollbackRules, replaceDefaultRules } = layer.values;
+    if (validationRules !== undefined) {
+      const parsed = parseRuleSeverities(validationRules);
+      Object.assign(severities, parsed.severities);
+      for (const reason of parsed.problems) problems.push({ file: layer.source, key: layer.label('validationRules'), message: `${layer.label('validationRules')}: ${reason}` });
+    }
+    if (notes) releaseNotes = mergeReleaseNotesOptions(releaseNotes, notes);
+    const rules = rollbackRules === undefined ? undefined : checkRules(rollbackRules);
+    if (rules && 'problem' in rules) problems.push({ file: layer.source, key: layer.label('rollbackRules'), message: `${layer.label('rollbackRules')} is not used: ${rules.problem}` });
+    const replace = typeof replaceDefaultRules === 'boolean' ? replaceDefaultRules : undefined;
+    if (replaceDefaultRules !== undefined && replace === undefined) problems.push({ file: layer.source, key: layer.label('replaceDefaultRules'), message: `${layer.label('replaceDefaultRules')} is not used: it must be true or false.` });
+    rollback = mergeRollbackOptions(rollback, { rules: rules && 'value' in rules ? rules.value : undefined, replaceDefaultRules: replace });
+  }
+  const config: ResolvedConfig = {
+    recordsFolder,
+    releaseFilter: { pattern: tagPattern, hidePrereleases },
+    releaseNotes: { ...releaseNotes, tagPattern: tagPattern.template },
+    rollback,
+    packageFolder,
+    validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems },
+  };
+  return { config, problems };
+}
+
+/** The validator's options for a day: the same for the editor, the views, `reflect check` and the evidence pack. */
+export function validationOptionsOf(config: ResolvedConfig, today: string): ValidationOptions {
+  const { severities, riskMatrix, beyondActionMinimumDays } = config.validation;
+  return { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, today };
+}
+
+/** One line for a person: the first problem, and how many more there are. */
+export function describeConfigProblems(problems: readonly ConfigProblem[]): string {
+  const [first, ...rest] = problems;
+  if (!first) return '';
+  const where = first.line !== undefined ? ` (line ${first.line})` : '';
+  return `${first.message}${where}${rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`;
+}
+
+function checkTagPattern(value: unknown): { value: TagPattern } | { problem: string } {
+  if (typeof value !== 'string' || value.trim().length === 0) return { problem: 'it must be a tag pattern such as "v?MAJOR.MINOR.PATCH".' };
+  const problem = TagPattern.problemWith(value);
+  return problem ? { problem } : { value: new TagPattern(value) };
+}
+
+/** A relative folder inside the repository: no absolute path, no `..`, not empty. */
+function folderInside(value: unknown, example: string): { value: string } | { problem: string } {
+  if (typeof value !== 'string') return { problem: `it must be a folder inside the repository, such as "${example}".` };
+  const parts = value.split(/[\\/]+/).filter((p) => p.length > 0 && p !== '.');
+  if (/^([\\/]|[A-Za-z]:)/.test(value) || parts.includes('..') || parts.length === 0) {
+    return { problem: `it must be a folder inside the repository, such as "${example}", not ${shown(value)}.` };
+  }
+  return { value: parts.join('/') };
+}
+
+function checkRules(value: unknown): { value: ClassificationRule[] } | { problem: string } {
+  if (!Array.isArray(value)) return { problem: 'it must be a list of { "pattern": "…", "class": "…" } rules.' };
+  for (const rule of value as unknown[]) {
+    const { pattern, class: cls } = (rule ?? {}) as Record<string, unknown>;
+    if (typeof pattern !== 'string' || pattern.length === 0 || !(FILE_CLASSES as readonly unknown[]).includes(cls)) {
+      return { problem: `each rule needs a "pattern" and a "class" (one of ${FILE_CLASSES.join(', ')}).` };
+    }
+  }
+  return { value: value as ClassificationRule[] };
+}
+
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

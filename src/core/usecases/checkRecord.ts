@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { parseCommit } from '../commits/conventionalCommit';
+import { partitionCommits } from '../commits/groupCommits';
+import { validationOptionsOf, type ResolvedConfig } from '../config/resolvedConfig';
+import { GitProblem } from '../git/errors';
+import type { GitRepository, RevisionRange } from '../git/gitRepository';
+import { readRecordFiles } from '../records/recordFiles';
+import { assessFindings, type RecordAssessment } from '../records/recordStatus';
+import { findMissingHazardReferences } from '../render/hazardFindings';
+import { parseFrontMatter } from '../validate/frontMatterParser';
+import { LineIndex, type Problem } from '../validate/problem';
+import { validateRecord, type RecordFile, type RecordFileProblems } from '../validate/validateRecord';
+import { RELEASE_NOTES_FILE } from '../vocabulary/documentKinds';
+import { recordFolderName } from '../vocabulary/recordLayout';
+
+/** What checking a record needs besides its files. */
+export interface RecordCheck {
+  readonly config: ResolvedConfig;
+  /** The local date (vocabulary/clock), for overdue actions. */
+  readonly today: string;
+  /** Without it the release notes' hazard findings are not looked for (they need the commits). */
+  readonly repository?: GitRepository;
+}
+
+/**
+ * The findings of one record's files, the same everywhere (the Problems
+ * panel, the Change Records view, `reflect check`, the evidence pack): the
+ * validator's, single- and cross-document, and for `release-notes.md` the
+ * commits of its range that reference no hazard (`no-hazard-reference`).
+ */
+export async function checkRecord(files: readonly RecordFile[], check: RecordCheck): Promise<RecordFileProblems[]> {
+  const results = validateRecord(files, validationOptionsOf(check.config, check.today));
+  const repository = check.repository;
+  if (!repository) return results;
+  return Promise.all(
+    results.map(async (result, index) => {
+      if (baseName(result.name) !== RELEASE_NOTES_FILE) return result;
+      const hazards = await releaseNotesFindings(files[index].text, repository, check.config);
+      return hazards.length === 0 ? result : { name: result.name, problems: [...result.problems, ...hazards].sort(byPosition) };
+    }),
+  );
+}
+
+/** Reads a version's record folder and assesses it from its findings; undefined when the folder does not exist. */
+export async function assessRecordFolderOf(root: string, version: string, check: RecordCheck): Promise<RecordAssessment | undefined> {
+  const files = await readRecordFiles(join(root, check.config.recordsFolder, recordFolderName(version)));
+  return files && assessFindings(await checkRecord(files, check));
+}
+
+/**
+ * The hazard findings of a release-notes document: the commits of the range
+ * its front matter names (a `to` not tagged yet is read as HEAD) that need a
+ * `Hazard:` trailer and have none, each placed on the line that lists it.
+ * Empty when the range cannot be read.
+ */
+export async function releaseNotesFindings(text: string, repository: GitRepository, config: ResolvedConfig): Promise<Problem[]> {
+  const range = rangeOf(text);
+  if (!range) return [];
+  const paths = config.releaseNotes.paths && config.releaseNotes.paths.length > 0 ? config.releaseNotes.paths : undefined;
+  const read = (r: RevisionRange) => repository.readMappedCommits(r, parseCommit, undefined, paths);
+  let commits;
+  try {
+    commits = await read(range).catch((error: unknown) => {
+      if (error instanceof GitProblem && error.kind === 'bad-ref' && range.to !== 'HEAD') return read({ ...range, to: 'HEAD' });
+      throw error;
+    });
+  } catch (error) {
+    if (error instanceof GitProblem) return [];
+    throw error;
+  }
+  const real = commits.filter((c) => !c.isMerge);
+  const { groups } = partitionCommits(commits, config.releaseNotes);
+  return findMissingHazardReferences({ commits: real, groups }, text, config.releaseNotes.hazardCheck);
+}
+
+function rangeOf(text: string): RevisionRange | undefined {
+  const { frontMatter } = parseFrontMatter(text, new LineIndex(text));
+  const range = frontMatter?.data?.range;
+  if (typeof range !== 'object' || range === null) return undefined;
+  const { from, to } = range as Record<string, unknown>;
+  if (typeof to !== 'string' || to.length === 0 || to.startsWith('-')) return undefined;
+  return typeof from === 'string' && from.length > 0 && !from.startsWith('-') ? { from, to } : { to };
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+function baseName(name: string): string {
+  const parts = name.split(/[\\/]/);
+  return parts[parts.length - 1] ?? name;
+}

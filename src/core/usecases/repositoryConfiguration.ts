@@ -1,0 +1,50 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileLayer, settingsLayer, type ConfigLayer } from '../config/configLayers';
+import { loadReflectConfig, type ConfigProblem } from '../config/loadReflectConfig';
+import { resolveConfig, type ResolvedConfig } from '../config/resolvedConfig';
+
+/** A repository's resolved configuration and everything wrong with the values it was made from. */
+export interface RepositoryConfiguration {
+  readonly config: ResolvedConfig;
+  /** Each names the file or setting and the key; empty when every value was used. */
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** What a front end adds on top of the repository's `reflect.config.json`. */
+export interface ConfigurationRequest {
+  /** The editor's `changeLog` settings (only those the person set). */
+  readonly settings?: unknown;
+  /** Command-line flags, highest of all. */
+  readonly flags?: ConfigLayer;
+}
+
+/**
+ * Resolves a repository's configuration: defaults < `reflect.config.json` at
+ * `root` < editor settings < flags. A config file with problems is not used
+ * at all (its problems are returned); `root` undefined reads no file.
+ */
+export async function resolveRepositoryConfiguration(root: string | undefined, request: ConfigurationRequest = {}): Promise<RepositoryConfiguration> {
+  const loaded = root === undefined ? undefined : await loadReflectConfig(root);
+  const layers: ConfigLayer[] = [];
+  if (loaded && loaded.problems.length === 0) layers.push(fileLayer(loaded.config));
+  if (request.settings !== undefined) layers.push(settingsLayer(request.settings));
+  if (request.flags) layers.push(request.flags);
+  const { config, problems } = resolveConfig(layers);
+  return { config, problems: [...(loaded?.problems ?? []), ...problems] };
+}
+
+/**
+ * The repository a path is in, found by looking for `.git` (a folder, or a
+ * file in a worktree or submodule) from `start` upwards; no git is run.
+ * Undefined outside any repository.
+ */
+export async function findRepositoryRoot(start: string): Promise<string | undefined> {
+  let folder = start;
+  for (;;) {
+    if (await stat(join(folder, '.git')).then(() => true, () => false)) return folder;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
