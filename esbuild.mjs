@@ -21,7 +21,7 @@ function filesUnder(dir, suffixes) {
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   format: 'cjs',
   sourcemap: !production,
   minify: production,

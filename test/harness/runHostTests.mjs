@@ -102,8 +102,9 @@ async function main() {
     }
   } finally {
     await browser?.close().catch(() => {});
-    await server.stop();
+    await server.stop({ keep: exitCode !== 0 });
   }
+  if (exitCode === 0) fs.rmSync(tmp, { recursive: true, force: true });
   console.log(`[test:host] ${exitCode === 0 ? 'passed' : `failed (exit code ${exitCode})`}`);
   process.exit(exitCode);
 }

@@ -1,20 +1,22 @@
-// `npm start`: try the built extension in a real VS Code (code-server) on a fresh sample repo.
-// Expects `npm run build` to have run (the npm script chains it). Runs until Ctrl+C.
+// `npm start`: try Reflective Change Log in a real VS Code (code-server) on a sample repository.
+// Runs exactly what a user installs: the packaged .vsix (`npm start` builds it first), installed
+// into the launcher's own extensions folder, so names, icons, walkthrough media and l10n resolve
+// as in a real installation. Runs until Ctrl+C (or SIGTERM).
 //
-// The extension is installed unpacked: code-server loads any folder named
-// <publisher>.<name>-<version> in its --extensions-dir, so we copy package.json and the built files
-// there instead of packaging a .vsix.
+//   node test/harness/startSample.mjs [--reset] [--state <dir>]
+//     --reset        delete the sample repository and recreate it (your edits there are lost)
+//     --state <dir>  where the sample repository and the workbench's state live
+//                    (default .vscode-test/start/, kept between starts)
+//   PORT=<n>         listen on this port (default 8080, or a free one when 8080 is taken)
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort, isPortFree, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { parseArgs } from 'node:util';
+import { freePort, installVsix, isPortFree, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { ensureInstalled, InstallError } from './install.mjs';
-import { CACHE_DIR, EXTENSION_MAIN, REPO_ROOT } from './paths.mjs';
+import { REPO_ROOT, START_STATE_DIR, VSIX_PATH } from './paths.mjs';
 import { createSampleRepo } from './sampleRepo.mjs';
 
 const DEFAULT_PORT = 8080;
-/** What the extension needs at run time (what the .vsix would hold); missing optional ones are skipped. */
-const EXTENSION_FILES = ['package.json', 'dist', 'schemas', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 
 function fail(message) {
   console.error(`[start] ${message}`);
@@ -34,38 +36,55 @@ async function choosePort() {
   return port;
 }
 
-/** Copies the built extension into `extensionsDir` as an unpacked extension folder. */
-function installUnpacked(extensionsDir) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  fs.mkdirSync(target, { recursive: true });
-  for (const entry of EXTENSION_FILES) {
-    const from = path.join(REPO_ROOT, entry);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(target, entry), { recursive: true });
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: { reset: { type: 'boolean', default: false }, state: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
+    return values;
+  } catch (err) {
+    return fail(`${err.message}\nusage: npm start [-- --reset] [-- --state <dir>]`);
   }
-  // The extension's runtime dependencies are bundled by esbuild, so no node_modules is copied.
-  return target;
+}
+
+/** Keeps the sample repository between starts; `--reset` (or a missing repository) recreates it. */
+function prepareSampleRepo(dir, reset) {
+  const exists = fs.existsSync(path.join(dir, '.git'));
+  if (exists && !reset) {
+    console.log(`[start] using the sample repository from an earlier start: ${dir} (npm run start:reset recreates it)`);
+    return;
+  }
+  if (reset) console.log(`[start] --reset: recreating the sample repository ${dir}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  createSampleRepo(dir);
+  console.log(`[start] created the sample repository ${dir}`);
 }
 
 async function main() {
-  if (!fs.existsSync(EXTENSION_MAIN)) fail(`${path.relative(REPO_ROOT, EXTENSION_MAIN)} is missing: run 'npm run build' first.`);
+  const opts = options();
+  if (opts.help) {
+    console.log('usage: npm start [-- --reset]   (npm run start:reset recreates the sample repository)');
+    return;
+  }
+  if (!fs.existsSync(VSIX_PATH)) fail(`${path.relative(REPO_ROOT, VSIX_PATH)} is missing: run 'npm run package' first (npm start does).`);
   ensureInstalled();
 
-  const sampleDir = path.join(CACHE_DIR, 'sample-repo');
-  fs.rmSync(sampleDir, { recursive: true, force: true }); // fresh every time
-  createSampleRepo(sampleDir);
+  const stateDir = path.resolve(opts.state ?? START_STATE_DIR);
+  const sampleDir = path.join(stateDir, 'sample-repo');
+  const extensionsDir = path.join(stateDir, 'extensions');
+  const userDataDir = path.join(stateDir, 'user-data');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  prepareSampleRepo(sampleDir, opts.reset);
+  console.log(`[start] ${installVsix(extensionsDir, VSIX_PATH, { userDataDir }).split('\n').pop()}`);
 
-  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rcl-start-extensions-'));
-  installUnpacked(extensionsDir);
-
-  const server = await startCodeServer({ port: await choosePort(), extensionsDir });
+  const server = await startCodeServer({ port: await choosePort(), extensionsDir, userDataDir, keepUserSettings: true });
   let stopping = false;
   const shutdown = async (signal) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n[start] ${signal}: stopping code-server`);
     await server.stop();
-    fs.rmSync(extensionsDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
@@ -77,7 +96,7 @@ async function main() {
   });
 
   console.log(`Reflective Change Log is running: ${workbenchUrl(server, sampleDir)}`);
-  console.log(`[start] server log: ${server.logFile}. Press Ctrl+C to stop.`);
+  console.log('[start] open that URL in a browser; press Ctrl+C here to stop.');
 }
 
 main().catch((err) => fail(err instanceof InstallError ? err.message : err.stack ?? String(err)));

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import * as mochaModule from 'mocha';
+import * as vscode from 'vscode';
 
 type MochaClass = typeof import('mocha');
 
@@ -53,6 +54,13 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: !logFile, reporter: 'spec' });
   const files = testFiles(__dirname);
   for (const file of files) mocha.addFile(file);
+  // Several tests keep an edit unsaved on purpose; code-server saves after a delay by default, which
+  // would race them. The runners' settings turn it off too; this makes either runner deterministic.
+  mocha.suite.beforeAll(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
+    if (autoSave !== 'off') throw new Error(`files.autoSave is '${autoSave}', so unsaved-edit tests would race auto-save`);
+  });
 
   return new Promise<void>((resolve, reject) => {
     if (files.length === 0) {

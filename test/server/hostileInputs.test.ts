@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { answered } from '../unit/recordDocuments';
 import { LspClient, type DiagnosticItem } from './lspClient';
 
-/** The bound within which every hostile document gets its diagnostics, and the server answers what follows. */
-const BOUND_MS = 2000;
+/**
+ * Only catches a server that hangs or stops answering: generous, so a busy machine never fails it.
+ * How fast the server answers is measured by `npm run bench`, not asserted here.
+ */
+const HANG_MS = 15_000;
 const MARKER = join(tmpdir(), `reflect-lsp-hostile-${process.pid}`);
 const valid = answered('before-action');
 const withField = (line: string) => valid.replace('author: Alex Morgan', `author: Alex Morgan\n${line}`);
@@ -28,10 +31,10 @@ const HOSTILE: ReadonlyArray<readonly [string, () => string, (codes: string[]) =
   ['a megabyte of front matter lines', () => `---\n${'k: v\n'.repeat(200_000)}---\n`, (codes) => codes.join() === 'front-matter-too-large'],
 ];
 
-/** Fails when a request takes longer than the bound. */
+/** Fails when a request never settles (a hang), not when it is slow. */
 async function within<T>(what: string, request: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${BOUND_MS} ms`)), BOUND_MS)));
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${HANG_MS} ms`)), HANG_MS)));
   try {
     return await Promise.race([request, timeout]);
   } finally {
@@ -54,7 +57,7 @@ describe('hostile front matter over the protocol (reliability promise 5)', () =>
   });
 
   for (const [name, build, expected] of HOSTILE) {
-    it(`${name}: diagnostics within ${BOUND_MS} ms, and the server still answers`, async () => {
+    it(`${name}: diagnostics within ${HANG_MS} ms, and the server still answers`, async () => {
       const doc = `file:///work/docs/changes/v6.6.6/hostile-${++counter}.md`;
       await client.open(doc, build());
       const items: DiagnosticItem[] = await within('diagnostics', client.diagnostics(doc));

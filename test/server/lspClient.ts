@@ -142,7 +142,7 @@ export class LspClient {
   }
 
   /** Resolves at the next `workspace/diagnostic/refresh` request, or rejects after `ms`. */
-  nextRefresh(ms = 3000): Promise<void> {
+  nextRefresh(ms = 15_000): Promise<void> {
     return new Promise((resolvePromise, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostic refresh within ${ms} ms`)), ms);
       this.refreshWaiters.push(() => {
