@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { looksLikeRecordDocument } from '../core/validate/validateDocument';
+import { isChangeRecordDocument as isRecordText } from '../shared/documentSelection';
+import { DOCUMENT_SELECTOR, type InitializationOptions } from '../shared/protocol';
 import { readEditorSettings, readSettings } from './configuration';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up. */
@@ -38,8 +39,8 @@ class RestartingErrorHandler implements ErrorHandler {
 /** Whether a document is a change-record document: Markdown in the records folder, or with our `kind`. */
 export function isChangeRecordDocument(document: vscode.TextDocument): boolean {
   if (document.uri.scheme !== 'file' || document.languageId !== 'markdown') return false;
-  const folder = `/${readSettings(document.uri).recordsFolder}/`;
-  return document.uri.path.includes(folder) || looksLikeRecordDocument(document.getText(new vscode.Range(0, 0, 200, 0)));
+  // The same predicate as the server's, on the first 200 lines.
+  return isRecordText(document.uri.toString(), document.getText(new vscode.Range(0, 0, 200, 0)), readSettings(document.uri).recordsFolder);
 }
 
 /**
@@ -87,9 +88,9 @@ export class ChangeLogLanguageClient implements vscode.Disposable {
     const configFiles = vscode.workspace.createFileSystemWatcher('**/reflect.config.json');
     this.context.subscriptions.push(watcher, configFiles);
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ scheme: 'file', language: 'markdown' }],
+      documentSelector: DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
       // The client watches **/*.md itself (synchronize.fileEvents), so the server need not register a watcher.
-      initializationOptions: { recordsFolder: readSettings().recordsFolder, watchesRecordFiles: true },
+      initializationOptions: { recordsFolder: readSettings().recordsFolder, watchesRecordFiles: true } satisfies InitializationOptions,
       diagnosticPullOptions: { onChange: true, onSave: true, filter: (document) => !isChangeRecordDocument(document) },
       synchronize: { fileEvents: [watcher, configFiles] },
       errorHandler: new RestartingErrorHandler(),

@@ -15,7 +15,7 @@ import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RecordStatusBar } from './recordStatusBar';
 import { RepositoryWatcher } from './repositoryWatcher';
-import type { ReleaseNode } from './views/releaseNodes';
+import type { ReleaseNode } from './views/repositoryReleases';
 import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
 import { locateRepositories } from './workspaceRepository';

@@ -3,7 +3,7 @@ import type { GitRepository, RevisionRange } from '../core/git/gitRepository';
 import { readReleaseOverview, releaseRangeOf } from '../core/git/releases';
 import { proposeVersionForRange } from '../core/usecases/proposeVersion';
 import { configurationFor } from './repositoryConfigLoader';
-import type { ReleaseNode } from './views/releaseNodes';
+import type { ReleaseNode } from './views/repositoryReleases';
 import { CancelledByUser, requireRepository } from './workspaceRepository';
 
 /** The release a command acts on: its repository, range and version. */

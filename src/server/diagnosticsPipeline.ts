@@ -4,9 +4,8 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem, ProblemSeverity } from '../core/validate/problem';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
-/** The name shown as the source of every diagnostic. */
-export const DIAGNOSTIC_SOURCE = 'Change Log';
 
 /** Quiet time after the last keystroke before a document is validated. */
 export const DEBOUNCE_MS = 150;

@@ -8,6 +8,7 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { hoverAt } from './handlers/hover';
 import { folderOf, OpenRecordFolders } from './recordSiblings';
 import { SettingsSource } from './serverSettings';
+import type { InitializationOptions } from '../shared/protocol';
 
 // Run by hand (`reflect-language-server`) without a transport, the connection
 // would fail with a stack trace; say how to start it instead.
@@ -29,7 +30,7 @@ let registerWatcher = false;
 let versionedEdits = false;
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { recordsFolder?: string; watchesRecordFiles?: boolean } | undefined;
+  const options = params.initializationOptions as InitializationOptions | undefined;
   const workspace = params.capabilities.workspace;
   settings.configure(workspace?.configuration === true, options?.recordsFolder);
   refresh.configure(workspace?.diagnostics?.refreshSupport === true);

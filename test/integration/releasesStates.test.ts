@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { GitRepository } from '../../src/core/git/gitRepository';
-import type { ReleaseNode } from '../../src/extension/views/releaseNodes';
+import type { ReleaseNode } from '../../src/extension/views/repositoryReleases';
 import { ReleasesTreeProvider } from '../../src/extension/views/releasesView';
 import type { LocatedRepository } from '../../src/extension/workspaceRepository';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';

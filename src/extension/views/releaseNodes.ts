@@ -1,36 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ParsedCommit } from '../../core/commits/conventionalCommit';
-import type { CommitGroup } from '../../core/commits/groupCommits';
 import type { FileChange } from '../../core/git/gitLogParsing';
-import type { RevisionRange } from '../../core/git/gitRepository';
 import { relativeDate } from '../../core/render/relativeDate';
 import { gitContentUri } from '../gitContentProvider';
-import type { RepositoryReleases } from './repositoryReleases';
-
-/** A node of the Releases tree. Nodes are plain data; `toTreeItem` draws them. */
-export type ReleaseNode =
-  | { readonly type: 'repository'; readonly repo: RepositoryReleases }
-  | { readonly type: 'notice'; readonly id: string; readonly label: string; readonly tooltip?: string; readonly icon: 'warning' | 'info' | 'error' }
-  | ReleaseEntry
-  | { readonly type: 'more-releases'; readonly repo: RepositoryReleases; readonly shown: number; readonly total: number }
-  | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup }
-  | { readonly type: 'commit'; readonly commit: ParsedCommit }
-  | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
-  | { readonly type: 'files'; readonly entry: ReleaseEntry }
-  | { readonly type: 'file'; readonly entry: ReleaseEntry; readonly change: FileChange; readonly range: RevisionRange };
-
-/** Unreleased, a tag, or a comparison of two refs. */
-export interface ReleaseEntry {
-  readonly type: 'release';
-  readonly repo: RepositoryReleases;
-  readonly kind: 'unreleased' | 'tag' | 'comparison';
-  readonly name: string;
-  /** Known at once for Unreleased and comparisons; read on expand for tags. */
-  readonly range?: RevisionRange;
-  readonly date?: string;
-  readonly tooltip: string;
-}
+import type { ReleaseEntry, ReleaseNode } from './repositoryReleases';
 
 const STATUS_ICONS: Record<FileChange['status'], string> = {
   added: 'diff-added',

@@ -5,8 +5,8 @@ import { localIsoDate } from '../../core/vocabulary/clock';
 import { configurationFor } from '../repositoryConfigLoader';
 import { readSettings } from '../configuration';
 import { locateRepositories, type LocatedRepository, type WorkspaceState } from '../workspaceRepository';
-import { toTreeItem, type ReleaseEntry, type ReleaseNode } from './releaseNodes';
-import { RepositoryReleases } from './repositoryReleases';
+import { toTreeItem } from './releaseNodes';
+import { RepositoryReleases, type ReleaseEntry, type ReleaseNode } from './repositoryReleases';
 import { withViewProgress } from './viewProgress';
 
 export const RELEASES_VIEW_ID = 'changeLog.releases';

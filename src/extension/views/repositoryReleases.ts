@@ -4,7 +4,32 @@ import { groupCommitsByType } from '../../core/commits/groupCommits';
 import type { GitTag } from '../../core/git/gitLogParsing';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
 import { latestReachableRelease, releaseRangeOf, selectReleaseTags, type ReleaseFilter } from '../../core/git/releases';
-import type { ReleaseEntry, ReleaseNode } from './releaseNodes';
+import type { CommitGroup } from '../../core/commits/groupCommits';
+import type { FileChange } from '../../core/git/gitLogParsing';
+
+/** A node of the Releases tree. Nodes are plain data; `toTreeItem` (releaseNodes.ts) draws them. */
+export type ReleaseNode =
+  | { readonly type: 'repository'; readonly repo: RepositoryReleases }
+  | { readonly type: 'notice'; readonly id: string; readonly label: string; readonly tooltip?: string; readonly icon: 'warning' | 'info' | 'error' }
+  | ReleaseEntry
+  | { readonly type: 'more-releases'; readonly repo: RepositoryReleases; readonly shown: number; readonly total: number }
+  | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup }
+  | { readonly type: 'commit'; readonly commit: ParsedCommit }
+  | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
+  | { readonly type: 'files'; readonly entry: ReleaseEntry }
+  | { readonly type: 'file'; readonly entry: ReleaseEntry; readonly change: FileChange; readonly range: RevisionRange };
+
+/** Unreleased, a tag, or a comparison of two refs. */
+export interface ReleaseEntry {
+  readonly type: 'release';
+  readonly repo: RepositoryReleases;
+  readonly kind: 'unreleased' | 'tag' | 'comparison';
+  readonly name: string;
+  /** Known at once for Unreleased and comparisons; read on expand for tags. */
+  readonly range?: RevisionRange;
+  readonly date?: string;
+  readonly tooltip: string;
+}
 
 /** What a release item shows beside its name once known. */
 export interface ReleaseSummary {

@@ -4,7 +4,7 @@ import type { TextRange } from '../../core/validate/problem';
 import { fixableProblems, type FixableProblem } from '../../core/validate/problemFixes';
 import { analyseDocument, MAX_VALIDATED_LENGTH } from '../../core/validate/validateDocument';
 import type { RiskMatrix } from '../../core/validate/riskMatrix';
-import { DIAGNOSTIC_SOURCE } from '../diagnosticsPipeline';
+import { DIAGNOSTIC_SOURCE } from '../../shared/protocol';
 
 /**
  * Quick fixes for our diagnostics: the document is analysed again and each

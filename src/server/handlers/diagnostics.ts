@@ -5,7 +5,7 @@ import { validateDocument } from '../../core/validate/validateDocument';
 import { validateRecord } from '../../core/validate/validateRecord';
 import { localIsoDate } from '../../core/vocabulary/clock';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
-import { isChangeRecordDocument } from '../documentSelection';
+import { isChangeRecordDocument } from '../../shared/documentSelection';
 import { filePathOf, recordFolderOf, recordSiblingFiles, type OpenRecordFolders } from '../recordSiblings';
 import { validationOptionsOf, type SettingsSource } from '../serverSettings';
 

@@ -9,7 +9,7 @@ export function isChangeRecordDocument(uri: string, text: string, recordsFolder:
   try {
     path = decodeURIComponent(new URL(uri).pathname);
   } catch {
-    // Keep the raw string; the front-matter test still applies.
+    // Keep the raw string (a plain path is one too); the front-matter test still applies.
   }
   const folder = `/${recordsFolder.replace(/^\/+|\/+$/g, '')}/`;
   return path.includes(folder) || looksLikeRecordDocument(text);
