@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { enclosingRepository, refuseLinkOutOfRepository } from '../core/files/safePaths';
 import { parseArgs } from 'node:util';
 import { readTextBounded } from '../core/records/recordFiles';
 import { DEFAULT_RECORDS_FOLDER } from '../core/records/recordLayout';
@@ -45,9 +46,13 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
   const options = readOptions(values, today);
   const targets = positionals.length > 0 ? positionals : [DEFAULT_RECORDS_FOLDER];
+  const repository = enclosingRepository(cwd);
   const files = new Map<string, FoundFile>();
   for (const target of targets) {
-    for (const file of await documentsToCheck(join(cwd, target), target)) {
+    // Absolute or relative to the current folder, as git reads paths.
+    const path = resolve(cwd, target);
+    if (repository !== undefined) await refuseLinkOutOfRepository(repository, path, `"${target}"`);
+    for (const file of await documentsToCheck(path, target)) {
       const known = files.get(file.path);
       files.set(file.path, { path: file.path, explicit: file.explicit || (known?.explicit ?? false) });
     }
@@ -115,6 +120,7 @@ async function documentsToCheck(path: string, shown: string): Promise<FoundFile[
     throw new UsageError(`Cannot read "${shown}": no such file or folder.`);
   }
   if (info.isFile()) return [{ path, explicit: true }];
+  if (!info.isDirectory()) throw new UsageError(`Cannot read "${shown}": it is neither a file nor a folder.`);
   const found: FoundFile[] = [];
   for (const entry of await readdir(path, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;

@@ -1,9 +1,9 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { requireInsideRepository } from '../../core/files/safePaths';
 import * as vscode from 'vscode';
 import { recordDocumentPath } from '../../core/records/recordLayout';
 import { buildRollbackChecklist, renderRollbackChecklist, type PackageReference } from '../../core/rollback/rollbackChecklist';
-import { packageBaseName, verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
+import { packageOfTag } from '../../core/rollback/rollbackPackage';
 import { readSettings } from '../configuration';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { readPackageFolder } from '../releaseNotesSettings';
@@ -27,10 +27,11 @@ export class CreateRollbackChecklistCommand implements Command {
     const { repository, range } = target;
     const options = await optionsFor(repository.root);
     const scope = vscode.Uri.file(repository.root);
-    const packageReference = range.from ? await existingPackage(join(repository.root, readPackageFolder(scope)), range.from) : undefined;
+    const packageReference = range.from ? await existingPackage(join(repository.root, readPackageFolder(scope)), range.from, repository.root) : undefined;
     const checklist = await buildRollbackChecklist(repository, { range, change: target.version, date: localIsoDate(), options: options.rollback, package: packageReference });
     const relativePath = recordDocumentPath(readSettings(scope).recordsFolder, target.version, ROLLBACK_FILE);
     const uri = vscode.Uri.joinPath(scope, relativePath);
+    await requireInsideRepository(repository.root, uri.fsPath, relativePath);
     const { outcome } = await writeGeneratedDocument(uri, renderRollbackChecklist(checklist), 'rollback steps');
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the steps of {0}; everything else was kept.', relativePath));
     if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and has no generated parts: it was opened unchanged.', relativePath));
@@ -44,18 +45,13 @@ export class CreateRollbackChecklistCommand implements Command {
   }
 }
 
-/** The package of `tag` in the package folder, when it exists and verifies. */
-async function existingPackage(folder: string, tag: string): Promise<PackageReference | undefined> {
-  const archive = join(folder, `${packageBaseName(tag)}.tar.gz`);
-  try {
-    await access(archive);
-  } catch {
+/** The package of `tag` in the package folder, when it exists, verifies and its manifest names that tag. */
+async function existingPackage(folder: string, tag: string, root: string): Promise<PackageReference | undefined> {
+  const found = await packageOfTag(folder, tag, root);
+  if (found.state === 'none') return undefined;
+  if (found.state === 'unusable') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', found.archivePath, found.problems.join(' ')));
     return undefined;
   }
-  const verification = await verifyRollbackPackage(archive);
-  if (!verification.ok || !verification.sha256) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', archive, verification.problems.join(' ')));
-    return undefined;
-  }
-  return { file: `${packageBaseName(tag)}.tar.gz`, sha256: verification.sha256 };
+  return { file: found.file, sha256: found.sha256 };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { requireInsideRepository } from '../../core/files/safePaths';
 import { recordDocumentPath, RELEASE_NOTES_FILE } from '../../core/records/recordLayout';
 import { buildReleaseNotes } from '../../core/render/buildReleaseNotes';
 import { findMissingHazardReferences } from '../../core/render/hazardFindings';
@@ -45,6 +46,7 @@ export class GenerateReleaseNotesCommand implements Command {
     const markdown = renderReleaseNotesMarkdown(model, template?.text);
     const relativePath = recordDocumentPath(readSettings(vscode.Uri.file(repository.root)).recordsFolder, model.version, RELEASE_NOTES_FILE);
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
+    await requireInsideRepository(repository.root, uri.fsPath, relativePath);
     const { outcome, editor } = await writeGeneratedDocument(uri, markdown, 'release notes');
     const problems = findMissingHazardReferences(model, editor.document.getText(), options.releaseNotes.hazardCheck);
     this.findings.set(uri, problems.map(toVscodeDiagnostic));

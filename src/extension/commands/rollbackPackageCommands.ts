@@ -25,7 +25,7 @@ export class CreateRollbackPackageCommand implements Command {
     if (!previous) throw new Error(vscode.l10n.t('{0} is the first release: there is no earlier version to roll back to.', target.version));
     const folder = readPackageFolder(vscode.Uri.file(target.repository.root));
     const outDir = join(target.repository.root, folder);
-    await ensureIgnoredFolder(outDir);
+    await ensureIgnoredFolder(outDir, target.repository.root);
     let created;
     try {
       created = await withViewProgress(RELEASES_VIEW_ID, `Packaging ${previous}`, () => createRollbackPackage(target.repository, { ref: previous, outDir }));
