@@ -21,7 +21,7 @@ await esbuild.build({
     contents: [
       "export { validateDocument } from './src/core/validate/validateDocument';",
       "export { renderDocumentTemplate } from './src/core/records/documentTemplates';",
-      "export { PROMPT_MARKER } from './src/core/records/promptMarker';",
+      "export { PROMPT_MARKER } from './src/core/vocabulary/promptMarker';",
     ].join('\n'),
     resolveDir: ROOT,
     loader: 'ts',

@@ -1,10 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { enclosingRepository, refuseLinkOutOfRepository } from '../core/files/safePaths';
 import { parseArgs } from 'node:util';
 import { readTextBounded } from '../core/records/recordFiles';
 import { commandLineLayer } from '../core/config/configLayers';
 import { validationOptionsOf } from '../core/config/resolvedConfig';
-import { findRepositoryRoot } from '../core/usecases/repositoryConfiguration';
 import { RECORD_DOCUMENTS } from '../core/records/recordStatus';
 import { isIsoDateOrDateTime } from '../core/validate/isoDates';
 import type { Problem } from '../core/validate/problem';
@@ -50,20 +50,23 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
   const day = readToday(values.today ?? today);
-  const root = await findRepositoryRoot(cwd);
+  const root = enclosingRepository(cwd);
   const config = await readRepositoryConfig(root, flagsOf(values));
   const options = validationOptionsOf(config, day);
   const recordsFolder = config.recordsFolder;
   const targets = positionals.length > 0 ? positionals : [root === undefined ? recordsFolder : relative(cwd, join(root, recordsFolder)) || '.'];
   const files = new Map<string, FoundFile>();
   for (const target of targets) {
-    for (const file of await documentsToCheck(join(cwd, target), target)) {
+    // Absolute or relative to the current folder, as git reads paths.
+    const path = resolve(cwd, target);
+    if (root !== undefined) await refuseLinkOutOfRepository(root, path, `"${target}"`);
+    for (const file of await documentsToCheck(path, target)) {
       const known = files.get(file.path);
       files.set(file.path, { path: file.path, explicit: file.explicit || (known?.explicit ?? false) });
     }
   }
   // The release notes' hazard findings need the commits; without a readable repository they are not looked for.
-  const repository = root === undefined ? undefined : await GitRepository.open(root).catch((error: unknown) => {
+  const gitRepository = root === undefined ? undefined : await GitRepository.open(root).catch((error: unknown) => {
     if (error instanceof GitProblem) return undefined;
     throw error;
   });
@@ -76,7 +79,7 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
     }
     const isRecordFolder = texts.some(({ file }) => !file.explicit && RECORD_DOCUMENTS.includes(basename(file.path)));
     const results = isRecordFolder
-      ? (await checkRecord(texts.map(({ file, text }) => ({ name: file.path, text })), { config, today: day, ...(repository ? { repository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
+      ? (await checkRecord(texts.map(({ file, text }) => ({ name: file.path, text })), { config, today: day, ...(gitRepository ? { repository: gitRepository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
       : texts.map(({ file, text }) => ({ path: file.path, problems: validateDocument(text, options) }));
     for (const { path, problems } of results) for (const problem of problems) findings.push(toFinding(relative(cwd, path) || path, problem));
   }
@@ -133,6 +136,7 @@ async function documentsToCheck(path: string, shown: string): Promise<FoundFile[
     throw new UsageError(`Cannot read "${shown}": no such file or folder.`);
   }
   if (info.isFile()) return [{ path, explicit: true }];
+  if (!info.isDirectory()) throw new UsageError(`Cannot read "${shown}": it is neither a file nor a folder.`);
   const found: FoundFile[] = [];
   for (const entry of await readdir(path, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;

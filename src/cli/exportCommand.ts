@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { enclosingRepository } from '../core/files/safePaths';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { defaultEvidencePackPath, writeEvidencePack } from '../core/export/evidencePackFile';
@@ -8,7 +9,6 @@ import { exportEvidencePack } from '../core/export/exportEvidencePack';
 import { FileExistsError } from '../core/files/atomicWrite';
 import { validationOptionsOf } from '../core/config/resolvedConfig';
 import { packageFolderOf } from '../core/usecases/rollbackPackages';
-import { findRepositoryRoot } from '../core/usecases/repositoryConfiguration';
 import { todayOn, type Clock } from '../core/vocabulary/clock';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
@@ -37,13 +37,14 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
   let repository: GitRepository | undefined;
   let repositoryUnavailable: string | undefined;
   try {
-    repository = await GitRepository.open(resolve(values.repo ?? folder));
+    // The repository around the folder as named, not around where a link in its path leads.
+    repository = await GitRepository.open(resolve(values.repo ?? enclosingRepository(folder) ?? folder));
   } catch (error) {
     if (!(error instanceof GitProblem)) throw error;
     repositoryUnavailable = error.message;
   }
   // Graded with the repository's configuration and the local date, as the editor grades it.
-  const root = repository?.root ?? (await findRepositoryRoot(folder));
+  const root = repository?.root ?? enclosingRepository(folder);
   const config = await readRepositoryConfig(root);
   const now = clock.now();
   const pack = await exportEvidencePack(folder, {
@@ -59,7 +60,7 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
   else if (repository) target = defaultEvidencePackPath(repository.root, pack.version);
   else throw new UsageError(`${repositoryUnavailable ?? 'No git repository.'} Give --out FILE to export without one.`);
   try {
-    await writeEvidencePack(target, pack.html, { force: values.force, keepOutOfGit: values.out === undefined });
+    await writeEvidencePack(target, pack.html, { force: values.force, keepOutOfGit: values.out === undefined, ...(repository ? { root: repository.root } : {}) });
   } catch (error) {
     if (error instanceof FileExistsError) throw new UsageError(`${target} already exists; it was not overwritten (add --force to replace it).`);
     throw error;

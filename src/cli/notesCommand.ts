@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readRegularFile } from '../core/files/regularFile';
+import { refuseLinkOutOfRepository } from '../core/files/safePaths';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
@@ -69,27 +70,35 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
     return 0;
   }
   const target = resolve(values.out);
+  await refuseLinkOutOfRepository(repo.root, target, values.out);
   if (!values.update) {
     await writeNewFile(target, markdown);
     out.write(`${values.out}\n`);
     return 0;
   }
-  return updateNotesFile(target, values.out, markdown, values.force ?? false, out, err);
+  return updateNotesFile({ root: repo.root, target, shown: values.out }, markdown, values.force ?? false, out, err);
 }
 
-async function updateNotesFile(target: string, shown: string, fresh: string, force: boolean, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  let existing: string;
+// Release notes are documents a person edits; far past this is not one.
+const MAX_NOTES_BYTES = 16 * 1024 * 1024;
+
+async function updateNotesFile(file: { root: string; target: string; shown: string }, fresh: string, force: boolean, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { root, target, shown } = file;
+  let bytes: Buffer;
   try {
-    existing = await readFile(target, 'utf8');
-  } catch {
-    throw new UsageError(`Cannot read "${shown}" to update it; write it first with --out ${shown} (without --update).`);
+    bytes = await readRegularFile(target, { maxBytes: MAX_NOTES_BYTES, shown });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`Cannot read "${shown}" to update it; write it first with --out ${shown} (without --update).`);
+    throw new UsageError(`Cannot read "${shown}" to update it: ${(error as Error).message}`);
   }
-  const result = regenerate(existing, fresh);
+  const existing = bytes.toString('utf8');
+  const result = regenerate(existing, fresh, { name: shown });
   if (result.editedFences.length > 0 && !force) {
     err.write(`reflect: ${shown}: generated parts edited by hand (${result.editedFences.join(', ')}); nothing was changed. Pass --force to replace them.\n`);
     return 1;
   }
-  if (result.text !== existing) await replaceFile(target, result.text);
+  // Replaced only if the file still holds the bytes read above: a save made meanwhile is never lost.
+  if (result.text !== existing) await replaceFile(target, result.text, { expected: bytes, root });
   out.write(`${shown}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { refuseLinkOutOfRepository } from '../core/files/safePaths';
 import { GitRepository } from '../core/git/gitRepository';
 import { commandLineLayer } from '../core/config/configLayers';
 import { proposeVersionForRange } from '../core/usecases/proposeVersion';
@@ -34,6 +35,8 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
   if (values.package !== undefined) {
     const verification = await verifyRollbackPackage(resolve(values.package));
     if (!verification.ok || !verification.manifest) throw new UsageError(`The rollback package ${values.package} is not intact: ${verification.problems[0] ?? 'unknown problem'}`);
+    // The package must restore the version the checklist returns to, whatever its file is called.
+    if (range.from !== undefined && verification.manifest.tag !== range.from) throw new UsageError(`The rollback package ${values.package} is of ${verification.manifest.tag}, but this checklist returns to ${range.from}.`);
     packageRef = { file: verification.manifest.archive, sha256: verification.manifest.sha256 };
   }
   // While unreleased, the change is the version the commits propose, as for the release notes.
@@ -45,7 +48,9 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
     out.write(text);
     return 0;
   }
-  await writeNewFile(resolve(values.out), text);
+  const target = resolve(values.out);
+  await refuseLinkOutOfRepository(repo.root, target, values.out);
+  await writeNewFile(target, text);
   out.write(`${values.out}\n`);
   return 0;
 }

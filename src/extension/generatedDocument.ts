@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findFences } from '../core/markdown/generatedFences';
+import { readFences } from '../core/markdown/generatedFences';
 import { regenerate } from '../core/markdown/regenerate';
 import { createOrOpenDocument } from './recordFiles';
 import { CancelledByUser } from './workspaceRepository';
@@ -18,8 +18,10 @@ export async function writeGeneratedDocument(uri: vscode.Uri, fresh: string, wha
   if (created.created) return { outcome: 'created', editor: created.editor };
   const document = created.editor.document;
   const existing = document.getText();
-  let result = regenerate(existing, fresh);
-  if (findFences(existing).length === 0) return { outcome: 'no-generated-parts', editor: created.editor };
+  const { fences, problems } = readFences(existing);
+  if (fences.length === 0 && problems.length === 0) return { outcome: 'no-generated-parts', editor: created.editor };
+  // Duplicate, unmatched or nested markers: regenerate raises a message naming their lines, before any edit.
+  let result = regenerate(existing, fresh, { name: vscode.workspace.asRelativePath(uri) });
   if (result.text === existing && result.editedFences.length === 0) return { outcome: 'unchanged', editor: created.editor };
   if (result.editedFences.length > 0) {
     const replace = vscode.l10n.t('Replace Them');

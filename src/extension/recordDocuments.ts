@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { requireInsideRepository } from '../core/files/safePaths';
 import { join } from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -37,6 +38,8 @@ export async function createRecordDocument(repository: GitRepository, version: s
   const root = vscode.Uri.file(repository.root);
   const relativePath = recordDocumentPath((await configurationFor(repository.root, { forCommand: true })).recordsFolder, version, fileName);
   const uri = vscode.Uri.joinPath(root, relativePath);
+  // A records folder that is a link out of the repository is refused, not written through.
+  await requireInsideRepository(repository.root, uri.fsPath, relativePath);
   const author = (await repository.configValue('user.name')) ?? os.userInfo().username;
   const content = renderDocumentTemplate(target, { version, date: localIsoDate(), author, ...context });
   const { created } = await createOrOpenDocument(uri, content);

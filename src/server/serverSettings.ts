@@ -3,7 +3,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { fileLayer, settingsLayer, type ConfigLayer } from '../core/config/configLayers';
 import { loadReflectConfig, type ConfigProblem } from '../core/config/loadReflectConfig';
 import { resolveConfig, validationOptionsOf as coreValidationOptions, type ResolvedConfig } from '../core/config/resolvedConfig';
-import { findRepositoryRoot } from '../core/usecases/repositoryConfiguration';
+import { enclosingRepository } from '../core/files/safePaths';
 import type { ValidationOptions } from '../core/validate/validationOptions';
 import { filePathOf } from './recordSiblings';
 
@@ -79,7 +79,7 @@ export class SettingsSource {
 
   private async resolve(uri: string): Promise<ServerSettings> {
     const path = filePathOf(uri);
-    const root = path === undefined ? undefined : await findRepositoryRoot(dirname(path));
+    const root = path === undefined ? undefined : enclosingRepository(dirname(path));
     const [file, pulled] = await Promise.all([root === undefined ? undefined : this.fileOf(root), this.pull(uri)]);
     const layers = [file?.layer, this.initial, pulled === undefined ? undefined : settingsLayer(pulled)].filter((l): l is ConfigLayer => l !== undefined);
     const { config, problems } = resolveConfig(layers);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fenceHash, findFences, sealFences } from '../../src/core/markdown/generatedFences';
+import { fenceHash, findFences, readFences, sealFences } from '../../src/core/markdown/generatedFences';
 import { regenerate } from '../../src/core/markdown/regenerate';
 
 const fresh = (groups: string, people: string) =>
@@ -59,7 +59,9 @@ describe('regenerating generated fences', () => {
   it('cannot be fooled by marker text that is not on a line of its own', () => {
     const text = fresh('- x \\<!-- reflect:end groups --\\> y', '- Ann');
     assert.deepEqual(findFences(text).map((f) => f.name), ['groups', 'contributors']);
-    assert.equal(findFences('`<!-- reflect:begin groups -->`\n<!-- reflect:end groups -->').length, 0);
+    const stray = readFences('`<!-- reflect:begin groups -->`\n<!-- reflect:end groups -->');
+    assert.equal(stray.fences.length, 0);
+    assert.deepEqual(stray.problems.map((p) => p.line), [2], 'the end marker without its begin is reported, not matched');
   });
 });
 

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
+import { FileTooLargeError, NotRegularFileError, readRegularText } from '../files/regularFile';
+import { OutsideRepositoryError, requireInsideRepository } from '../files/safePaths';
 import configSchema from '../../../schemas/config/release-notes-config.schema.json';
 import { CONFIG_FILE_NAME, type ReflectConfig } from './reflectConfig';
 
@@ -40,7 +41,8 @@ function validateConfig(data: unknown): string[] {
   if (validator(data)) return [];
   return (validator.errors ?? []).slice(0, 20).map((e) => {
     const where = e.instancePath || '(top level)';
-    const extra = e.keyword === 'additionalProperties' ? ` "${String((e.params as { additionalProperty?: string }).additionalProperty)}"` : e.keyword === 'enum' ? `: ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : '';
+    // A key is named (cut short), never a value: the file may hold a secret by mistake.
+    const extra = e.keyword === 'additionalProperties' ? ` "${String((e.params as { additionalProperty?: string }).additionalProperty).slice(0, 40)}"` : e.keyword === 'enum' ? `: ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}` : '';
     return `${where} ${e.message ?? 'is not allowed'}${extra}`;
   });
 }
@@ -55,23 +57,32 @@ export function parseReflectConfig(text: string, file: string = CONFIG_FILE_NAME
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
+    // Node's message quotes the text around the error, which may be a secret pasted by mistake: only its position is kept.
     const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0];
     const line = jsonErrorLine(text, message);
-    return { config: {}, found: true, problems: [{ file, ...(line ? { line } : {}), message: `${file} is not valid JSON: ${message}` }] };
+    return { config: {}, found: true, problems: [{ file, ...(line ? { line } : {}), message: `${file} is not valid JSON${line ? ` (line ${line})` : ''}; check the quotes, commas and brackets there.` }] };
   }
   const errors = validateConfig(data);
   if (errors.length > 0) return { config: {}, found: true, problems: errors.map((e) => ({ file, message: `${file}: ${e}` })) };
   return { config: data as ReflectConfig, found: true, problems: [] };
 }
 
-/** Reads `reflect.config.json` from a repository root; a missing file is an empty config. */
+/**
+ * Reads `reflect.config.json` from a repository root; a missing file is an
+ * empty config. Only a regular file inside the repository (links followed)
+ * and within the size cap is read.
+ */
 export async function loadReflectConfig(root: string): Promise<LoadedConfig> {
+  const unread = (message: string): LoadedConfig => ({ config: {}, found: true, problems: [{ file: CONFIG_FILE_NAME, message }] });
   let text: string;
   try {
-    text = await readFile(join(root, CONFIG_FILE_NAME), 'utf8');
+    const real = await requireInsideRepository(root, join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+    text = await readRegularText(real, { maxBytes: MAX_CONFIG_BYTES, shown: CONFIG_FILE_NAME });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, found: false, problems: [] };
-    return { config: {}, found: true, problems: [{ file: CONFIG_FILE_NAME, message: `${CONFIG_FILE_NAME} could not be read: ${(error as Error).message}` }] };
+    if (error instanceof OutsideRepositoryError) return unread(`${CONFIG_FILE_NAME} links outside the repository; it was not read.`);
+    if (error instanceof NotRegularFileError || error instanceof FileTooLargeError) return unread(error.message);
+    return unread(`${CONFIG_FILE_NAME} could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
   return parseReflectConfig(text);
 }
@@ -83,6 +94,7 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   if (lineColumn) return Number(lineColumn[1]);
   const position = /position (\d+)/.exec(message);
   if (position) return text.slice(0, Number(position[1])).split('\n').length;
-  const error = parseDocument(text, { uniqueKeys: false }).errors[0];
+  // The JSON schema makes a bare word (not a JSON value) an error, as it is for JSON.parse.
+  const error = parseDocument(text, { uniqueKeys: false, schema: 'json' }).errors[0];
   return error?.linePos?.[0].line;
 }

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { refuseLinkOutOfRepository } from '../files/safePaths';
 import { replaceFile, writeNewFile } from '../files/atomicWrite';
 import { evidencePackFileName } from './packContext';
 
@@ -17,6 +18,8 @@ export interface WriteEvidencePackOptions {
   readonly force?: boolean;
   /** Put a `.gitignore` holding `*` in the folder when it has none, so packs stay out of git (for the default folder). */
   readonly keepOutOfGit?: boolean;
+  /** The repository: a target inside it must not lead out of it through a link (a committed `.reflect` link, a linked folder or file). */
+  readonly root?: string;
 }
 
 /**
@@ -25,12 +28,16 @@ export interface WriteEvidencePackOptions {
  */
 export async function writeEvidencePack(target: string, html: string, options: WriteEvidencePackOptions = {}): Promise<void> {
   const folder = dirname(target);
+  const { root } = options;
+  // Checked before the folder is made (mkdir follows links) and again after it, when every part exists.
+  if (root !== undefined) await refuseLinkOutOfRepository(root, folder, `The folder ${folder}`);
   await mkdir(folder, { recursive: true });
+  if (root !== undefined) await refuseLinkOutOfRepository(root, folder, `The folder ${folder}`);
   if (options.keepOutOfGit) {
     await writeFile(join(folder, '.gitignore'), '# Evidence packs are exports: never commit them.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
   }
-  if (options.force) await replaceFile(target, html);
+  if (options.force) await replaceFile(target, html, root !== undefined ? { root } : {});
   else await writeNewFile(target, html);
 }

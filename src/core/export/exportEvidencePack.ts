@@ -1,4 +1,5 @@
-import { access } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
+import { OutsideRepositoryError, requireInsideRepository } from '../files/safePaths';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
@@ -68,7 +69,8 @@ export class RecordFolderError extends Error {
  * stylesheet) and builds its evidence pack. Writes nothing.
  */
 export async function exportEvidencePack(recordFolder: string, request: ExportEvidencePackRequest): Promise<EvidencePack> {
-  const files = await readRecordFiles(recordFolder);
+  // A record folder that leads out of the repository (a link to a private folder) is refused, not read into the pack.
+  const files = await readRecordFiles(recordFolder, request.repository?.root);
   if (!files) throw new RecordFolderError(recordFolder);
   // The local calendar date, as everywhere else (vocabulary/clock).
   const options: ValidationOptions = { ...request.options, today: request.options.today ?? localIsoDate(request.now) };
@@ -78,9 +80,10 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   const documents = readPackDocuments(files);
   const repository = request.repository;
   const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);
+  const rollback = documents.get(ROLLBACK_FILE)?.data;
   const [commits, rollbackPackage, stylesheet] = await Promise.all([
     repository ? readPackCommits(repository, recordOf(documents.get(CHANGE_FILE)?.data?.range)) : Promise.resolve<PackCommits>({ state: 'unavailable', reason: request.repositoryUnavailable ?? 'no git repository was given.' }),
-    packageFolder ? checkRollbackPackage(recordOf(documents.get(ROLLBACK_FILE)?.data?.package), packageFolder, repository?.root) : Promise.resolve(undefined),
+    packageFolder ? checkRollbackPackage(recordOf(rollback?.package), packageFolder, repository?.root, textOf(recordOf(rollback?.target)?.tag)) : Promise.resolve(undefined),
     readEvidenceStylesheet(request.stylesheetPath),
   ]);
   const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
@@ -131,18 +134,29 @@ async function resolves(repository: GitRepository, ref: string): Promise<boolean
 /**
  * Looks for the package rollback.md names in the package folder and checks
  * it. Only the file name is used: front matter is not trusted to point
- * anywhere else on the disk.
+ * anywhere else on the disk. A package folder leading out of the repository
+ * is not read; a package made of another tag than `targetTag` (rollback.md's
+ * target) does not verify.
  */
-export async function checkRollbackPackage(recordedPackage: Record<string, unknown> | undefined, packageFolder: string, repositoryRoot?: string): Promise<PackageCheck | undefined> {
+export async function checkRollbackPackage(recordedPackage: Record<string, unknown> | undefined, packageFolder: string, repositoryRoot?: string, targetTag?: string): Promise<PackageCheck | undefined> {
   const file = textOf(recordedPackage?.file);
   if (file === undefined) return undefined;
   const name = basename(file.replace(/\\/g, '/'));
   const path = join(packageFolder, name);
   const inside = repositoryRoot === undefined ? undefined : relative(repositoryRoot, packageFolder);
   const shownFolder = inside !== undefined && !inside.startsWith('..') && !isAbsolute(inside) ? inside || '.' : packageFolder;
-  if (name.length === 0 || name === '.' || name === '..' || !(await access(path).then(() => true, () => false))) return { state: 'not-found', lookedIn: shownFolder };
+  if (repositoryRoot !== undefined) {
+    try {
+      await requireInsideRepository(repositoryRoot, packageFolder, `The package folder ${shownFolder}`);
+    } catch (error) {
+      if (!(error instanceof OutsideRepositoryError)) throw error;
+      return { state: 'checked', ok: false, problems: [error.message] };
+    }
+  }
+  if (name.length === 0 || name === '.' || name === '..' || !(await lstat(path).then(() => true, () => false))) return { state: 'not-found', lookedIn: shownFolder };
   const result = await verifyRollbackPackage(path);
   const problems = [...result.problems];
+  if (targetTag !== undefined && result.manifest && result.manifest.tag !== targetTag) problems.push(`The package is of ${result.manifest.tag}, not of rollback.md's target ${targetTag}.`);
   const recordedSha = textOf(recordedPackage?.sha256);
   if (recordedSha === undefined) problems.push('rollback.md records no SHA-256 for the package.');
   else if (result.sha256 !== undefined && recordedSha.toLowerCase() !== result.sha256) problems.push('The SHA-256 recorded in rollback.md does not match the archive.');

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { findFences } from '../markdown/generatedFences';
+import { readFences } from '../markdown/generatedFences';
 
 type MarkdownEngine = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<MarkdownEngine['parse']>[number];
@@ -62,7 +62,8 @@ export function renderMarkdownBody(body: string, headingOffset = 2): RenderedBod
 export function withoutFenceMarkers(text: string): string {
   let out = '';
   let last = 0;
-  for (const fence of findFences(text)) {
+  // Shown, not rewritten: well-formed blocks lose their markers even when others are broken.
+  for (const fence of readFences(text).fences) {
     out += text.slice(last, fence.start) + fence.content;
     last = fence.end;
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import MarkdownIt from 'markdown-it';
 
 /**
  * Generated blocks in a document sit between two HTML comments on lines of
@@ -12,6 +13,13 @@ import { createHash } from 'node:crypto';
  * by a person inside a fence can be told apart from our own output. Commit
  * text is escaped before it reaches a document (`<` becomes `\<`), so no
  * commit message can write a marker line.
+ *
+ * Only a marker that is a top-level block of its own counts, as CommonMark
+ * reads the document: at the start of a line, not inside a fenced or
+ * indented code block, a block quote, a list item's indented content, a
+ * larger HTML block (such as `<details>`) or the front matter. A marker
+ * anywhere else is text the person wrote (an example, a quoted old block)
+ * and is never rewritten.
  */
 
 /** One fence found in a text, with byte offsets (UTF-16 indices) of its parts. */
@@ -27,43 +35,94 @@ export interface Fence {
   readonly content: string;
   /** The line break the begin marker line uses. */
   readonly eol: '\n' | '\r\n';
+  /** 1-based lines of the begin and end markers. */
+  readonly beginLine: number;
+  readonly endLine: number;
+}
+
+/** A marker that does not make a well-formed, unique block. */
+export interface FenceProblem {
+  /** 1-based line of the marker the problem is about. */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** The generated blocks of a document are ambiguous or broken: nothing may be rewritten. */
+export class GeneratedBlockError extends Error {
+  constructor(
+    readonly document: string,
+    readonly problems: readonly FenceProblem[],
+  ) {
+    super(`${document}: the generated blocks cannot be updated safely, so nothing was changed: ${problems.map((p) => p.message).join('; ')}. Fix the marker lines and try again.`);
+    this.name = 'GeneratedBlockError';
+  }
 }
 
 const BEGIN = /^<!-- reflect:begin ([a-z][a-z0-9-]{0,63})(?: sha256=([0-9a-f]{16,64}))? -->[ \t]*$/;
 const END = /^<!-- reflect:end ([a-z][a-z0-9-]{0,63}) -->[ \t]*$/;
+const MARKER_START = '<!-- reflect:';
 
 /** The short content hash written into a begin marker (line breaks normalised). */
 export function fenceHash(content: string): string {
   return createHash('sha256').update(content.includes('\r') ? content.replace(/\r\n/g, '\n') : content, 'utf8').digest('hex').slice(0, 16);
 }
 
-/** Finds well-formed fences (a begin and the next end of the same name, no begin between). */
-export function findFences(text: string): Fence[] {
+interface Line {
+  readonly index: number;
+  readonly start: number;
+  /** The line without its break. */
+  readonly text: string;
+  readonly eol: '\n' | '\r\n';
+}
+
+/**
+ * The blocks of a text and what is wrong with its markers: a begin inside
+ * an open block, an end without its begin, a block never closed, and a name
+ * used by two blocks (naming both lines). `fences` holds the well-formed blocks.
+ */
+export function readFences(text: string): { fences: Fence[]; problems: FenceProblem[] } {
+  const markers = markerLines(text);
+  if (markers.length === 0) return { fences: [], problems: [] };
+  const counted = topLevelHtmlLines(text);
   const fences: Fence[] = [];
-  let open: { name: string; hash?: string; start: number; contentStart: number; eol: '\n' | '\r\n' } | undefined;
-  let offset = 0;
-  while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const hasCr = lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13;
-    // Only a line starting with the marker's opening needs the patterns (generated blocks have thousands of lines).
-    const mayBeMarker = text.startsWith('<!-- reflect:', offset);
-    const line = mayBeMarker ? text.slice(offset, hasCr ? lineEnd - 1 : lineEnd) : '';
-    const begin = mayBeMarker ? BEGIN.exec(line) : null;
-    const end = mayBeMarker ? END.exec(line) : null;
+  const problems: FenceProblem[] = [];
+  let open: { name: string; hash?: string; line: Line } | undefined;
+  for (const line of markers) {
+    if (!counted.has(line.index)) continue;
+    const begin = BEGIN.exec(line.text);
+    const end = begin ? null : END.exec(line.text);
     if (begin) {
-      open = { name: begin[1], ...(begin[2] ? { hash: begin[2] } : {}), start: offset, contentStart: newline < 0 ? text.length : newline + 1, eol: hasCr ? '\r\n' : '\n' };
-    } else if (end && open && end[1] === open.name) {
-      // The break before the end marker belongs to the marker, not the content.
-      let contentEnd = offset;
-      if (contentEnd > open.contentStart && text[contentEnd - 1] === '\n') contentEnd -= contentEnd - 1 > open.contentStart && text[contentEnd - 2] === '\r' ? 2 : 1;
-      const content = contentEnd >= open.contentStart ? text.slice(open.contentStart, contentEnd) : '';
-      fences.push({ name: open.name, ...(open.hash ? { recordedHash: open.hash } : {}), start: open.start, end: offset + line.length, content, eol: open.eol });
-      open = undefined;
+      if (open) problems.push({ line: line.index + 1, message: `line ${line.index + 1} begins block "${begin[1]}" inside block "${open.name}" begun on line ${open.line.index + 1} (blocks cannot nest)` });
+      open = { name: begin[1], ...(begin[2] ? { hash: begin[2] } : {}), line };
+    } else if (end) {
+      if (!open) problems.push({ line: line.index + 1, message: `line ${line.index + 1} ends block "${end[1]}", which was never begun` });
+      else if (open.name !== end[1]) {
+        problems.push({ line: line.index + 1, message: `line ${line.index + 1} ends block "${end[1]}" while block "${open.name}" begun on line ${open.line.index + 1} is open` });
+        open = undefined;
+      } else {
+        fences.push(fenceBetween(text, open, line));
+        open = undefined;
+      }
     }
-    if (newline < 0) break;
-    offset = newline + 1;
   }
+  if (open) problems.push({ line: open.line.index + 1, message: `block "${open.name}" begun on line ${open.line.index + 1} is never ended` });
+  const byName = new Map<string, Fence[]>();
+  for (const fence of fences) byName.set(fence.name, [...(byName.get(fence.name) ?? []), fence]);
+  for (const [name, same] of byName) {
+    if (same.length > 1) problems.push({ line: same[1].beginLine, message: `block "${name}" appears ${same.length} times (lines ${same.map((f) => f.beginLine).join(' and ')}); keep one` });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { fences, problems };
+}
+
+/**
+ * The generated blocks of a text, for rewriting it: any problem with the
+ * markers (see `readFences`) raises `GeneratedBlockError`, so nothing is
+ * rewritten on a guess. `document` names the text in the message.
+ */
+export function findFences(text: string, document = 'The document'): Fence[] {
+  const { fences, problems } = readFences(text);
+  if (problems.length > 0) throw new GeneratedBlockError(document, problems);
   return fences;
 }
 
@@ -71,9 +130,73 @@ export function findFences(text: string): Fence[] {
 export function sealFences(text: string): string {
   let out = '';
   let last = 0;
-  for (const fence of findFences(text)) {
+  for (const fence of findFences(text, 'The generated text')) {
     out += text.slice(last, fence.start) + `<!-- reflect:begin ${fence.name} sha256=${fenceHash(fence.content)} -->`;
     last = fence.start + text.slice(fence.start).indexOf('-->') + 3;
   }
   return out + text.slice(last);
+}
+
+function fenceBetween(text: string, open: { name: string; hash?: string; line: Line }, endLine: Line): Fence {
+  const contentStart = open.line.start + open.line.text.length + open.line.eol.length;
+  // The break before the end marker belongs to the marker, not the content.
+  let contentEnd = endLine.start;
+  if (contentEnd > contentStart && text[contentEnd - 1] === '\n') contentEnd -= contentEnd - 1 > contentStart && text[contentEnd - 2] === '\r' ? 2 : 1;
+  const content = contentEnd >= contentStart ? text.slice(contentStart, contentEnd) : '';
+  return {
+    name: open.name,
+    ...(open.hash ? { recordedHash: open.hash } : {}),
+    start: open.line.start,
+    end: endLine.start + endLine.text.length,
+    content,
+    eol: open.line.eol === '\r\n' ? '\r\n' : '\n',
+    beginLine: open.line.index + 1,
+    endLine: endLine.index + 1,
+  };
+}
+
+// Only a line starting with the marker's opening needs a closer look (generated blocks have thousands of lines).
+function markerLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let offset = 0;
+  let index = 0;
+  while (offset <= text.length) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (text.startsWith(MARKER_START, offset)) {
+      const hasCr = lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13;
+      lines.push({ index, start: offset, text: text.slice(offset, hasCr ? lineEnd - 1 : lineEnd), eol: newline < 0 ? '\n' : hasCr ? '\r\n' : '\n' });
+    }
+    if (newline < 0) break;
+    offset = newline + 1;
+    index++;
+  }
+  return lines;
+}
+
+let blockParser: InstanceType<typeof MarkdownIt> | undefined;
+
+/**
+ * The 0-based lines that are an HTML block of one line at the top level of
+ * the document, as markdown-it's block parser sees it (HTML recognised only
+ * to find the blocks; nothing is rendered). Front matter is blanked first,
+ * line for line, so it is neither Markdown nor a place for markers.
+ */
+function topLevelHtmlLines(text: string): Set<number> {
+  blockParser ??= new MarkdownIt('default', { html: true, linkify: false });
+  // CRLF becomes LF (the line count is unchanged) so a closing code fence followed by CR still closes.
+  const source = blankFrontMatter(text.replace(/\r\n/g, '\n'));
+  const tokens: ReturnType<typeof blockParser.parse> = [];
+  blockParser.block.parse(source, blockParser, {}, tokens);
+  const lines = new Set<number>();
+  for (const token of tokens) {
+    if (token.type === 'html_block' && token.level === 0 && token.map && token.map[1] - token.map[0] === 1) lines.add(token.map[0]);
+  }
+  return lines;
+}
+
+function blankFrontMatter(text: string): string {
+  const match = /^\uFEFF?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!match) return text;
+  return match[0].replace(/[^\n]+/g, '') + text.slice(match[0].length);
 }

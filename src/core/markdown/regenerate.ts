@@ -13,17 +13,21 @@ export interface RegenerateResult {
 /** Which edited fences to keep as the person left them. */
 export interface RegenerateOptions {
   readonly keep?: readonly string[];
+  /** Names the existing document in a `GeneratedBlockError`. */
+  readonly name?: string;
 }
 
 /**
  * Replaces the generated fences of `existingText` with those of the same
  * name in `freshText`. Text outside fences is kept byte for byte; a fence
- * whose name appears twice is managed only where it first appears; a fence
- * listed in `options.keep` is left as it is. Pure: no I/O.
+ * listed in `options.keep` is left as it is. Markers that do not make
+ * unique, well-formed top-level blocks (a name used twice, a begin without
+ * its end, nesting) raise `GeneratedBlockError` naming their lines: nothing
+ * is rewritten on a guess. Pure: no I/O.
  */
 export function regenerate(existingText: string, freshText: string, options: RegenerateOptions = {}): RegenerateResult {
-  const fresh = firstByName(findFences(freshText));
-  const existing = firstByName(findFences(existingText));
+  const existing = byName(findFences(existingText, options.name));
+  const fresh = byName(findFences(freshText, 'The generated text'));
   const keep = new Set(options.keep ?? []);
   const editedFences: string[] = [];
   let text = '';
@@ -45,10 +49,9 @@ export function regenerate(existingText: string, freshText: string, options: Reg
   return { text, editedFences, missingFences };
 }
 
-function firstByName(fences: readonly Fence[]): Map<string, Fence> {
-  const byName = new Map<string, Fence>();
-  for (const fence of fences) if (!byName.has(fence.name)) byName.set(fence.name, fence);
-  return byName;
+// findFences has refused any name used twice.
+function byName(fences: readonly Fence[]): Map<string, Fence> {
+  return new Map(fences.map((fence) => [fence.name, fence]));
 }
 
 function normalise(text: string): string {

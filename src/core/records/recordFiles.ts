@@ -1,26 +1,28 @@
-import { open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularText } from '../files/regularFile';
+import { requireInsideRepository } from '../files/safePaths';
 import { MAX_VALIDATED_LENGTH } from '../validate/validateDocument';
 import type { RecordFile } from '../validate/validateRecord';
 
 /**
- * Reads a text file, but never more than just past the validation limit: a
- * huge file is then reported as too large instead of filling memory.
+ * Reads a regular text file (never a FIFO or device), but never more than
+ * just past the validation limit: a huge file is then reported as too large
+ * instead of filling memory.
  */
 export async function readTextBounded(path: string, limit = MAX_VALIDATED_LENGTH + 1): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    // UTF-8 may take up to 4 bytes per UTF-16 unit counted by the limit.
-    const buffer = Buffer.alloc(Math.min(limit * 4, (await handle.stat()).size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
+  // UTF-8 may take up to 4 bytes per UTF-16 unit counted by the limit.
+  return readRegularText(path, { maxBytes: limit * 4, overLimit: 'truncate' });
 }
 
-/** The Markdown files directly inside a record folder, sorted by name; undefined when the folder cannot be read. */
-export async function readRecordFiles(folder: string): Promise<RecordFile[] | undefined> {
+/**
+ * The Markdown files directly inside a record folder, sorted by name;
+ * undefined when the folder cannot be read. Files that are links are not
+ * read. With `repositoryRoot`, a folder leading outside the repository
+ * through a link raises `OutsideRepositoryError` instead of being read.
+ */
+export async function readRecordFiles(folder: string, repositoryRoot?: string): Promise<RecordFile[] | undefined> {
+  if (repositoryRoot !== undefined) await requireInsideRepository(repositoryRoot, folder, `The record folder ${folder}`);
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });

@@ -1,4 +1,5 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { readRegularText } from '../files/regularFile';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { compileTemplate, TemplateError } from './logicLessTemplate';
 import { DEFAULT_TEMPLATE_PATH } from '../config/reflectConfig';
@@ -39,10 +40,13 @@ export async function readTemplateFile(file: string): Promise<NotesTemplate> {
   return { path: file, text: await readTemplateText(file, file) };
 }
 
+// A little past the engine's own limit, so an oversized template gets the engine's message.
+const MAX_TEMPLATE_BYTES = 4 * 512 * 1024 + 1;
+
 async function readTemplateText(file: string, shown: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularText(file, { maxBytes: MAX_TEMPLATE_BYTES, shown, overLimit: 'truncate' });
   } catch (error) {
     throw new TemplateError(`The template "${shown}" could not be read: ${(error as Error).message}`);
   }

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, mkdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { FileTooLargeError, NotRegularFileError, openRegularFile, readRegularText } from '../files/regularFile';
+import { OutsideRepositoryError, refuseLinkOutOfRepository, requireInsideRepository } from '../files/safePaths';
 import type { GitRepository } from '../git/gitRepository';
 import { FileExistsError, publishWithoutOverwrite, temporaryPathFor, writeNewFile } from '../files/atomicWrite';
 import { summariseTar } from './tarEntries';
@@ -37,10 +40,20 @@ export interface RollbackPackage {
   readonly manifest: RollbackPackageManifest;
 }
 
-/** A tag or other revision turned into a name that is safe as one file name. */
+// What a safe name ends with when it carries a hash: a name that already
+// looks like that gets one too, so no tag's name can pose as another's.
+const HASH_SUFFIX = /-[0-9a-f]{12}$/;
+
+/**
+ * A tag or other revision turned into a name that is safe as one file name
+ * and unique per tag: when making it safe changed anything (`v1/0.0`,
+ * `a/b`), a short hash of the exact tag is appended, so `a/b` and `a-b` never
+ * share a package.
+ */
 export function packageBaseName(ref: string): string {
-  const safe = ref.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').replace(/\.{2,}/g, '.').slice(0, 100);
-  return safe || 'release';
+  const safe = ref.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').replace(/\.{2,}/g, '.').slice(0, 100) || 'release';
+  if (safe === ref && !HASH_SUFFIX.test(ref)) return safe;
+  return `${safe}-${createHash('sha256').update(ref, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
 /**
@@ -54,7 +67,10 @@ export async function createRollbackPackage(repo: GitRepository, request: { read
   const commit = await repo.resolveCommit(request.ref);
   const base = packageBaseName(request.ref);
   const archiveName = `${base}.tar.gz`;
+  // A committed `.reflect` link must not send packages elsewhere; a folder outside the repository is where the person asked for them.
+  await refuseLinkOutOfRepository(repo.root, request.outDir, `The package folder ${request.outDir}`);
   await mkdir(request.outDir, { recursive: true });
+  await refuseLinkOutOfRepository(repo.root, request.outDir, `The package folder ${request.outDir}`);
   const archivePath = join(request.outDir, archiveName);
   const checksumPath = `${archivePath}.sha256`;
   const manifestPath = `${archivePath}.manifest.json`;
@@ -99,58 +115,110 @@ export interface PackageVerification {
   readonly sha256?: string;
 }
 
+// A checksum line or a manifest is a few hundred bytes.
+const MAX_SIDE_FILE_BYTES = 64 * 1024;
+
 /**
  * Re-checks a package: the archive's SHA-256 against its checksum file and
  * manifest, its size and file count against the manifest, and that the
- * compressed tar reads to its end.
+ * compressed tar reads to its end. Only regular files are read (a FIFO or a
+ * device in their place is refused, never waited on), and the manifest's
+ * fields are checked before any is used.
  */
 export async function verifyRollbackPackage(archivePath: string): Promise<PackageVerification> {
   const problems: string[] = [];
   const name = basename(archivePath);
-  let sha256: string;
-  let size: number;
+  let archive: { handle: FileHandle; stats: Stats };
   try {
-    [sha256, size] = await Promise.all([hashFile(archivePath), stat(archivePath).then((s) => s.size)]);
+    archive = await openRegularFile(archivePath, name);
   } catch (error) {
-    return { ok: false, problems: [`${name} cannot be read: ${(error as Error).message}`] };
+    return { ok: false, problems: [`${name} cannot be read: ${reason(error)}`] };
   }
-  const checksum = await readFile(`${archivePath}.sha256`, 'utf8').catch(() => undefined);
-  if (checksum === undefined) problems.push(`${name}.sha256 is missing.`);
-  else {
-    const match = /^([0-9a-f]{64})\s+\*?(.+)$/m.exec(checksum.trim());
-    if (!match) problems.push(`${name}.sha256 is not a sha256sum line.`);
-    else if (match[1] !== sha256) problems.push(`The SHA-256 of ${name} does not match ${name}.sha256: the archive changed or is damaged.`);
-    else if (match[2] !== name) problems.push(`${name}.sha256 names "${match[2]}", not ${name}.`);
-  }
-  let manifest: RollbackPackageManifest | undefined;
-  const manifestText = await readFile(`${archivePath}.manifest.json`, 'utf8').catch(() => undefined);
-  if (manifestText === undefined) problems.push(`${name}.manifest.json is missing.`);
-  else {
-    try {
-      const parsed: unknown = JSON.parse(manifestText);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) manifest = parsed as RollbackPackageManifest;
-      else problems.push(`${name}.manifest.json is not an object.`);
-    } catch {
-      problems.push(`${name}.manifest.json is not valid JSON.`);
+  try {
+    const sha256 = await hashHandle(archive.handle);
+    const size = archive.stats.size;
+    const checksum = await readSideFile(`${archivePath}.sha256`, `${name}.sha256`, problems);
+    if (checksum !== undefined) {
+      const match = /^([0-9a-f]{64})\s+\*?(.+)$/m.exec(checksum.trim());
+      if (!match) problems.push(`${name}.sha256 is not a sha256sum line.`);
+      else if (match[1] !== sha256) problems.push(`The SHA-256 of ${name} does not match ${name}.sha256: the archive changed or is damaged.`);
+      else if (match[2] !== name) problems.push(`${name}.sha256 names another file, not ${name}.`);
     }
-  }
-  if (manifest) {
-    if (manifest.sha256 !== sha256) problems.push(`The manifest's sha256 does not match the archive.`);
-    if (manifest.size !== size) problems.push(`The manifest says ${manifest.size} bytes; the archive has ${size}.`);
-    try {
-      const summary = await summariseTar(archivePath, true);
-      if (!summary.complete) problems.push(`${name} ends early: the archive is truncated.`);
-      if (summary.files !== manifest.files) problems.push(`The manifest lists ${manifest.files} files; the archive holds ${summary.files}.`);
-    } catch (error) {
-      problems.push(`${name} cannot be decompressed: ${(error as Error).message}`);
+    const manifest = await readManifest(`${archivePath}.manifest.json`, `${name}.manifest.json`, problems);
+    if (manifest) {
+      if (manifest.sha256 !== sha256) problems.push(`The manifest's sha256 does not match the archive.`);
+      if (manifest.size !== size) problems.push(`The manifest says ${manifest.size} bytes; the archive has ${size}.`);
+      if (manifest.archive !== name) problems.push(`The manifest is of ${manifest.archive}, not ${name}.`);
+      try {
+        const summary = await summariseTar(archive.handle, true);
+        if (!summary.complete) problems.push(`${name} ends early: the archive is truncated.`);
+        if (summary.files !== manifest.files) problems.push(`The manifest lists ${manifest.files} files; the archive holds ${summary.files}.`);
+      } catch (error) {
+        problems.push(`${name} cannot be decompressed: ${reason(error)}`);
+      }
     }
+    return { ok: problems.length === 0, problems, ...(manifest ? { manifest } : {}), sha256 };
+  } finally {
+    await archive.handle.close();
   }
-  return { ok: problems.length === 0, problems, ...(manifest ? { manifest } : {}), sha256 };
 }
 
-async function hashFile(path: string): Promise<string> {
+async function readSideFile(path: string, shown: string, problems: string[]): Promise<string | undefined> {
+  try {
+    return await readRegularText(path, { maxBytes: MAX_SIDE_FILE_BYTES, shown });
+  } catch (error) {
+    problems.push((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${shown} is missing.` : `${shown} cannot be read: ${reason(error)}`);
+    return undefined;
+  }
+}
+
+async function readManifest(path: string, shown: string, problems: string[]): Promise<RollbackPackageManifest | undefined> {
+  const text = await readSideFile(path, shown, problems);
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    problems.push(`${shown} is not valid JSON.`);
+    return undefined;
+  }
+  const fieldProblems = manifestProblems(parsed);
+  for (const problem of fieldProblems) problems.push(`${shown}: ${problem}`);
+  return fieldProblems.length === 0 ? (parsed as RollbackPackageManifest) : undefined;
+}
+
+/** What is wrong with a manifest's fields, one sentence each naming the field; empty when every field is present and of its type. */
+export function manifestProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['is not a JSON object.'];
+  const record = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const check = (field: keyof RollbackPackageManifest, valid: (v: unknown) => boolean, what: string) => {
+    if (!(field in record) || record[field] === undefined) problems.push(`the field "${field}" is missing.`);
+    else if (!valid(record[field])) problems.push(`the field "${field}" must be ${what}.`);
+  };
+  const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 1000;
+  const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  check('format', (v) => v === 'reflect-rollback-package/1', '"reflect-rollback-package/1"');
+  check('tag', text, 'a tag name');
+  check('commit', (v) => typeof v === 'string' && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(v), 'a full commit hash');
+  check('created', (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), 'an ISO 8601 date-time');
+  check('archive', (v) => text(v) && !/[\\/]/.test(v as string), 'a file name');
+  check('sha256', (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v), 'a SHA-256 in hex');
+  check('size', count, 'a whole number of bytes');
+  check('files', count, 'a whole number');
+  check('prefix', (v) => typeof v === 'string' && v.length <= 1000, 'a folder name');
+  return problems;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof NotRegularFileError || error instanceof FileTooLargeError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file.' : code ? `${code}.` : (error as Error).message;
+}
+
+async function hashHandle(handle: FileHandle): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -159,6 +227,34 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** The package of a tag found in a package folder, as a checklist may name it. */
+export type TagPackage =
+  | { readonly state: 'none' }
+  | { readonly state: 'unusable'; readonly archivePath: string; readonly problems: readonly string[] }
+  | { readonly state: 'verified'; readonly archivePath: string; readonly file: string; readonly sha256: string };
+
+/**
+ * The package of `tag` in `packageFolder`: absent, or verified and made of
+ * exactly that tag (its manifest says so), or unusable with the reasons. A
+ * package folder that leads out of the repository is unusable.
+ */
+export async function packageOfTag(packageFolder: string, tag: string, repositoryRoot: string): Promise<TagPackage> {
+  const file = `${packageBaseName(tag)}.tar.gz`;
+  const archivePath = join(packageFolder, file);
+  try {
+    await requireInsideRepository(repositoryRoot, packageFolder, `The package folder ${packageFolder}`);
+  } catch (error) {
+    if (error instanceof OutsideRepositoryError) return { state: 'unusable', archivePath, problems: [error.message] };
+    throw error;
+  }
+  if (!(await lstat(archivePath).then(() => true, () => false))) return { state: 'none' };
+  const verification = await verifyRollbackPackage(archivePath);
+  const problems = [...verification.problems];
+  if (verification.manifest && verification.manifest.tag !== tag) problems.push(`It is the package of ${verification.manifest.tag}, not of ${tag}.`);
+  if (problems.length > 0 || !verification.sha256) return { state: 'unusable', archivePath, problems };
+  return { state: 'verified', archivePath, file, sha256: verification.sha256 };
 }
 
 /** The folder a package for `root` goes to by default. */

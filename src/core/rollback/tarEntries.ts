@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 
 /** What a tar archive holds, counted without extracting it. */
@@ -12,9 +13,9 @@ export interface TarSummary {
 
 const BLOCK = 512;
 
-/** Counts the entries of a tar (gzip-compressed when `gzip` is true), streaming. */
-export async function summariseTar(file: string, gzip: boolean): Promise<TarSummary> {
-  const source = createReadStream(file);
+/** Counts the entries of a tar (gzip-compressed when `gzip` is true), streaming; a handle is read from its start and left open. */
+export async function summariseTar(file: string | FileHandle, gzip: boolean): Promise<TarSummary> {
+  const source = typeof file === 'string' ? createReadStream(file) : file.createReadStream({ start: 0, autoClose: false });
   const stream = gzip ? source.pipe(createGunzip()) : source;
   source.on('error', (error) => stream.destroy(error));
   let pending = Buffer.alloc(0);

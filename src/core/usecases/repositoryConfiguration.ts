@@ -1,5 +1,3 @@
-import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { fileLayer, settingsLayer, type ConfigLayer } from '../config/configLayers';
 import { loadReflectConfig, type ConfigProblem } from '../config/loadReflectConfig';
 import { resolveConfig, type ResolvedConfig } from '../config/resolvedConfig';
@@ -32,19 +30,4 @@ export async function resolveRepositoryConfiguration(root: string | undefined, r
   if (request.flags) layers.push(request.flags);
   const { config, problems } = resolveConfig(layers);
   return { config, problems: [...(loaded?.problems ?? []), ...problems] };
-}
-
-/**
- * The repository a path is in, found by looking for `.git` (a folder, or a
- * file in a worktree or submodule) from `start` upwards; no git is run.
- * Undefined outside any repository.
- */
-export async function findRepositoryRoot(start: string): Promise<string | undefined> {
-  let folder = start;
-  for (;;) {
-    if (await stat(join(folder, '.git')).then(() => true, () => false)) return folder;
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
 }

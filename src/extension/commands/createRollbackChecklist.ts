@@ -1,7 +1,9 @@
+import { requireInsideRepository } from '../../core/files/safePaths';
 import * as vscode from 'vscode';
 import { recordDocumentPath } from '../../core/vocabulary/recordLayout';
 import { buildRollbackChecklist, renderRollbackChecklist, type PackageReference } from '../../core/rollback/rollbackChecklist';
-import { lookUpPackage, packageFileOf, packageFolderOf, referenceOf } from '../../core/usecases/rollbackPackages';
+import { packageOfTag } from '../../core/rollback/rollbackPackage';
+import { packageFolderOf } from '../../core/usecases/rollbackPackages';
 import { proposeVersionForRange } from '../../core/usecases/proposeVersion';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { releaseTargetOf } from '../releaseTarget';
@@ -24,12 +26,13 @@ export class CreateRollbackChecklistCommand implements Command {
     const { repository, range } = target;
     const config = await configurationFor(repository.root, { forCommand: true });
     const scope = vscode.Uri.file(repository.root);
-    const packageReference = range.from ? await existingPackage(packageFolderOf(repository.root, config), range.from) : undefined;
+    const packageReference = range.from ? await existingPackage(packageFolderOf(repository.root, config), range.from, repository.root) : undefined;
     // Only the version is needed for Unreleased: one read of the commits, not the notes.
     const version = target.version ?? (await proposeVersionForRange(repository, range, config.releaseNotes.paths));
     const checklist = await buildRollbackChecklist(repository, { range, change: version, date: localIsoDate(), options: config.rollback, package: packageReference });
     const relativePath = recordDocumentPath(config.recordsFolder, version, ROLLBACK_FILE);
     const uri = vscode.Uri.joinPath(scope, relativePath);
+    await requireInsideRepository(repository.root, uri.fsPath, relativePath);
     const { outcome } = await writeGeneratedDocument(uri, renderRollbackChecklist(checklist), 'rollback steps');
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the steps of {0}; everything else was kept.', relativePath));
     if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and has no generated parts: it was opened unchanged.', relativePath));
@@ -43,11 +46,13 @@ export class CreateRollbackChecklistCommand implements Command {
   }
 }
 
-/** The package of `tag` in the package folder, when it exists and verifies. */
-async function existingPackage(folder: string, tag: string): Promise<PackageReference | undefined> {
-  const lookup = await lookUpPackage(folder, packageFileOf(tag));
-  if (lookup.state === 'not-found') return undefined;
-  const reference = referenceOf(lookup);
-  if (!reference) void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', lookup.path, lookup.problems.join(' ')));
-  return reference;
+/** The package of `tag` in the package folder, when it exists, verifies and its manifest names that tag. */
+async function existingPackage(folder: string, tag: string, root: string): Promise<PackageReference | undefined> {
+  const found = await packageOfTag(folder, tag, root);
+  if (found.state === 'none') return undefined;
+  if (found.state === 'unusable') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', found.archivePath, found.problems.join(' ')));
+    return undefined;
+  }
+  return { file: found.file, sha256: found.sha256 };
 }

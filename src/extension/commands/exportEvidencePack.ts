@@ -39,7 +39,7 @@ export class ExportEvidencePackCommand implements Command {
     );
     const defaultPath = defaultEvidencePackPath(choice.repository.root, choice.version);
     // The proposed folder exists (and is ignored by git) before the save dialog opens.
-    if (typeof target !== 'string') await ensureIgnoredFolder(dirname(defaultPath));
+    if (typeof target !== 'string') await ensureIgnoredFolder(dirname(defaultPath), choice.repository.root);
     const path = typeof target === 'string' ? target : await chooseTarget(defaultPath);
     let force = false;
     if (existsSync(path)) {
@@ -51,7 +51,7 @@ export class ExportEvidencePackCommand implements Command {
       }
       force = true;
     }
-    await writeEvidencePack(path, pack.html, { force, keepOutOfGit: path === defaultPath });
+    await writeEvidencePack(path, pack.html, { force, keepOutOfGit: path === defaultPath, root: choice.repository.root });
     const open = vscode.l10n.t('Open in Browser');
     const { error, warning } = pack.problems;
     const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { requireInsideRepository } from '../../core/files/safePaths';
 import { RELEASE_NOTES_FILE } from '../../core/vocabulary/documentKinds';
 import { recordDocumentPath } from '../../core/vocabulary/recordLayout';
 import { buildReleaseNotes } from '../../core/render/buildReleaseNotes';
@@ -46,6 +47,7 @@ export class GenerateReleaseNotesCommand implements Command {
     const markdown = renderReleaseNotesMarkdown(model, template?.text);
     const relativePath = recordDocumentPath(config.recordsFolder, model.version, RELEASE_NOTES_FILE);
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
+    await requireInsideRepository(repository.root, uri.fsPath, relativePath);
     const { outcome, editor } = await writeGeneratedDocument(uri, markdown, 'release notes');
     const problems = findMissingHazardReferences(model, editor.document.getText(), config.releaseNotes.hazardCheck);
     this.findings.set(uri, problems.map(toVscodeDiagnostic));

@@ -1,0 +1,188 @@
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sealFences } from '../../src/core/markdown/generatedFences';
+import { regenerate } from '../../src/core/markdown/regenerate';
+import { FileChangedError, replaceFile, writeNewFile } from '../../src/core/files/atomicWrite';
+import { OutsideRepositoryError } from '../../src/core/files/safePaths';
+import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
+import { writeRecord, completeRecordFiles } from './evidencePackRecord';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+
+const notesText = (groups: string, prose: string) => sealFences(`# Notes\n\n<!-- reflect:begin groups -->\n${groups}\n<!-- reflect:end groups -->\n\n${prose}\n`);
+
+function temporaryFiles(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+}
+
+describe('updating a file in place', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'reflect-update-')));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the mode of the file (0600 stays 0600) whatever the umask', async () => {
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, 'old\n');
+    chmodSync(file, 0o600);
+    const umask = process.umask(0o022);
+    try {
+      await replaceFile(file, 'new\n', { expected: 'old\n' });
+    } finally {
+      process.umask(umask);
+    }
+    assert.equal(statSync(file).mode & 0o7777, 0o600);
+    assert.equal(readFileSync(file, 'utf8'), 'new\n');
+    chmodSync(file, 0o640);
+    await replaceFile(file, 'newer\n');
+    assert.equal(statSync(file).mode & 0o7777, 0o640);
+  });
+
+  it('writes through a link to its real file: the link stays a link', async () => {
+    mkdirSync(join(dir, 'real'));
+    const real = join(dir, 'real', 'notes.md');
+    writeFileSync(real, 'old\n');
+    const linked = join(dir, 'notes.md');
+    symlinkSync('real/notes.md', linked);
+    await replaceFile(linked, 'new\n', { expected: 'old\n', root: dir });
+    assert.ok(lstatSync(linked).isSymbolicLink());
+    assert.equal(readFileSync(real, 'utf8'), 'new\n');
+    assert.deepEqual(temporaryFiles(dir), []);
+    assert.deepEqual(temporaryFiles(join(dir, 'real')), []);
+  });
+
+  it('refuses a file in the repository that links outside it', async () => {
+    const repo = join(dir, 'repo');
+    mkdirSync(repo);
+    const outside = join(dir, 'private.md');
+    writeFileSync(outside, 'private\n');
+    symlinkSync(outside, join(repo, 'notes.md'));
+    await assert.rejects(replaceFile(join(repo, 'notes.md'), 'new\n', { expected: 'private\n', root: repo }), OutsideRepositoryError);
+    assert.equal(readFileSync(outside, 'utf8'), 'private\n');
+  });
+
+  it('refuses when the file changed since it was read, keeping the other change and no temporary file', async () => {
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, 'as read\n');
+    writeFileSync(file, 'saved meanwhile\n');
+    await assert.rejects(replaceFile(file, 'update\n', { expected: 'as read\n' }), FileChangedError);
+    assert.equal(readFileSync(file, 'utf8'), 'saved meanwhile\n');
+    assert.deepEqual(temporaryFiles(dir), []);
+  });
+
+  it('never loses a save made by another process while updates run', async function () {
+    this.timeout(120_000);
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, notesText('- stale', 'save 0'));
+    // The person's editor: saves its whole buffer in place (open, truncate,
+    // write), then looks whether the save is still there. A save that is
+    // gone and does not come back within many re-reads was lost.
+    const saver = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs');
+         const [file, saves] = [process.argv[1], Number(process.argv[2])];
+         let lost = 0;
+         process.stdout.write('ready\\n');
+         for (let j = 1; j <= saves; j++) {
+           const mine = 'save ' + j + '\\n';
+           fs.writeFileSync(file, '# Notes\\n\\n<!-- reflect:begin groups -->\\n- stale ' + j + '\\n<!-- reflect:end groups -->\\n\\n' + mine);
+           let seen = false;
+           for (let look = 0; look < 2000 && !seen; look++) seen = fs.readFileSync(file, 'utf8').endsWith(mine);
+           if (!seen) lost++;
+         }
+         process.stdout.write(JSON.stringify({ lost }) + '\\n');`,
+        file,
+        '3000',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    const started = new Promise<void>((done) => saver.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ready')) done();
+    }));
+    const exited = new Promise<number | null>((done) => saver.on('exit', (code) => done(code)));
+    let running = true;
+    void exited.then(() => (running = false));
+    await started;
+    let updated = 0;
+    let refused = 0;
+    for (let i = 0; running && i < 20_000; i++) {
+      const bytes = await readFile(file);
+      let result;
+      try {
+        result = regenerate(bytes.toString('utf8'), notesText(`- update ${i}`, ''));
+      } catch {
+        refused++; // caught mid-save: markers cut off
+        continue;
+      }
+      // As `notes --update` does: an unchanged text (an empty file caught between a save's truncate and its write) is not written.
+      if (result.text === bytes.toString('utf8')) continue;
+      try {
+        await replaceFile(file, result.text, { expected: bytes });
+        updated++;
+      } catch (error) {
+        if (!(error instanceof FileChangedError)) throw error;
+        refused++;
+      }
+    }
+    assert.equal(await exited, 0);
+    assert.deepEqual(JSON.parse(output.slice(output.indexOf('{'))), { lost: 0 });
+    assert.ok(updated + refused > 0);
+    assert.match(readFileSync(file, 'utf8'), /save 3000\n$/);
+    assert.deepEqual(temporaryFiles(dir), []);
+  });
+});
+
+describe('a write that fails part way (file size limit, as on a full disk)', () => {
+  let repo: GitFixture;
+  before(() => {
+    repo = new GitFixture('reflect-full-');
+    repo.commit('feat: first');
+    repo.tag('v1.0.0');
+    repo.commit('feat: second');
+  });
+  after(() => repo.dispose());
+
+  // `ulimit -f` makes every write past 4 KB fail with EFBIG, part way through.
+  function reflectLimited(args: string[]) {
+    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    return spawnSync('bash', ['-c', `ulimit -f 4; exec ${quoted}`], { cwd: repo.dir, encoding: 'utf8', env: cleanEnv() });
+  }
+
+  it('notes --update leaves the file as it was and no temporary file', () => {
+    const out = join(repo.dir, 'NOTES.md');
+    assert.equal(spawnSync(process.execPath, [CLI, 'notes', '--out', out], { cwd: repo.dir, encoding: 'utf8', env: cleanEnv() }).status, 0);
+    const before = readFileSync(out, 'utf8').replace('- second', '- an old entry') + `\n${'Written by hand. '.repeat(600)}\n`;
+    writeFileSync(out, before);
+    const result = reflectLimited(['notes', '--out', out, '--update', '--force']);
+    assert.notEqual(result.status, 0, result.stdout);
+    assert.equal(readFileSync(out, 'utf8'), before);
+    assert.deepEqual(temporaryFiles(repo.dir), []);
+  });
+
+  it('export --out leaves no partial or temporary file', () => {
+    writeRecord(join(repo.dir, 'docs/changes/v1.4.0'), completeRecordFiles());
+    const outDir = join(repo.dir, 'packs');
+    mkdirSync(outDir);
+    const result = reflectLimited(['export', 'docs/changes/v1.4.0', '--out', join(outDir, 'pack.html')]);
+    assert.notEqual(result.status, 0, result.stdout);
+    assert.deepEqual(readdirSync(outDir), []);
+  });
+
+  it('writeNewFile removes its temporary file when the write fails', async () => {
+    const folder = join(repo.dir, 'new');
+    mkdirSync(folder);
+    // A folder where the content should go makes the final step fail after the temporary file is complete.
+    mkdirSync(join(folder, 'taken'));
+    await assert.rejects(writeNewFile(join(folder, 'taken'), 'x'));
+    assert.deepEqual(readdirSync(folder), ['taken']);
+  });
+});
