@@ -1,3 +1,4 @@
+import { fixedClock } from '../../src/core/vocabulary/clock';
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +54,7 @@ describe('core.worktree never moves where we write', () => {
     const record = writeRecord(join(repo.dir, 'docs', 'changes', 'v1.1.0'), completeRecordFiles());
     const out: string[] = [];
     const stdout = new Writable({ write: (chunk: Buffer, _encoding, done) => (out.push(chunk.toString()), done()) });
-    assert.equal(await runExport([record], stdout, new Date('2026-12-10T09:30:00Z'), sink()), 0);
+    assert.equal(await runExport([record], stdout, fixedClock(new Date('2026-12-10T09:30:00Z')), sink()), 0);
     const written = out.join('').trim();
     assert.ok(written.startsWith(`${root}/`), `the pack went to ${written}`);
     assert.ok(existsSync(written));

@@ -167,7 +167,7 @@ async function readEverything(dir: string, scratch: string): Promise<string[]> {
     step('reflect notes', () => runNotes(['--repo', dir, 'v1.0.0..HEAD'], out, '2026-01-02', out)),
     step('reflect rollback', () => runRollback(['--repo', dir, 'v1.0.0..v1.1.0'], out, '2026-01-02')),
     step('reflect package', () => runPackage(['--repo', dir, '--out', join(scratch, 'packages'), 'v1.1.0'], out, out)),
-    step('reflect export', () => runExport([record, '--repo', dir, '--out', join(scratch, 'pack.html')], out, new Date('2026-01-02T00:00:00Z'), out)),
+    step('reflect export', () => runExport([record, '--repo', dir, '--out', join(scratch, 'pack.html')], out, fixedClock(new Date('2026-01-02T00:00:00Z')), out)),
   ]);
   return failed;
 }
