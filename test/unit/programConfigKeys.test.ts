@@ -1,3 +1,4 @@
+import { fixedClock } from '../../src/core/vocabulary/clock';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, realpathSync, rmSync, unlinkSync } from 'node:fs';
