@@ -143,7 +143,8 @@ async function readEverything(dir: string, scratch: string): Promise<string[]> {
   const step = (name: string, action: () => Promise<unknown>) => action().catch(() => failed.push(name));
   const git = await GitRepository.open(dir);
   const out = sink();
-  const record = writeRecord(join(scratch, 'record', 'v1.4.0'), completeRecordFiles());
+  // Inside the repository: a record folder outside it is refused (reliability promise 6).
+  const record = writeRecord(join(dir, 'docs', 'changes', 'v1.4.0'), completeRecordFiles());
   // Independent reads run side by side, as the extension's views do.
   await Promise.all([
     step('releases', async () => {
