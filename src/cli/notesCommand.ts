@@ -12,6 +12,7 @@ import { regenerate } from '../core/render/regenerate';
 import { mergeReleaseNotesOptions } from '../core/render/releaseNotesConfig';
 import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../core/render/releaseNotes';
 import { replaceFile, writeNewFile } from '../core/rollback/atomicWrite';
+import { repositoryPathspecs } from './pathsArgument';
 import { rangeArgument } from './rangeArgument';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
@@ -43,7 +44,9 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   if (paths.some((p) => p.startsWith('-'))) throw new UsageError('A --paths value may not start with "-".');
   const repo = await GitRepository.open(values.repo ?? '.');
   const config = await readRepositoryConfig(repo.root);
-  const options = mergeReleaseNotesOptions(config.releaseNotes, { paths: paths.length > 0 ? paths : undefined, tagPattern: values.pattern });
+  // Relative to where the command runs, as git reads paths (the config file's are relative to the root).
+  const pathspecs = await repositoryPathspecs(paths, repo.root, resolve(values.repo ?? '.'));
+  const options = mergeReleaseNotesOptions(config.releaseNotes, { paths: pathspecs.length > 0 ? pathspecs : undefined, tagPattern: values.pattern });
   const range = await rangeArgument(repo, positionals[0], new TagPattern(options.tagPattern ?? TagPattern.DEFAULT));
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
   // The shallow-clone check, the template and the commits are read side by side.

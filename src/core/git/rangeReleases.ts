@@ -66,3 +66,23 @@ function released(name: string | undefined, pattern: TagPattern): ResolvedReleas
   const version = tagVersionOf(name, pattern);
   return version ? { tag: name, ...version } : undefined;
 }
+
+/**
+ * The range one release covers when a command is given a single ref
+ * (`reflect notes v8.2.2`): the previous release reachable from it .. it.
+ * Releases on the ref's own commit are not its previous release, and when
+ * the ref is a versioned tag only lower versions are (a later release merged
+ * back into a maintenance branch is not its predecessor).
+ */
+export async function rangeOfSingleRef(repo: GitRepository, ref: string, pattern: TagPattern = new TagPattern()): Promise<RevisionRange> {
+  const [tags, commit, reachable] = await Promise.all([repo.listTags(), repo.resolveCommit(ref), repo.tagsMergedInto(ref)]);
+  const own = tagVersionOf(ref, pattern);
+  const ownVersion = tags.some((t) => t.name === ref) ? own?.version : undefined;
+  const reachableNames = new Set(reachable);
+  const previous = selectReleaseTags(tags, { pattern, hidePrereleases: false }).find((t) => {
+    if (t.hash === commit || !reachableNames.has(t.name)) return false;
+    const version = ownVersion === undefined ? null : tagVersionOf(t.name, pattern)?.version;
+    return ownVersion === undefined || version === null || version === undefined || semver.lt(version, ownVersion);
+  });
+  return { ...(previous ? { from: previous.name } : {}), to: ref };
+}
