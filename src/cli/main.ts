@@ -45,8 +45,7 @@ function oneLine(error: unknown): string {
   return message.split('\n', 1)[0];
 }
 
-// Exit as soon as the output is flushed: simple-git leaves a short timer
-// behind each finished git process, which would otherwise keep us alive.
+// Exit as soon as the output is flushed, whatever timers or handles are left.
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   process.stdout.write('', () => process.exit(code));

@@ -1,18 +1,20 @@
+import { statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { isGitEnvKey } from '@simple-git/argv-parser';
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { classifyGitFailure, GitProblem } from './errors';
+import { runGit } from './gitProcess';
+import { realTopLevel } from './topLevel';
 import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
 
 /**
- * Every git call here is read-only plumbing: none refreshes the index (so
- * `core.fsmonitor` never runs), runs hooks, or runs a pager (stdout is a
- * pipe); diffs pass `--no-ext-diff --no-textconv`; blobs are read with
- * `cat-file` without `--textconv` or `--filters`. simple-git strips
- * inherited GIT_* variables and blocks unsafe options; we never enable them.
+ * Every git call here is read-only plumbing, spawned by `runGit`, which gives
+ * each call the overrides and flags of the table in `programConfigKeys.ts`
+ * (no hook, pager, fsmonitor, signature check, external diff, textconv or
+ * filter runs, whatever the repository's config or its includes say) and an
+ * environment without inherited GIT_* variables. Blobs are read with
+ * `cat-file` without `--textconv` or `--filters`.
  */
 const SAFE_DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color'] as const;
 
@@ -44,27 +46,23 @@ export interface Page {
   readonly limit: number;
 }
 
-/**
- * The one place that spawns git. Commands that could print nothing are given
- * something to print (`config --default=`): simple-git waits an extra 50 ms
- * for a process that wrote no output.
- */
+/** The reads a person names: tags, commits, blobs, config. Every git call goes through `runGit`. */
 export class GitRepository {
   private shallowSet: Promise<ReadonlySet<string>> | undefined;
 
-  private constructor(private readonly git: SimpleGit, readonly root: string) {}
+  /** `root` is the repository's real top level: the folder holding `.git`, never a `core.worktree` elsewhere. */
+  private constructor(readonly root: string) {}
 
   /** Opens the repository containing `dir`, or throws a GitProblem saying why not. */
   static async open(dir: string): Promise<GitRepository> {
-    let git: SimpleGit;
-    try {
-      git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 6, trimmed: false });
-    } catch {
-      throw new GitProblem('not-a-repository', `${dir} does not exist or is not a folder.`);
-    }
-    const root = (await run(git, dir, ['rev-parse', '--show-toplevel'])).trim();
-    if (!root) throw new GitProblem('not-a-repository', `${dir} is not inside a git repository work tree.`);
-    return new GitRepository(simpleGit({ baseDir: root, maxConcurrentProcesses: 6, trimmed: false }), root);
+    assertFolder(dir);
+    // git's answer is only a check that `dir` is in a work tree: with
+    // `core.worktree` set it names that folder, which may be anywhere.
+    const workTree = (await run(dir, ['rev-parse', '--show-toplevel'])).trim();
+    if (!workTree) throw new GitProblem('not-a-repository', `${dir} is not inside a git repository work tree.`);
+    const root = await realTopLevel(dir);
+    if (root === undefined) throw new GitProblem('not-a-repository', `${dir} is a git repository without a work tree of its own (its core.worktree names ${workTree}).`);
+    return new GitRepository(root);
   }
 
   /**
@@ -73,11 +71,8 @@ export class GitRepository {
    * repository, git missing) surface at the first call instead.
    */
   static at(dir: string): GitRepository {
-    try {
-      return new GitRepository(simpleGit({ baseDir: dir, maxConcurrentProcesses: 6, trimmed: false }), dir);
-    } catch {
-      throw new GitProblem('not-a-repository', `${dir} does not exist or is not a folder.`);
-    }
+    assertFolder(dir);
+    return new GitRepository(dir);
   }
 
   /** Every tag, unsorted; annotated tags are peeled to their commit. */
@@ -126,20 +121,10 @@ export class GitRepository {
     args.push('--end-of-options', rangeArgument(range), '--', ...(paths ?? []));
     const reader = new LogRecordReader(map);
     const decoder = new StringDecoder('utf8');
-    // A git instance of its own, so the output handler sees only this command.
     // GIT_FLUSH=0: git writes its output in blocks instead of flushing after
     // every commit into the pipe, which costs git and us a system call and an
-    // event per commit. Nothing else in the environment changes.
-    const git = simpleGit({ baseDir: this.root, trimmed: false, allowEnvironment: ['GIT_FLUSH'] }).env(guardedEnvironment({ GIT_FLUSH: '0' })).outputHandler((_command, stdout) => {
-      // simple-git also keeps every chunk to hand back the whole output as one
-      // string, which we would throw away: a megabyte or more copied twice on
-      // a large range. Its collector is the only listener so far; drop it.
-      // Should a later simple-git listen here for anything else, all its
-      // listeners stay (that only costs the copy).
-      if (stdout.listenerCount('data') === 1) stdout.removeAllListeners('data');
-      stdout.on('data', (chunk: Buffer) => reader.push(decoder.write(chunk)));
-    });
-    await run(git, this.root, args);
+    // event per commit. Chunks are parsed as they come, never collected.
+    await run(this.root, args, { env: { GIT_FLUSH: '0' }, onStdout: (chunk) => reader.push(decoder.write(chunk)) });
     reader.push(decoder.end());
     return reader.end();
   }
@@ -162,7 +147,7 @@ export class GitRepository {
   async readBlob(ref: string, path: string): Promise<Buffer | undefined> {
     const object = `${assertSafeRef(ref)}:${path.replace(/^\/+/, '')}`;
     try {
-      return (await this.git.binaryCatFile(['blob', object])) as Buffer;
+      return await runGit(this.root, ['cat-file', 'blob', object]);
     } catch {
       return undefined;
     }
@@ -243,7 +228,7 @@ export class GitRepository {
   }
 
   private raw(args: string[]): Promise<string> {
-    return run(this.git, this.root, args);
+    return run(this.root, args);
   }
 
   /**
@@ -270,8 +255,8 @@ export class GitRepository {
   /**
    * Writes an uncompressed tar of a revision's tree (never the working tree)
    * to `outputFile`. `git archive` would run the smudge command of any filter
-   * driver the repository's config names for a path (and simple-git rightly
-   * refuses `-c filter.*` overrides), so the archive is made in a throw-away
+   * driver the repository's config names for a path (and `-c` cannot
+   * override drivers whose names only the repository knows), so the archive is made in a throw-away
    * bare repository that borrows this one's objects through
    * `objects/info/alternates` and has no config of its own: the tree's
    * `export-ignore` and `export-subst` attributes still apply, but no
@@ -282,33 +267,17 @@ export class GitRepository {
     const [commit, objects, format] = await Promise.all([this.resolveCommit(ref), this.gitPath('objects'), this.raw(['rev-parse', '--show-object-format']).then((f) => f.trim(), () => 'sha1')]);
     const scratch = await mkdtemp(join(tmpdir(), 'reflect-archive-'));
     try {
-      const bare = simpleGit({ baseDir: scratch, maxConcurrentProcesses: 1, trimmed: false });
       // A SHA-256 repository needs a scratch repository of the same object format.
-      await run(bare, scratch, ['init', '--bare', '--quiet', ...(format === 'sha256' ? ['--object-format=sha256'] : [])]);
+      await run(scratch, ['init', '--bare', '--quiet', ...(format === 'sha256' ? ['--object-format=sha256'] : [])]);
       await writeFile(join(scratch, 'objects', 'info', 'alternates'), `${objects}\n`);
       const args = ['archive', '--format=tar', `--output=${outputFile}`];
       if (prefix !== undefined) args.push(`--prefix=${prefix}`);
       args.push('--end-of-options', commit);
-      await run(bare, scratch, args);
+      await run(scratch, args);
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
   }
-}
-
-/**
- * The environment simple-git gives git (its guard leaves out every GIT_*
- * variable and the other variables git reads, such as EDITOR or PAGER) with
- * `extra` added. Built with the guard's own test, so that passing it whole
- * through `env()` is accepted and nothing from the surroundings leaks in.
- */
-function guardedEnvironment(extra: Readonly<Record<string, string>>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    const key = name.toLowerCase().trim();
-    if (value !== undefined && !key.startsWith('git_') && !isGitEnvKey(key)) env[name] = value;
-  }
-  return { ...env, ...extra };
 }
 
 /** The config key of a remote's URL, or undefined for a name git would not accept. */
@@ -324,9 +293,14 @@ function normalizeConfigKey(key: string): string {
   return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
 }
 
-async function run(git: SimpleGit, cwd: string, args: string[]): Promise<string> {
+function assertFolder(dir: string): void {
+  const isFolder = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  if (!isFolder) throw new GitProblem('not-a-repository', `${dir} does not exist or is not a folder.`);
+}
+
+async function run(cwd: string, args: string[], options?: Parameters<typeof runGit>[2]): Promise<string> {
   try {
-    return await git.raw(args);
+    return (await runGit(cwd, args, options)).toString('utf8');
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw classifyGitFailure(detail, cwd);
