@@ -20,8 +20,10 @@ Commands:
   package <tag> [--repo DIR] [--out DIR]
       Archives the tag (never the working tree) with a checksum and manifest
       into DIR (default .reflect/packages) and prints the archive's path.
-  package --verify FILE
-      Re-checks a package's checksum and manifest: exit 0 intact, 1 not.
+  package --verify FILE [--repo DIR]
+      Re-checks a package's checksum and manifest and, inside the repository
+      (or with --repo), its contents against the tag it claims; prints each
+      check made. Exit 0 intact, 1 not.
   tags [--repo DIR] [--format text|json] [--pattern P] [--hide-prereleases]
       Release tags, newest first (P defaults to v?MAJOR.MINOR.PATCH).
   check [PATH...] [--format text|json]
