@@ -42,7 +42,7 @@ export class GenerateReleaseNotesCommand implements Command {
     const model = await withViewProgress(RELEASES_VIEW_ID, 'Reading commits', () =>
       buildReleaseNotes(repository, { range, version: target.version, date: localIsoDate(), options: options.releaseNotes }),
     );
-    const markdown = renderReleaseNotesMarkdown(model, template?.text);
+    const markdown = renderReleaseNotesMarkdown(model, template);
     const relativePath = recordDocumentPath(readSettings(vscode.Uri.file(repository.root)).recordsFolder, model.version, RELEASE_NOTES_FILE);
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     const { outcome, editor } = await writeGeneratedDocument(uri, markdown, 'release notes');
