@@ -95,7 +95,7 @@ describe('package --verify against the tag the package claims', () => {
     assert.match(run.stderr, /The archive holds 1 file that v1\.0\.0 does not: "v1\.0\.0\/src\/backdoor\.ts"/);
   });
 
-  it('holds a tree with export-subst against a fresh archive of the tag', () => {
+  it('holds a tree with export-ignore (and export-subst, not expanded) against a fresh archive of the tag', () => {
     const subst = new GitFixture('reflect-verify-subst-');
     const out = mkdtempSync(join(tmpdir(), 'reflect-verify-subst-out-'));
     try {
@@ -108,7 +108,7 @@ describe('package --verify against the tag the package claims', () => {
       assert.equal(reflect(['package', 'v2.0.0', '--out', out], subst.dir).code, 0);
       const run = reflect(['package', '--verify', join(out, 'v2.0.0.tar.gz')], subst.dir);
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /compared with a fresh archive of the tag \(its tree uses export-ignore or export-subst\)/);
+      assert.match(run.stdout, /compared with a fresh archive of the tag \(its tree uses export-ignore\)/);
       tamper(join(out, 'v2.0.0.tar.gz'), (root) => writeFileSync(join(root, 'VERSION'), 'forged\n'));
       const forged = reflect(['package', '--verify', join(out, 'v2.0.0.tar.gz')], subst.dir);
       assert.equal(forged.code, 1);

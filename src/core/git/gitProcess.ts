@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { gitExecutableFor } from './gitExecutable';
 import { neutralisedArguments, neutralisedEnvironment } from './programConfigKeys';
 
 /** How one git call is run. */
@@ -30,7 +31,8 @@ async function slot(): Promise<() => void> {
  * Runs one git command in `cwd` and resolves to its stdout. The only place
  * that spawns git: every call gets the overrides and flags of
  * `programConfigKeys.ts` and an environment without inherited GIT_*
- * variables, no shell, and no stdin. Rejects with an Error whose message is
+ * variables, no shell, and no stdin; git is run by its absolute path
+ * (`gitExecutable.ts`), never looked up by the system in `cwd`. Rejects with an Error whose message is
  * git's stderr (or the spawn failure) when git exits non-zero.
  *
  * simple-git's guard refuses `-c core.pager=cat`, `-c gpg.program=` and the
@@ -42,7 +44,13 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
   const release = await slot();
   try {
     return await new Promise<Buffer>((resolve, reject) => {
-      const child = spawn('git', argv, { cwd, env: neutralisedEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+      // Never spawn('git'): the system's search would run a `git` from the repository (PATH with `.` or an empty entry; Windows looks in cwd first).
+      const git = gitExecutableFor(cwd);
+      if (git === undefined) {
+        reject(new Error('spawn git ENOENT: git is not on PATH'));
+        return;
+      }
+      const child = spawn(git, argv, { cwd, env: neutralisedEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
       const chunks: Buffer[] = [];
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => {

@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { classifyGitFailure, GitProblem } from './errors';
 import { runGit } from './gitProcess';
+import { NO_USER_CONFIG, UNEXPANDED_ATTRIBUTES } from './programConfigKeys';
 import { realTopLevel } from './topLevel';
 import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
 
@@ -285,9 +286,12 @@ export class GitRepository {
    * driver the repository's config names for a path (and `-c` cannot
    * override drivers whose names only the repository knows), so the archive is made in a throw-away
    * bare repository that borrows this one's objects through
-   * `objects/info/alternates` and has no config of its own: the tree's
-   * `export-ignore` and `export-subst` attributes still apply, but no
-   * repository-configured filter, textconv or `tar.*.command` exists there.
+   * `objects/info/alternates` and has no config of its own, and is run
+   * without the global and system config: the tree's `export-ignore` still
+   * applies, but no filter driver (the repository's or the user's, git-lfs
+   * included), textconv or `tar.*.command` exists there, and its
+   * `info/attributes` (`UNEXPANDED_ATTRIBUTES`) turns off filters,
+   * conversions and `export-subst` (whose `%G?` would run gpg).
    * The tar format is built into git; compression is the caller's.
    */
   async archiveTar(ref: string, outputFile: string, prefix?: string): Promise<void> {
@@ -295,12 +299,16 @@ export class GitRepository {
     const scratch = await mkdtemp(join(tmpdir(), 'reflect-archive-'));
     try {
       // A SHA-256 repository needs a scratch repository of the same object format.
-      await run(scratch, ['init', '--bare', '--quiet', ...(format === 'sha256' ? ['--object-format=sha256'] : [])]);
+      await run(scratch, ['init', '--bare', '--quiet', ...(format === 'sha256' ? ['--object-format=sha256'] : [])], { env: NO_USER_CONFIG });
       await writeFile(join(scratch, 'objects', 'info', 'alternates'), `${objects}\n`);
+      await mkdir(join(scratch, 'info')).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      await writeFile(join(scratch, 'info', 'attributes'), UNEXPANDED_ATTRIBUTES);
       const args = ['archive', '--format=tar', `--output=${outputFile}`];
       if (prefix !== undefined) args.push(`--prefix=${prefix}`);
       args.push('--end-of-options', commit);
-      await run(scratch, args);
+      await run(scratch, args, { env: NO_USER_CONFIG });
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }

@@ -36,6 +36,22 @@ const NO_TRANSPORT = 'only a transport (fetch, push, clone, ls-remote, or the la
 /** Git's own transports and remote helpers; `protocol.allow=never` alone would yield to a repository's `protocol.<name>.allow=always`. */
 const TRANSPORTS = ['file', 'git', 'ssh', 'http', 'https', 'ftp', 'ftps', 'ext', 'fd'] as const;
 
+/** A program value that names a file that exists and cannot be executed, so git starts nothing (and falls back to nothing). */
+export const UNRUNNABLE = '/dev/null';
+
+/**
+ * The attributes of the scratch repository `git archive` runs in
+ * (`info/attributes`, which wins over the tree's `.gitattributes`): no filter
+ * driver is chosen (the global config's git-lfs or any other never runs), no
+ * text, ident or encoding conversion, and no export-subst (whose
+ * `$Format:%G?$` makes archive run the default gpg whatever the config says).
+ * export-ignore still holds, as the tree decides.
+ */
+export const UNEXPANDED_ATTRIBUTES = '* -filter -text -diff -ident -working-tree-encoding -export-subst\n';
+
+/** The environment of a git call in the scratch repository: no global or system config, so no driver is defined there at all. */
+export const NO_USER_CONFIG: Readonly<Record<string, string>> = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+
 /** The table: one row per program-naming key. Tests build a hostile repository from each row. */
 export const PROGRAM_CONFIG_KEYS: readonly ProgramConfigKey[] = [
   { key: 'core.fsmonitor', neutralisedBy: { kind: 'override', overrides: [['core.fsmonitor', 'false']] } },
@@ -50,14 +66,17 @@ export const PROGRAM_CONFIG_KEYS: readonly ProgramConfigKey[] = [
   { key: 'diff.external', neutralisedBy: { kind: 'flag', flags: '--no-ext-diff', because: 'log, show and diff are given --no-ext-diff; no other command runs it' } },
   { key: 'diff.<driver>.command', neutralisedBy: { kind: 'flag', flags: '--no-ext-diff', because: 'log, show and diff are given --no-ext-diff; no other command runs it' } },
   { key: 'diff.<driver>.textconv', neutralisedBy: { kind: 'flag', flags: '--no-textconv', because: 'log, show and diff are given --no-textconv; cat-file is never given --textconv' } },
-  { key: 'filter.<driver>.clean', neutralisedBy: { kind: 'flag', flags: '--no-filters', because: 'only checkout, add, cat-file --filters, hash-object of a blob and archive run filters: cat-file is never given --filters, hash-object is given --no-filters, archive runs in a scratch repository with no config' } },
+  { key: 'filter.<driver>.clean', neutralisedBy: { kind: 'flag', flags: '--no-filters', because: 'only checkout, add, cat-file --filters, hash-object of a blob and archive run filters: cat-file is never given --filters, hash-object is given --no-filters, archive runs in a scratch repository with no global or system config (GIT_CONFIG_GLOBAL=/dev/null, GIT_CONFIG_NOSYSTEM=1) whose info/attributes unsets filter for every path' } },
   { key: 'filter.<driver>.smudge', neutralisedBy: { kind: 'flag', flags: '--no-filters', because: 'as filter.<driver>.clean' } },
   { key: 'filter.<driver>.process', neutralisedBy: { kind: 'flag', flags: '--no-filters', because: 'as filter.<driver>.clean' } },
   { key: 'log.showSignature', neutralisedBy: { kind: 'override', overrides: [['log.showSignature', 'false']] } },
-  { key: 'gpg.program', neutralisedBy: { kind: 'override', overrides: [['gpg.program', ''], ['gpg.openpgp.program', '']] } },
-  { key: 'gpg.openpgp.program', neutralisedBy: { kind: 'override', overrides: [['gpg.openpgp.program', '']] } },
-  { key: 'gpg.x509.program', neutralisedBy: { kind: 'override', overrides: [['gpg.x509.program', '']] } },
-  { key: 'gpg.ssh.program', neutralisedBy: { kind: 'override', overrides: [['gpg.ssh.program', '']] } },
+  // A path that exists but cannot be executed: git fails to start it and runs nothing else (an empty value could be read as
+  // "unset" and fall back to the default gpg, gpgsm or ssh-keygen on PATH). `git archive` reads no gpg config at all and
+  // would run the default program for a `$Format:%G?$` under export-subst: archiveTar turns export-subst off (`UNEXPANDED_ATTRIBUTES`).
+  { key: 'gpg.program', neutralisedBy: { kind: 'override', overrides: [['gpg.program', UNRUNNABLE], ['gpg.openpgp.program', UNRUNNABLE]] } },
+  { key: 'gpg.openpgp.program', neutralisedBy: { kind: 'override', overrides: [['gpg.openpgp.program', UNRUNNABLE]] } },
+  { key: 'gpg.x509.program', neutralisedBy: { kind: 'override', overrides: [['gpg.x509.program', UNRUNNABLE]] } },
+  { key: 'gpg.ssh.program', neutralisedBy: { kind: 'override', overrides: [['gpg.ssh.program', UNRUNNABLE]] } },
   { key: 'gpg.ssh.allowedSignersFile', neutralisedBy: { kind: 'override', overrides: [['gpg.ssh.allowedSignersFile', '/dev/null']] } },
   { key: 'gpg.ssh.defaultKeyCommand', neutralisedBy: { kind: 'unreachable', because: 'only signing (commit -S, tag -s, push --signed) runs it; we never sign' } },
   { key: 'merge.verifySignatures', neutralisedBy: { kind: 'unreachable', because: 'only merge and pull verify with it; we never merge' } },

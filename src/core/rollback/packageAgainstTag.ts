@@ -20,9 +20,10 @@ const MAX_NAMED = 5;
  * the same content (blob hashes from `git ls-tree -r` against each entry
  * hashed as git hashes a blob) and executable bit, with nothing added. So an
  * archive whose content was changed and whose checksum and manifest were
- * made again to match is still found out. When the tree uses `export-ignore`
- * or `export-subst`, which make an archive differ from its tree on purpose,
- * the archive is held against a fresh archive of the tag instead.
+ * made again to match is still found out. When the tree uses `export-ignore`,
+ * which makes an archive differ from its tree on purpose, the archive is held
+ * against a fresh archive of the tag instead (made the same way, so
+ * `export-subst` is not expanded in either: see `archiveTar`).
  */
 export async function compareArchiveWithTag(repo: GitRepository, archive: FileHandle, manifest: { readonly tag: string; readonly commit: string; readonly prefix: string }): Promise<TagComparison> {
   let commit: string;
@@ -35,7 +36,7 @@ export async function compareArchiveWithTag(repo: GitRepository, archive: FileHa
   if (commit !== manifest.commit) problems.push(`${manifest.tag} now names commit ${commit.slice(0, 12)}, but the package was made of ${manifest.commit.slice(0, 12)}.`);
   const tree = await repo.listTreeEntries(commit);
   const { expected, how } = (await usesExportAttributes(repo, commit, tree.entries.map((e) => e.path)))
-    ? { expected: await freshArchiveEntries(repo, commit, manifest.prefix, tree.format), how: 'a fresh archive of the tag (its tree uses export-ignore or export-subst)' }
+    ? { expected: await freshArchiveEntries(repo, commit, manifest.prefix, tree.format), how: 'a fresh archive of the tag (its tree uses export-ignore)' }
     : { expected: tree.entries.map((e) => ({ path: `${manifest.prefix}${e.path}`, link: e.mode === '120000', executable: e.mode === '100755', blobHash: e.hash })), how: 'the blob hashes of git ls-tree -r' };
   let actual: TarFileEntry[];
   try {
@@ -78,7 +79,7 @@ async function usesExportAttributes(repo: GitRepository, commit: string, paths: 
   const attributeFiles = paths.filter((p) => p === '.gitattributes' || p.endsWith('/.gitattributes'));
   for (const path of attributeFiles) {
     const blob = await repo.readBlob(commit, path);
-    if (blob && /export-(ignore|subst)/.test(blob.toString('utf8'))) return true;
+    if (blob && /export-ignore/.test(blob.toString('utf8'))) return true;
   }
   return false;
 }
