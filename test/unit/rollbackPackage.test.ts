@@ -8,6 +8,9 @@ import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
 import { FileExistsError } from '../../src/core/files/atomicWrite';
 import { buildRollbackChecklist } from '../../src/core/rollback/rollbackChecklist';
 import { createRollbackPackage, packageBaseName, verifyRollbackPackage } from '../../src/core/rollback/rollbackPackage';
+import { readTarContents } from '../../src/core/rollback/tarContents';
+import { summariseTar } from '../../src/core/rollback/tarEntries';
+import { gzipSync } from 'node:zlib';
 import { GitFixture } from '../fixtures/gitFixture';
 
 describe('rollback package', () => {
@@ -145,6 +148,57 @@ describe('the git calls for notes, rollback and packages', () => {
       await assert.rejects(git.archiveTar('--remote=x', join(repo.dir, 'x.tar')), /starts with "-"/);
     } finally {
       repo.dispose();
+    }
+  });
+});
+
+describe('a gzip bomb in place of a package', () => {
+  // One tar header claiming 8 GiB, then 64 MiB of zeros: a few hundred KB compressed.
+  function bomb(path: string, claimed: bigint, zeros: number): void {
+    const header = Buffer.alloc(512);
+    header.write('v1.0.0/big');
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${claimed.toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header[156] = 48;
+    header.write('ustar\x0000', 257);
+    header.fill(32, 148, 156);
+    let sum = 0;
+    for (const b of header) sum += b;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    writeFileSync(path, gzipSync(Buffer.concat([header, Buffer.alloc(zeros)]), { level: 9 }));
+  }
+
+  it('an entry claiming more than the cap is refused from its header, with a clear message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reflect-bomb-'));
+    try {
+      const archive = join(dir, 'v1.0.0.tar.gz');
+      bomb(archive, 8n * 1024n ** 3n, 1 << 20);
+      await assert.rejects(summariseTar(archive, true), /claims 8 GiB, more than the 2 GiB a package may unpack to/);
+      await assert.rejects(readTarContents(archive, true, 'sha1'), /claims 8 GiB/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a stream that unpacks past the cap stops there, and nothing after the end-of-archive blocks is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reflect-bomb-'));
+    try {
+      const archive = join(dir, 'v1.0.0.tar.gz');
+      // Entry of 0 bytes, then the two zero blocks, then 16 MiB of trailing zeros.
+      bomb(archive, 0n, 16 * 1024 * 1024);
+      const summary = await summariseTar(archive, true, 1024 * 1024);
+      assert.equal(summary.complete, true);
+      assert.equal(summary.files, 1);
+      const entries = await readTarContents(archive, true, 'sha1', 1024 * 1024);
+      assert.equal(entries.length, 1);
+      // A header that claims within the cap, then endless content: the budget stops it.
+      bomb(archive, 8n * 1024n * 1024n, 8 * 1024 * 1024);
+      await assert.rejects(summariseTar(archive, true, 4 * 1024 * 1024), /more than the 4 MiB/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

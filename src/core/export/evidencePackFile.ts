@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createFolder } from '../files/createFolder';
+import { lstat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { refuseLinkOutOfRepository } from '../files/safePaths';
 import { replaceFile, writeNewFile } from '../files/atomicWrite';
@@ -31,13 +32,14 @@ export async function writeEvidencePack(target: string, html: string, options: W
   const { root } = options;
   // Checked before the folder is made (mkdir follows links) and again after it, when every part exists.
   if (root !== undefined) await refuseLinkOutOfRepository(root, folder, `The folder ${folder}`);
-  await mkdir(folder, { recursive: true });
+  await createFolder(folder);
   if (root !== undefined) await refuseLinkOutOfRepository(root, folder, `The folder ${folder}`);
   if (options.keepOutOfGit) {
     await writeFile(join(folder, '.gitignore'), '# Evidence packs are exports: never commit them.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
   }
-  if (options.force) await replaceFile(target, html, root !== undefined ? { root } : {});
+  // --force replaces a pack that is there; with none there yet, it writes a new one.
+  if (options.force && (await lstat(target).then(() => true, () => false))) await replaceFile(target, html, root !== undefined ? { root } : {});
   else await writeNewFile(target, html);
 }

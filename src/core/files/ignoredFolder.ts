@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createFolder } from './createFolder';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { refuseLinkOutOfRepository } from './safePaths';
 
@@ -11,7 +12,7 @@ import { refuseLinkOutOfRepository } from './safePaths';
  */
 export async function ensureIgnoredFolder(folder: string, root: string): Promise<void> {
   await refuseLinkOutOfRepository(root, folder, `The folder ${folder}`);
-  await mkdir(folder, { recursive: true });
+  await createFolder(folder);
   await refuseLinkOutOfRepository(root, folder, `The folder ${folder}`);
   await writeFile(join(folder, '.gitignore'), '# Reflective Change Log artefacts: never commit them.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;

@@ -89,7 +89,8 @@ async function freshArchiveEntries(repo: GitRepository, commit: string, prefix: 
   try {
     const tar = join(scratch, 'fresh.tar');
     await repo.archiveTar(commit, tar, prefix);
-    return await readTarContents(tar, false, format);
+    // Our own fresh archive of the tag: as large as the tree, no cap.
+    return await readTarContents(tar, false, format, Number.MAX_SAFE_INTEGER);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

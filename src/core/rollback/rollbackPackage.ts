@@ -1,7 +1,8 @@
+import { createFolder } from '../files/createFolder';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, mkdir, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -70,7 +71,7 @@ export async function createRollbackPackage(repo: GitRepository, request: { read
   const archiveName = `${base}.tar.gz`;
   // A committed `.reflect` link must not send packages elsewhere; a folder outside the repository is where the person asked for them.
   await refuseLinkOutOfRepository(repo.root, request.outDir, `The package folder ${request.outDir}`);
-  await mkdir(request.outDir, { recursive: true });
+  await createFolder(request.outDir);
   await refuseLinkOutOfRepository(repo.root, request.outDir, `The package folder ${request.outDir}`);
   const archivePath = join(request.outDir, archiveName);
   const checksumPath = `${archivePath}.sha256`;
@@ -80,7 +81,8 @@ export async function createRollbackPackage(repo: GitRepository, request: { read
   const gzPath = temporaryPathFor(archivePath);
   try {
     await repo.archiveTar(commit, tarPath, `${base}/`);
-    const summary = await summariseTar(tarPath, false);
+    // Our own archive of the tag: no cap (it is as large as the tree).
+    const summary = await summariseTar(tarPath, false, Number.MAX_SAFE_INTEGER);
     const hash = createHash('sha256');
     const gzip = createGzip({ level: 9 });
     gzip.on('data', (chunk: Buffer) => hash.update(chunk));
@@ -133,6 +135,7 @@ const MAX_SIDE_FILE_BYTES = 64 * 1024;
 export async function verifyRollbackPackage(archivePath: string, options: { readonly repository?: GitRepository } = {}): Promise<PackageVerification> {
   const problems: string[] = [];
   const checks: string[] = [];
+  let unreadable = false;
   const name = basename(archivePath);
   let archive: { handle: FileHandle; stats: Stats };
   try {
@@ -163,9 +166,12 @@ export async function verifyRollbackPackage(archivePath: string, options: { read
         if (summary.files !== manifest.files) problems.push(`The manifest lists ${manifest.files} files; the archive holds ${summary.files}.`);
       } catch (error) {
         problems.push(`${name} cannot be decompressed: ${reason(error)}`);
+        unreadable = true;
       }
     }
-    if (manifest && options.repository) {
+    if (manifest && options.repository && unreadable) {
+      checks.push(`Contents not compared with ${manifest.tag}: the archive cannot be read.`);
+    } else if (manifest && options.repository) {
       const comparison = await compareArchiveWithTag(options.repository, archive.handle, manifest);
       checks.push(comparison.check);
       problems.push(...comparison.problems);

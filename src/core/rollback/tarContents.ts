@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { MAX_UNPACKED_BYTES, UnpackBudget } from './tarEntries';
 
 /** One file or symbolic link of a tar, with its content hashed as git hashes a blob. */
 export interface TarFileEntry {
@@ -21,7 +22,8 @@ const BLOCK = 512;
  * Long names (pax `path`/`linkpath` records, GNU `L`/`K` entries, the ustar
  * prefix) are followed; directories and pax global headers are skipped.
  */
-export async function readTarContents(file: string | FileHandle, gzip: boolean, format: 'sha1' | 'sha256'): Promise<TarFileEntry[]> {
+export async function readTarContents(file: string | FileHandle, gzip: boolean, format: 'sha1' | 'sha256', maxBytes: number = MAX_UNPACKED_BYTES): Promise<TarFileEntry[]> {
+  const budget = new UnpackBudget(maxBytes);
   const source = typeof file === 'string' ? createReadStream(file) : file.createReadStream({ start: 0, autoClose: false });
   const stream = gzip ? source.pipe(createGunzip()) : source;
   source.on('error', (error) => stream.destroy(error));
@@ -33,6 +35,7 @@ export async function readTarContents(file: string | FileHandle, gzip: boolean, 
   let longLink: string | undefined;
   let ended = false;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    budget.take(chunk.length);
     let buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
     while (!ended) {
       if (body) {
@@ -58,6 +61,7 @@ export async function readTarContents(file: string | FileHandle, gzip: boolean, 
         break;
       }
       const size = readSize(header.subarray(124, 136));
+      budget.claim(size);
       const type = String.fromCharCode(header[156]);
       const padding = (BLOCK - (size % BLOCK)) % BLOCK;
       const name = longPath ?? ustarName(header);
@@ -92,7 +96,8 @@ export async function readTarContents(file: string | FileHandle, gzip: boolean, 
         body = { remaining: size, padding, done: () => undefined };
       }
     }
-    pending = ended ? Buffer.alloc(0) : Buffer.from(buffer);
+    if (ended) break;
+    pending = Buffer.from(buffer);
   }
   if (!ended) throw new Error('the archive ends early.');
   return entries;

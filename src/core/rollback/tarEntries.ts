@@ -13,8 +13,50 @@ export interface TarSummary {
 
 const BLOCK = 512;
 
-/** Counts the entries of a tar (gzip-compressed when `gzip` is true), streaming; a handle is read from its start and left open. */
-export async function summariseTar(file: string | FileHandle, gzip: boolean): Promise<TarSummary> {
+/** No package is read past this many unpacked bytes (a gzip bomb of 8 MB unpacks to gigabytes). */
+export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+
+/** An archive that unpacks to more than the cap: reading stopped there. */
+export class ArchiveTooLargeError extends Error {
+  constructor(limit: number, what: string) {
+    super(`${what}, more than the ${formatBytes(limit)} a package may unpack to; it was not read further (a damaged or hostile archive?).`);
+    this.name = 'ArchiveTooLargeError';
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(bytes % 1024 ** 3 === 0 ? 0 : 1)} GiB` : bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * Counts unpacked bytes against a cap: an entry whose header claims more
+ * than is left is refused before its content is read, and so is a stream
+ * that keeps going past the cap.
+ */
+export class UnpackBudget {
+  private used = 0;
+  constructor(readonly limit: number = MAX_UNPACKED_BYTES) {}
+
+  /** Bytes of the unpacked stream read so far. */
+  take(bytes: number): void {
+    this.used += bytes;
+    if (this.used > this.limit) throw new ArchiveTooLargeError(this.limit, 'The archive unpacks to more bytes');
+  }
+
+  /** An entry's header claims `size` bytes of content. */
+  claim(size: number): void {
+    if (!Number.isSafeInteger(size) || size < 0 || this.used + size > this.limit) throw new ArchiveTooLargeError(this.limit, `An entry of the archive claims ${Number.isSafeInteger(size) ? formatBytes(size) : 'an impossible size'}`);
+  }
+}
+
+/**
+ * Counts the entries of a tar (gzip-compressed when `gzip` is true),
+ * streaming; a handle is read from its start and left open. Reading stops
+ * at the end-of-archive blocks, and at `maxBytes` unpacked bytes
+ * (`ArchiveTooLargeError`), so a gzip bomb costs bounded work.
+ */
+export async function summariseTar(file: string | FileHandle, gzip: boolean, maxBytes: number = MAX_UNPACKED_BYTES): Promise<TarSummary> {
+  const budget = new UnpackBudget(maxBytes);
   const source = typeof file === 'string' ? createReadStream(file) : file.createReadStream({ start: 0, autoClose: false });
   const stream = gzip ? source.pipe(createGunzip()) : source;
   source.on('error', (error) => stream.destroy(error));
@@ -24,6 +66,7 @@ export async function summariseTar(file: string | FileHandle, gzip: boolean): Pr
   let directories = 0;
   let complete = false;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    budget.take(chunk.length);
     let buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
     if (skip > 0) {
       const skipped = Math.min(skip, buffer.length);
@@ -38,6 +81,7 @@ export async function summariseTar(file: string | FileHandle, gzip: boolean): Pr
         break;
       }
       const size = readSize(header.subarray(124, 136));
+      budget.claim(size);
       const type = String.fromCharCode(header[156]);
       if (type === '0' || type === '\0' || type === '2' || type === '7') files++;
       else if (type === '5') directories++;
@@ -46,7 +90,9 @@ export async function summariseTar(file: string | FileHandle, gzip: boolean): Pr
       buffer = buffer.subarray(skipped);
       skip = padded - skipped;
     }
-    pending = complete ? Buffer.alloc(0) : Buffer.from(buffer);
+    // Nothing after the end-of-archive blocks is read (leaving the loop ends the stream).
+    if (complete) break;
+    pending = Buffer.from(buffer);
   }
   return { files, directories, complete };
 }
