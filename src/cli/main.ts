@@ -1,3 +1,4 @@
+import { describeFileError } from '../core/files/fileErrors';
 import { GitProblem } from '../core/git/errors';
 import { todayOn, systemClock } from '../core/vocabulary/clock';
 import { USAGE, UsageError } from './usage';
@@ -43,6 +44,9 @@ export async function main(argv: string[]): Promise<number> {
 function oneLine(error: unknown): string {
   if (error instanceof UsageError || error instanceof GitProblem) return error.message.split('\n', 1)[0];
   if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) return error.message;
+  // A file-system error: the person's path and what is wrong, never a temporary name or an errno dump.
+  const described = describeFileError(error);
+  if (described !== undefined) return described;
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n', 1)[0];
 }

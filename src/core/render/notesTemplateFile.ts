@@ -1,3 +1,4 @@
+import { describeFileError } from '../files/fileErrors';
 import { realpath } from 'node:fs/promises';
 import { readRegularText } from '../files/regularFile';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -30,7 +31,7 @@ export async function loadNotesTemplate(root: string, configured?: string): Prom
   } catch (error) {
     if (error instanceof TemplateError) throw error;
     if (configured === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new TemplateError(`The template "${path}" could not be read: ${(error as Error).message}`);
+    throw new TemplateError(`The template "${path}" could not be read: ${describeFileError(error, path) ?? (error as Error).message}`);
   }
   return { path, text: await readTemplateText(real, path) };
 }
@@ -48,7 +49,7 @@ async function readTemplateText(file: string, shown: string): Promise<string> {
   try {
     text = await readRegularText(file, { maxBytes: MAX_TEMPLATE_BYTES, shown, overLimit: 'truncate' });
   } catch (error) {
-    throw new TemplateError(`The template "${shown}" could not be read: ${(error as Error).message}`);
+    throw new TemplateError(`The template "${shown}" could not be read: ${describeFileError(error, shown) ?? (error as Error).message}`);
   }
   try {
     compileTemplate(text, { name: shown });
