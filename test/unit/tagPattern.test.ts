@@ -55,3 +55,18 @@ describe('selecting release tags', () => {
     assert.deepEqual(selectReleaseTags(mono, { pattern: new TagPattern('api-v*'), hidePrereleases: false }).map((t) => t.name), ['api-v1.1.0', 'api-v1.0.0']);
   });
 });
+
+describe('a tag pattern too large for a regular expression', () => {
+  it('is refused when made, naming the pattern, not when first matched with a raw regular-expression error', () => {
+    const huge = 'a'.repeat(100_000);
+    let pattern: TagPattern | undefined;
+    try {
+      pattern = new TagPattern(huge);
+    } catch (error) {
+      assert.doesNotMatch((error as Error).message, /Invalid regular expression/);
+      assert.match((error as Error).message, /is not a tag pattern/);
+      return;
+    }
+    assert.doesNotThrow(() => pattern?.matches('v1.0.0'));
+  });
+});

@@ -50,6 +50,8 @@ export class TagPattern {
     }
     try {
       this.regex = new RegExp(`^${body}$`);
+      // V8 compiles a regular expression on first use: "too large" surfaces there, so use it once here.
+      this.regex.test('');
     } catch {
       // problemWith covers every case we know of; this keeps an unforeseen one from surfacing as a regular-expression error.
       throw new TagPatternError(`"${clip(source)}" is not a tag pattern: use MAJOR, MINOR and PATCH for numbers, one "*" for any text, and "?" after a character to make it optional.`);
