@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
+import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
@@ -55,15 +56,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
     registerCommands([
-      new GenerateReleaseNotesCommand(notesFindings),
-      new CreateRollbackChecklistCommand(),
+      new GenerateReleaseNotesCommand(notesFindings, systemClock),
+      new CreateRollbackChecklistCommand(systemClock),
       new CreateRollbackPackageCommand(),
       new VerifyRollbackPackageCommand(),
       new NewReflectionCommand(),
       new StartChangeRecordCommand(),
       new OpenActionPlanCommand(),
       new CreateRecordDocumentCommand(),
-      new ExportEvidencePackCommand(context.asAbsolutePath('media/evidence-pack.css')),
+      new ExportEvidencePackCommand(context.asAbsolutePath('media/evidence-pack.css'), systemClock),
       new CompareReleasesCommand(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
