@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { GitRepository } from '../core/git/gitRepository';
 import { recordFolderName } from '../core/vocabulary/recordLayout';
 import { resolveWorkingVersion } from '../core/usecases/proposeVersion';
-import { configurationFor } from './repositoryConfigLoader';
+import type { RepositoryRegistry } from './repositoryRegistry';
 import { listRecordVersions } from './recordDocuments';
 import { CancelledByUser, requireRepository } from './workspaceRepository';
 
@@ -20,9 +20,9 @@ export interface RecordChoice {
  * The record to work on: the one given, the one the active editor is in, or
  * the record of the next release (the version Unreleased calls for).
  */
-export async function currentRecord(version?: string): Promise<RecordChoice> {
-  const { repository } = await requireRepository();
-  const config = await configurationFor(repository.root, { forCommand: true });
+export async function currentRecord(registry: RepositoryRegistry, version?: string): Promise<RecordChoice> {
+  const { repository } = await requireRepository(registry.locate);
+  const config = await registry.configurationFor(repository.root, { forCommand: true });
   const recordsFolder = config.recordsFolder;
   const folderOf = (v: string) => join(repository.root, recordsFolder, recordFolderName(v));
   if (version) return { repository, version, folder: folderOf(version) };
@@ -37,8 +37,8 @@ export async function currentRecord(version?: string): Promise<RecordChoice> {
 }
 
 /** Lets the person pick any existing record, or the next release's. */
-export async function pickRecord(current: RecordChoice, { existingOnly = false } = {}): Promise<RecordChoice> {
-  const config = await configurationFor(current.repository.root, { forCommand: true });
+export async function pickRecord(registry: RepositoryRegistry, current: RecordChoice, { existingOnly = false } = {}): Promise<RecordChoice> {
+  const config = await registry.configurationFor(current.repository.root, { forCommand: true });
   const recordsFolder = config.recordsFolder;
   const versions = await listRecordVersions(current.repository.root, recordsFolder);
   if (existingOnly && versions.length === 0) throw new Error(vscode.l10n.t('There are no change records yet: start one with "Change Log: Start Change Record".'));

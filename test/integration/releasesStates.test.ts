@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import type { ReleaseNode } from '../../src/extension/views/repositoryReleases';
 import { ReleasesTreeProvider } from '../../src/extension/views/releasesView';
+import { RepositoryRegistry } from '../../src/extension/repositoryRegistry';
+import { systemClock } from '../../src/core/vocabulary/clock';
 import type { LocatedRepository } from '../../src/extension/workspaceRepository';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
 
@@ -15,7 +17,7 @@ async function viewOf(dir: string): Promise<ReleasesTreeProvider> {
   const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'fixture', index: 0 };
   const repository = await GitRepository.open(dir);
   const located: LocatedRepository = { state: 'ready', folder, path: repository.root, repository };
-  return new ReleasesTreeProvider(async () => ({ state: 'ready', repositories: [located] }));
+  return new ReleasesTreeProvider(new RepositoryRegistry(systemClock, async () => ({ state: 'ready', repositories: [located] })));
 }
 
 async function labels(view: ReleasesTreeProvider, node?: ReleaseNode): Promise<string[]> {
@@ -52,7 +54,7 @@ describe('Releases view states', () => {
       const repository = await GitRepository.open(repo.dir);
       located.push({ state: 'ready', folder, path: repository.root, repository });
     }
-    const view = new ReleasesTreeProvider(async () => ({ state: 'ready', repositories: located }));
+    const view = new ReleasesTreeProvider(new RepositoryRegistry(systemClock, async () => ({ state: 'ready', repositories: located })));
     const roots = await view.getChildren();
     assert.deepEqual(roots.map((n) => n.type), ['repository', 'repository']);
     assert.deepEqual(await labels(view, roots[0]), ['Unreleased', 'No releases tagged yet']);

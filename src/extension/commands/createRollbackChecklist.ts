@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import { buildReleaseRollbackChecklist } from '../../core/usecases/rollbackChecklist';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { releaseTargetOf } from '../releaseTarget';
-import { configurationFor } from '../repositoryConfigLoader';
-import { todayOn, type Clock } from '../../core/vocabulary/clock';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
 
 /**
@@ -15,13 +14,13 @@ import type { Command } from './command';
 export class CreateRollbackChecklistCommand implements Command {
   readonly id = 'changeLog.createRollbackChecklist';
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly registry: RepositoryRegistry) {}
 
   async execute(node?: unknown): Promise<vscode.Uri | undefined> {
-    const target = await releaseTargetOf(node, 'ask');
+    const target = await releaseTargetOf(this.registry, node, 'ask');
     const { repository, range } = target;
-    const config = await configurationFor(repository.root, { forCommand: true });
-    const built = await buildReleaseRollbackChecklist(repository, config, { range, today: todayOn(this.clock), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) });
+    const config = await this.registry.configurationFor(repository.root, { forCommand: true });
+    const built = await buildReleaseRollbackChecklist(repository, config, { range, today: this.registry.today(), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) });
     const found = built.packageFound;
     if (found.state === 'unusable') {
       void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', found.archivePath, found.problems.join(' ')));

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { buildRecordPack, defaultEvidencePackPath, prepareDefaultPackFolder, writeRecordPack } from '../../core/usecases/exportPack';
-import type { Clock } from '../../core/vocabulary/clock';
-import { configurationFor } from '../repositoryConfigLoader';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { CancelledByUser } from '../workspaceRepository';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
 
 /**
@@ -16,17 +15,17 @@ export class ExportEvidencePackCommand implements Command {
   readonly id = 'changeLog.exportEvidencePack';
 
   constructor(
+    private readonly registry: RepositoryRegistry,
     private readonly stylesheetPath: string,
-    private readonly clock: Clock,
   ) {}
 
   /** `record` may be a Change Records view item or a version; `target` a path (for scripts and tests). */
   async execute(record?: unknown, target?: unknown): Promise<string | undefined> {
-    const choice = await recordOf(record);
-    const config = await configurationFor(choice.repository.root, { forCommand: true });
+    const choice = await recordOf(this.registry, record);
+    const config = await this.registry.configurationFor(choice.repository.root, { forCommand: true });
     const root = choice.repository.root;
     const pack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the evidence pack of {0}', choice.version) }, () =>
-      buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.clock, stylesheetPath: this.stylesheetPath }),
+      buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.registry.clock, stylesheetPath: this.stylesheetPath }),
     );
     const defaultPath = defaultEvidencePackPath(root, choice.version);
     // The proposed folder exists (and is ignored by git) before the save dialog opens.
@@ -53,12 +52,12 @@ export class ExportEvidencePackCommand implements Command {
   }
 }
 
-async function recordOf(record: unknown): Promise<RecordChoice> {
-  if (typeof record === 'string') return currentRecord(record);
-  if (typeof record === 'object' && record !== null && (record as { type?: unknown }).type === 'record') return currentRecord((record as { version: string }).version);
-  const current = await currentRecord();
+async function recordOf(registry: RepositoryRegistry, record: unknown): Promise<RecordChoice> {
+  if (typeof record === 'string') return currentRecord(registry, record);
+  if (typeof record === 'object' && record !== null && (record as { type?: unknown }).type === 'record') return currentRecord(registry, (record as { version: string }).version);
+  const current = await currentRecord(registry);
   // Only a record that exists can be exported: otherwise let the person pick one.
-  return existsSync(current.folder) ? current : pickRecord(current, { existingOnly: true });
+  return existsSync(current.folder) ? current : pickRecord(registry, current, { existingOnly: true });
 }
 
 async function chooseTarget(defaultPath: string): Promise<string> {

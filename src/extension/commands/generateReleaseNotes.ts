@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { requireInsideRepository } from '../../core/files/safePaths';
 import { generateReleaseNotes, notesFindingsIn, notesHistoryIsPartial } from '../../core/usecases/releaseNotes';
-import { todayOn, type Clock } from '../../core/vocabulary/clock';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { toVscodeDiagnostic } from '../problemDiagnostics';
 import { releaseTargetOf } from '../releaseTarget';
-import { configurationFor } from '../repositoryConfigLoader';
 import { RELEASES_VIEW_ID } from '../views/releasesView';
 import { withViewProgress } from '../views/viewProgress';
 import { CancelledByUser } from '../workspaceRepository';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
 
 /**
@@ -20,14 +19,14 @@ export class GenerateReleaseNotesCommand implements Command {
 
   /** Findings of the notes' own checks (hazard references), per notes file. */
   constructor(
+    private readonly registry: RepositoryRegistry,
     private readonly findings: vscode.DiagnosticCollection,
-    private readonly clock: Clock,
   ) {}
 
   async execute(node?: unknown): Promise<vscode.Uri | undefined> {
-    const target = await releaseTargetOf(node, 'unreleased');
+    const target = await releaseTargetOf(this.registry, node, 'unreleased');
     const { repository, range } = target;
-    const config = await configurationFor(repository.root, { forCommand: true });
+    const config = await this.registry.configurationFor(repository.root, { forCommand: true });
     if (await notesHistoryIsPartial(repository, range)) {
       const anyway = vscode.l10n.t('Generate Anyway');
       const answer = await vscode.window.showWarningMessage(
@@ -39,7 +38,7 @@ export class GenerateReleaseNotesCommand implements Command {
     }
     const notes = await withViewProgress(RELEASES_VIEW_ID, 'Reading commits', () =>
       // For Unreleased the notes propose the version themselves: the range is read once.
-      generateReleaseNotes(repository, config, { range, ...(target.version !== undefined ? { version: target.version } : {}), today: todayOn(this.clock) }),
+      generateReleaseNotes(repository, config, { range, ...(target.version !== undefined ? { version: target.version } : {}), today: this.registry.today() }),
     );
     const relativePath = notes.recordPath;
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
