@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GitRepository } from '../core/git/gitRepository';
 import { recordFolderName } from '../core/vocabulary/recordLayout';
-import { resolveWorkingVersion } from '../core/usecases/proposeVersion';
+import { resolveWorkingVersion, versionScopeOf } from '../core/usecases/proposeVersion';
 import type { RepositoryRegistry } from './repositoryRegistry';
 import { listRecordVersions } from './recordDocuments';
 import { CancelledByUser, requireRepository } from './workspaceRepository';
@@ -32,7 +32,7 @@ export async function currentRecord(registry: RepositoryRegistry, version?: stri
     const [name] = active.fsPath.slice(recordsRoot.length + 1).split('/');
     if (name && existsSync(join(recordsRoot, name))) return { repository, version: name, folder: join(recordsRoot, name) };
   }
-  const working = await resolveWorkingVersion(repository, config.releaseFilter, config.releaseNotes.paths);
+  const working = await resolveWorkingVersion(repository, config.releaseFilter, versionScopeOf(config));
   return { repository, version: working, folder: folderOf(working) };
 }
 
@@ -42,7 +42,7 @@ export async function pickRecord(registry: RepositoryRegistry, current: RecordCh
   const recordsFolder = config.recordsFolder;
   const versions = await listRecordVersions(current.repository.root, recordsFolder);
   if (existingOnly && versions.length === 0) throw new Error(vscode.l10n.t('There are no change records yet: start one with "Change Log: Start Change Record".'));
-  const working = await resolveWorkingVersion(current.repository, config.releaseFilter, config.releaseNotes.paths);
+  const working = await resolveWorkingVersion(current.repository, config.releaseFilter, versionScopeOf(config));
   const names = existingOnly ? versions : [...new Set([working, ...versions])];
   const picked = await vscode.window.showQuickPick(
     names.map((v) => ({ label: v, description: v === working ? 'next release' : versions.includes(v) ? 'existing record' : '' })),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GitRepository, RevisionRange } from '../core/git/gitRepository';
 import { readReleaseOverview } from '../core/git/releases';
 import { readReleaseRange } from '../core/usecases/releaseOverview';
-import { proposeVersionForRange } from '../core/usecases/proposeVersion';
+import { proposeVersionForRange, versionScopeOf } from '../core/usecases/proposeVersion';
 import type { RepositoryRegistry } from './repositoryRegistry';
 import type { ReleaseNode } from './views/repositoryReleases';
 import { CancelledByUser, requireRepository } from './workspaceRepository';
@@ -47,7 +47,7 @@ export async function releaseTargetOf(registry: RepositoryRegistry, node: unknow
 export async function versionOf(registry: RepositoryRegistry, target: ReleaseTarget): Promise<string> {
   if (target.version !== undefined) return target.version;
   const config = await registry.configurationFor(target.repository.root);
-  return proposeVersionForRange(target.repository, target.range, config.releaseNotes.paths);
+  return proposeVersionForRange(target.repository, target.range, versionScopeOf(config));
 }
 
 function isReleaseEntry(node: unknown): node is Extract<ReleaseNode, { type: 'release' }> {

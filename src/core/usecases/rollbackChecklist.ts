@@ -5,7 +5,7 @@ import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJso
 import { packageOfTag, verifyRollbackPackage, type TagPackage } from '../rollback/rollbackPackage';
 import { ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { recordDocumentPath } from '../vocabulary/recordLayout';
-import { proposeVersionForRange } from './proposeVersion';
+import { proposeVersionForRange, versionScopeOf } from './proposeVersion';
 import { packageFolderOf } from './rollbackPackages';
 
 /** Which rollback package the checklist names. */
@@ -55,7 +55,7 @@ export async function buildReleaseRollbackChecklist(repo: GitRepository, config:
   const { range } = request;
   const { reference, found } = await packageFor(repo, config, range, request.package);
   // Only the version is needed for Unreleased: one read of the commits, not the notes.
-  const version = request.change ?? (range.to === 'HEAD' ? await proposeVersionForRange(repo, range, config.releaseNotes.paths) : range.to);
+  const version = request.change ?? (range.to === 'HEAD' ? await proposeVersionForRange(repo, range, versionScopeOf(config)) : range.to);
   const checklist = await buildRollbackChecklist(repo, { range, change: version, date: request.today, options: config.rollback, ...(reference ? { package: reference } : {}) });
   return { checklist, version, recordPath: recordDocumentPath(config.recordsFolder, version, ROLLBACK_FILE), packageFound: found, markdown: renderRollbackChecklist(checklist) };
 }
