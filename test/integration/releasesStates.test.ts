@@ -137,4 +137,41 @@ describe('Releases view states', () => {
     assert.ok(files);
     assert.deepEqual((await labels(view, files)).sort(), ['three.txt', 'two.txt']);
   });
+
+  it('drawing an item reads nothing from git: summaries are read when the items are listed', async () => {
+    const repo = fixture();
+    repo.commit('feat: one');
+    repo.tag('v1.0.0');
+    repo.commit('fix: two', 'two.txt');
+    repo.tag('v1.1.0');
+    const real = await GitRepository.open(repo.dir);
+    let calls = 0;
+    const counted = new Proxy(real, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(repo.dir), name: 'fixture', index: 0 };
+    const located: LocatedRepository = { state: 'ready', folder, path: real.root, repository: counted };
+    const view = new ReleasesTreeProvider(new RepositoryRegistry(systemClock, async () => ({ state: 'ready', repositories: [located] })));
+    // Each tag's summary redraws its item once it is read.
+    const summaries = new Promise<void>((resolve) => {
+      let seen = 0;
+      view.onDidChangeTreeData(() => {
+        if (++seen === 2) resolve();
+      });
+    });
+    const nodes = await view.getChildren();
+    await summaries;
+    const before = calls;
+    const items = nodes.map((node) => view.getTreeItem(node));
+    assert.equal(calls, before, 'getTreeItem started git reads');
+    const latest = items.find((item) => item.label === 'v1.1.0');
+    assert.match(String(latest?.description), /^1 commit/);
+  });
 });

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { GitRepository } from '../../core/git/gitRepository';
 import type { DocumentAssessment, RecordAssessment } from '../../core/records/recordStatus';
 import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
 import type { RepositoryRegistry } from '../repositoryRegistry';
@@ -8,9 +7,9 @@ import { listRecordVersions } from '../recordDocuments';
 
 export const RECORDS_VIEW_ID = 'changeLog.records';
 
-/** A node of the Change Records view. */
+/** A node of the Change Records view: plain data (the repository named by its root). */
 export type RecordNode =
-  | { readonly type: 'record'; readonly repository: GitRepository; readonly version: string; readonly folder: string; readonly assessment: RecordAssessment }
+  | { readonly type: 'record'; readonly root: string; readonly version: string; readonly folder: string; readonly assessment: RecordAssessment }
   | { readonly type: 'document'; readonly record: Extract<RecordNode, { type: 'record' }>; readonly document: DocumentAssessment };
 
 const STATE_ICONS: Record<DocumentAssessment['state'], [string, string | undefined]> = {
@@ -90,7 +89,7 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
       const check = { config, today: this.registry.today(), repository: located.repository };
       for (const version of await listRecordVersions(located.repository.root, config.recordsFolder)) {
         const assessment = await assessRecordFolderOf(located.repository.root, version, check);
-        if (assessment) nodes.push({ type: 'record', repository: located.repository, version, folder: join(located.repository.root, config.recordsFolder, version), assessment });
+        if (assessment) nodes.push({ type: 'record', root: located.repository.root, version, folder: join(located.repository.root, config.recordsFolder, version), assessment });
       }
     }
     return nodes;
