@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config/resolvedConfig';
 import { GitRepository } from '../../src/core/git/gitRepository';
@@ -7,7 +8,9 @@ import { generateReleaseNotes, writeNotesFile } from '../../src/core/usecases/re
 import { buildReleaseRollbackChecklist, UnusablePackageError } from '../../src/core/usecases/rollbackChecklist';
 import { createPackage } from '../../src/core/usecases/rollbackPackages';
 import { readReleaseListing, readReleaseCommits } from '../../src/core/usecases/releaseOverview';
+import { assessRecordFolderOf } from '../../src/core/usecases/checkRecord';
 import { GitFixture } from '../fixtures/gitFixture';
+import { completeRecordFiles, writeRecord } from '../support/evidencePackRecord';
 
 describe('use cases the three front ends call', () => {
   let fixture: GitFixture;
@@ -79,5 +82,22 @@ describe('use cases the three front ends call', () => {
     const page = await readReleaseCommits(repo, { from: 'v1.0.0', to: 'v1.1.0' }, false, 1);
     assert.equal(page.total, 2);
     assert.equal(page.commits.length, 1);
+  });
+
+  it("assess a record for the views: a records folder linked out of the repository is not read", async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'reflect-outside-'));
+    try {
+      writeRecord(join(fixture.dir, 'docs', 'changes', 'v1.1.0'), completeRecordFiles());
+      const inside = await assessRecordFolderOf(fixture.dir, 'v1.1.0', { config: DEFAULT_CONFIG, today: '2030-01-15' });
+      assert.ok(inside && inside.present > 0, 'the control: a record inside the repository is read');
+      rmSync(join(fixture.dir, 'docs'), { recursive: true, force: true });
+      writeRecord(join(outside, 'v1.1.0'), completeRecordFiles());
+      mkdirSync(join(fixture.dir, 'docs'), { recursive: true });
+      symlinkSync(outside, join(fixture.dir, 'docs', 'changes'), 'dir');
+      assert.equal(await assessRecordFolderOf(fixture.dir, 'v1.1.0', { config: DEFAULT_CONFIG, today: '2030-01-15' }), undefined);
+    } finally {
+      rmSync(join(fixture.dir, 'docs'), { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
