@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from '../../src/server/server';
 import type { ServerRuntime } from '../../src/server/serverRuntime';
 import type { LspTransport } from './lspClient';
@@ -13,7 +13,7 @@ export function inProcessServer(runtime: ServerRuntime): LspTransport {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // Message readers, not the raw streams: given a stream, the library would end the process when it closes.
-  const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   startServer(server, runtime);
   return { reader: new StreamMessageReader(toClient), writer: new StreamMessageWriter(toServer), close: () => server.dispose(), inProcess: true };
 }

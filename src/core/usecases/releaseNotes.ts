@@ -50,7 +50,7 @@ export async function generateReleaseNotes(repo: GitRepository, config: Resolved
     request.templateFile !== undefined ? readTemplateFile(request.templateFile) : loadNotesTemplate(repo.root, options.template),
     buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options }),
   ]);
-  const markdown = renderReleaseNotesMarkdown(model, template?.text);
+  const markdown = renderReleaseNotesMarkdown(model, template);
   return {
     model,
     markdown,
