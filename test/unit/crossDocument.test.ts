@@ -6,7 +6,7 @@ import { readRecordFiles } from '../../src/core/records/recordFiles';
 import { assessRecord, assessRecordFolder, readRecordPresence, RECORD_DOCUMENTS } from '../../src/core/records/recordStatus';
 import { validateRecord, type RecordFile } from '../../src/core/validate/validateRecord';
 import type { ValidationOptions } from '../../src/core/validate/validationOptions';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
 const deployed = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')));
 const reflection = (phase: string, date: string, change?: string) => withFrontMatter(answered(phase as 'on-action'), reflectionFrontMatter(phase, date, change));

@@ -4,7 +4,7 @@ import { partitionCommits } from '../commits/groupCommits';
 import { validationOptionsOf, type ResolvedConfig } from '../config/resolvedConfig';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
-import { readRecordFiles } from '../records/recordFiles';
+import { readContainedRecordFiles } from '../records/recordFiles';
 import { assessFindings, type RecordAssessment } from '../records/recordStatus';
 import { findMissingHazardReferences } from '../render/hazardFindings';
 import { parseFrontMatter } from '../validate/frontMatterParser';
@@ -43,7 +43,7 @@ export async function checkRecord(files: readonly RecordFile[], check: RecordChe
 
 /** Reads a version's record folder and assesses it from its findings; undefined when the folder does not exist. */
 export async function assessRecordFolderOf(root: string, version: string, check: RecordCheck): Promise<RecordAssessment | undefined> {
-  const files = await readRecordFiles(join(root, check.config.recordsFolder, recordFolderName(version)));
+  const files = await readContainedRecordFiles(join(root, check.config.recordsFolder, recordFolderName(version)), root);
   return files && assessFindings(await checkRecord(files, check));
 }
 
