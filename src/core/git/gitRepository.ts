@@ -88,6 +88,22 @@ export class GitRepository {
     return parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']));
   }
 
+  /**
+   * The tag named exactly `name`, or undefined: one ref read, whatever the
+   * number of tags. A name git would never give a tag (glob characters,
+   * `..`, a leading `-`) is no tag.
+   */
+  async tagNamed(name: string): Promise<GitTag | undefined> {
+    if (name.length === 0 || /[*?[\\\s~^:]|\.\.|^-|@\{/.test(name) || /[\0\n\r]/.test(name)) return undefined;
+    const tags = parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, `refs/tags/${assertSafeRef(name)}`]));
+    return tags.find((t) => t.name === name);
+  }
+
+  /** The tags on the commit `ref` names (lightweight and annotated alike): only those, however many tags there are. */
+  async tagsPointingAt(ref: string): Promise<GitTag[]> {
+    return parseTagRecords(await this.raw(['for-each-ref', `--points-at=${assertSafeRef(ref)}`, `--format=${TAG_FORMAT}`, 'refs/tags']));
+  }
+
   /** Names of the tags whose commits are reachable from `ref`. */
   async tagsMergedInto(ref: string): Promise<string[]> {
     const output = await this.raw(['for-each-ref', `--merged=${assertSafeRef(ref)}`, '--format=%(refname:strip=2)', 'refs/tags']);
