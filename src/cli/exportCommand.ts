@@ -9,12 +9,13 @@ import { exportEvidencePack } from '../core/export/exportEvidencePack';
 import { FileExistsError } from '../core/files/atomicWrite';
 import { validationOptionsOf } from '../core/config/resolvedConfig';
 import { packageFolderOf } from '../core/usecases/rollbackPackages';
+import { isIsoDateOrDateTime } from '../core/validate/isoDates';
 import { todayOn, type Clock } from '../core/vocabulary/clock';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
 /**
- * `reflect export <record folder> [--out FILE] [--force] [--strict] [--repo DIR]`:
+ * `reflect export <record folder> [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]`:
  * writes the record's evidence pack and prints its path. Exit 0 even when the
  * record has problems (the pack lists them) unless `--strict`, then 1 for
  * errors or warnings; 2 when the file exists (without `--force`) or nothing could be exported.
@@ -28,9 +29,11 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
       force: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       repo: { type: 'string' },
+      today: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('export takes one change record folder, for example: reflect export docs/changes/v1.4.0');
+  const today = values.today === undefined ? todayOn(clock) : readToday(values.today);
   const folder = resolve(positionals[0]);
   const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
   if (!isFolder) throw new UsageError(`Cannot read "${positionals[0]}": no such folder.`);
@@ -50,7 +53,7 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
   const pack = await exportEvidencePack(folder, {
     ...(repository ? { repository } : {}),
     ...(repositoryUnavailable ? { repositoryUnavailable } : {}),
-    options: validationOptionsOf(config, todayOn(clock)),
+    options: validationOptionsOf(config, today),
     config,
     now,
     ...(root ? { packageFolder: packageFolderOf(root, config) } : {}),
@@ -72,4 +75,9 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
     return 1;
   }
   return 0;
+}
+
+function readToday(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isIsoDateOrDateTime(day)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${day.slice(0, 40)}".`);
+  return day;
 }

@@ -6,6 +6,7 @@ import { codeActionsFor } from './handlers/codeActions';
 import { completionsAt } from './handlers/completion';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { hoverAt } from './handlers/hover';
+import { RecordHistory } from './recordHistory';
 import { folderOf, OpenRecordFolders } from './recordSiblings';
 import { SettingsSource } from './serverSettings';
 import type { InitializationOptions } from '../shared/protocol';
@@ -25,6 +26,7 @@ const documents = new TextDocuments(TextDocument);
 const settings = new SettingsSource(connection);
 const refresh = new DiagnosticsRefresh(connection);
 const folders = new OpenRecordFolders();
+const history = new RecordHistory();
 let dynamicConfiguration = false;
 let registerWatcher = false;
 let versionedEdits = false;
@@ -33,6 +35,7 @@ connection.onInitialize((params) => {
   const options = params.initializationOptions as InitializationOptions | undefined;
   const workspace = params.capabilities.workspace;
   settings.configure(workspace?.configuration === true, options?.recordsFolder);
+  history.configure(options?.readsGitHistory === true);
   refresh.configure(workspace?.diagnostics?.refreshSupport === true);
   dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   // The VS Code client watches `**/*.md` itself and says so; other clients are asked to.
@@ -61,7 +64,7 @@ connection.onDidChangeConfiguration(() => {
   refresh.now();
 });
 
-registerDiagnostics(connection, documents, settings, folders);
+registerDiagnostics(connection, documents, settings, folders, history);
 
 // A sibling changed on disk: documents open in its record folder may have new cross-document problems.
 // An open file's own changes arrive as edits, and its open text is what counts.

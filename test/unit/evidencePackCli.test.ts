@@ -12,7 +12,7 @@ import { completeRecordFiles, rollbackText, writeRecord } from './evidencePackRe
 import { answered, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
-const NOW = new Date('2026-12-10T09:30:00Z');
+const NOW = new Date('2027-01-10T09:30:00Z');
 
 function reflect(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cleanEnv() });
@@ -115,7 +115,7 @@ describe('Evidence pack export on a real repository', () => {
     assert.equal(strict.stdout, `${join(root, 'strict.html')}\n`);
     assert.match(strict.stderr, /^reflect: the record has 0 errors and [1-9]\d* warnings? \(listed in the pack\)\.\n$/);
     assert.ok(existsSync(join(root, 'strict.html')));
-    const clean = reflect(['export', record, '--strict', '--out', join(root, 'clean.html')], repo.dir);
+    const clean = reflect(['export', record, '--strict', '--today', '2027-01-10', '--out', join(root, 'clean.html')], repo.dir);
     assert.equal(clean.code, 0, clean.stderr);
   });
 

@@ -75,7 +75,7 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   // The local calendar date, as everywhere else (vocabulary/clock).
   const options: ValidationOptions = { ...request.options, today: request.options.today ?? localIsoDate(request.now) };
   const assessment = request.config
-    ? assessFindings(await checkRecord(files, { config: request.config, today: options.today ?? localIsoDate(request.now), ...(request.repository ? { repository: request.repository } : {}) }))
+    ? assessFindings(await checkRecord(files, { config: request.config, today: options.today ?? localIsoDate(request.now), ...(request.repository ? { repository: request.repository, folder: recordFolder } : {}) }))
     : assessRecord(files, options);
   const documents = readPackDocuments(files);
   const repository = request.repository;

@@ -6,6 +6,7 @@ import { validateRecord } from '../../core/validate/validateRecord';
 import { localIsoDate } from '../../core/vocabulary/clock';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
 import { isChangeRecordDocument } from '../../shared/documentSelection';
+import type { RecordHistory } from '../recordHistory';
 import { filePathOf, recordFolderOf, recordSiblingFiles, type OpenRecordFolders } from '../recordSiblings';
 import { validationOptionsOf, type SettingsSource } from '../serverSettings';
 
@@ -17,7 +18,7 @@ const EMPTY: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Ful
  * with its siblings (open ones as edited, others from disk), and drops the
  * result when the document moved on meanwhile.
  */
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsSource, folders: OpenRecordFolders): void {
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsSource, folders: OpenRecordFolders, history?: RecordHistory): void {
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
@@ -28,7 +29,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     assertCurrent(documents.get(uri), version, token);
     const text = documents.get(uri)?.getText() ?? '';
     if (!isChangeRecordDocument(uri, text, documentSettings.recordsFolder)) return EMPTY;
-    const options = validationOptionsOf(documentSettings, localIsoDate());
+    const today = localIsoDate();
+    const options = validationOptionsOf(documentSettings, today);
     const folder = recordFolderOf(uri, documentSettings.recordsFolder);
     folders.track(uri, folder);
     let problems;
@@ -39,7 +41,9 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       // Reading the siblings took a while: the document may have moved on.
       assertCurrent(documents.get(uri), version, token);
       const name = basename(filePathOf(uri) ?? '');
-      problems = validateRecord(files, options).find((file) => file.name === name)?.problems ?? validateDocument(text, options);
+      const validated = validateRecord(files, options).find((file) => file.name === name)?.problems ?? validateDocument(text, options);
+      const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today) : [];
+      problems = fromHistory.length === 0 ? validated : [...validated, ...fromHistory].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     assertCurrent(documents.get(uri), version, token);
     return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings.validation.maxProblems) };
