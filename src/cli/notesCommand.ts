@@ -11,6 +11,7 @@ import { regenerate } from '../core/markdown/regenerate';
 import { commandLineLayer } from '../core/config/configLayers';
 import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../core/render/releaseNotes';
 import { replaceFile, writeNewFile } from '../core/files/atomicWrite';
+import { repositoryPathspecs } from './pathsArgument';
 import { rangeArgument } from './rangeArgument';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
@@ -41,7 +42,9 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const paths = (values.paths ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p.length > 0);
   if (paths.some((p) => p.startsWith('-'))) throw new UsageError('A --paths value may not start with "-".');
   const repo = await GitRepository.open(values.repo ?? '.');
-  const flags = commandLineLayer({ tagPattern: values.pattern, releaseNotes: { paths: paths.length > 0 ? paths : undefined } }, { tagPattern: '--pattern', releaseNotes: '--paths' });
+  // Relative to where the command runs, as git reads paths (the config file's are relative to the root).
+  const pathspecs = await repositoryPathspecs(paths, repo.root, resolve(values.repo ?? '.'));
+  const flags = commandLineLayer({ tagPattern: values.pattern, releaseNotes: { paths: pathspecs.length > 0 ? pathspecs : undefined } }, { tagPattern: '--pattern', releaseNotes: '--paths' });
   const config = await readRepositoryConfig(repo.root, flags);
   const options = config.releaseNotes;
   const range = await rangeArgument(repo, positionals[0], config.releaseFilter.pattern);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { verifyRollbackPackage } from '../core/rollback/rollbackPackage';
 import { createPackage } from '../core/usecases/rollbackPackages';
@@ -18,13 +19,21 @@ export async function runPackage(args: string[], out: NodeJS.WritableStream, err
     },
   });
   if (values.verify !== undefined) {
-    if (positionals.length > 0 || values.out !== undefined) throw new UsageError('package --verify FILE takes no tag and no --out.');
-    const result = await verifyRollbackPackage(resolve(values.verify));
+    if (positionals.length > 0 || values.out !== undefined) throw new UsageError('package --verify FILE [--repo DIR] takes no tag and no --out.');
+    // The repository at hand (the current folder's, or --repo) lets the contents be held against the tag.
+    const repository = await GitRepository.open(values.repo ?? '.').catch((error: unknown) => {
+      if (error instanceof GitProblem) return undefined;
+      throw error;
+    });
+    const result = await verifyRollbackPackage(resolve(values.verify), { repository });
+    const checks = result.checks.map((c) => `  checked: ${c}\n`).join('');
     if (!result.ok) {
+      // The problems on one stderr line; what was checked on stdout, as for an intact package.
       err.write(`reflect: ${values.verify}: ${result.problems.join(' ')}\n`);
+      out.write(checks);
       return 1;
     }
-    out.write(`${values.verify}: intact (${result.manifest?.tag ?? '?'} at ${result.manifest?.commit.slice(0, 12) ?? '?'}, ${result.manifest?.files ?? 0} files, sha256 ${result.sha256 ?? ''})\n`);
+    out.write(`${values.verify}: intact (${result.manifest?.tag ?? '?'} at ${result.manifest?.commit.slice(0, 12) ?? '?'}, ${result.manifest?.files ?? 0} files, sha256 ${result.sha256 ?? ''})\n${checks}`);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('package takes one tag, for example: reflect package v1.3.2');

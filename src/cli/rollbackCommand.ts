@@ -41,7 +41,7 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
   }
   // While unreleased, the change is the version the commits propose, as for the release notes.
   // Only the version is needed, not the notes: one read of the commits, scoped to the same paths.
-  const change = values.change ?? (range.to === 'HEAD' ? await proposeVersionForRange(repo, range, config.releaseNotes.paths) : range.to);
+  const change = values.change ?? (range.to === 'HEAD' ? await proposeVersionForRange(repo, range, { paths: config.releaseNotes.paths, pattern: config.releaseFilter.pattern, preOneZero: config.releaseNotes.preOneZero }) : range.to);
   const checklist = await buildRollbackChecklist(repo, { range, change, date: today, options: config.rollback, ...(packageRef ? { package: packageRef } : {}) });
   const text = values.format === 'json' ? `${JSON.stringify(rollbackChecklistToJson(checklist), null, 2)}\n` : renderRollbackChecklist(checklist);
   if (values.out === undefined) {

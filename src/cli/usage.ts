@@ -6,9 +6,12 @@ export const USAGE = `Usage: reflect <command> [options]
 Commands:
   notes [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P] [--allow-partial]
         [--template FILE] [--paths P]... [--out FILE [--update [--force]]]
-      Release notes for a range (default: latest release tag..HEAD). A range
-      that reaches past a shallow clone's history is refused unless --allow-partial.
-      --paths (repeatable or comma-separated) keeps only commits touching them;
+      Release notes for a range (default: latest release tag..HEAD); a single
+      release ref (v1.2.0) means that release: the previous release..it.
+      A..B with three dots is refused. A range that reaches past a shallow
+      clone's history is refused unless --allow-partial.
+      --paths (repeatable or comma-separated, relative to the current folder
+      as git reads them) keeps only commits touching them;
       --out writes a new file (never overwrites); --update rewrites only its
       generated parts, and refuses parts edited by hand unless --force.
       reflect.config.json at the repository root configures sections and more.
@@ -17,8 +20,10 @@ Commands:
   package <tag> [--repo DIR] [--out DIR]
       Archives the tag (never the working tree) with a checksum and manifest
       into DIR (default .reflect/packages) and prints the archive's path.
-  package --verify FILE
-      Re-checks a package's checksum and manifest: exit 0 intact, 1 not.
+  package --verify FILE [--repo DIR]
+      Re-checks a package's checksum and manifest and, inside the repository
+      (or with --repo), its contents against the tag it claims; prints each
+      check made. Exit 0 intact, 1 not.
   tags [--repo DIR] [--format text|json] [--pattern P] [--hide-prereleases]
       Release tags, newest first (P defaults to v?MAJOR.MINOR.PATCH).
   check [PATH...] [--format text|json]

@@ -32,7 +32,7 @@ export async function currentRecord(version?: string): Promise<RecordChoice> {
     const [name] = active.fsPath.slice(recordsRoot.length + 1).split('/');
     if (name && existsSync(join(recordsRoot, name))) return { repository, version: name, folder: join(recordsRoot, name) };
   }
-  const working = await resolveWorkingVersion(repository, config.releaseFilter, config.releaseNotes.paths);
+  const working = await resolveWorkingVersion(repository, config.releaseFilter, { paths: config.releaseNotes.paths, preOneZero: config.releaseNotes.preOneZero });
   return { repository, version: working, folder: folderOf(working) };
 }
 
@@ -42,7 +42,7 @@ export async function pickRecord(current: RecordChoice, { existingOnly = false }
   const recordsFolder = config.recordsFolder;
   const versions = await listRecordVersions(current.repository.root, recordsFolder);
   if (existingOnly && versions.length === 0) throw new Error(vscode.l10n.t('There are no change records yet: start one with "Change Log: Start Change Record".'));
-  const working = await resolveWorkingVersion(current.repository, config.releaseFilter, config.releaseNotes.paths);
+  const working = await resolveWorkingVersion(current.repository, config.releaseFilter, { paths: config.releaseNotes.paths, preOneZero: config.releaseNotes.preOneZero });
   const names = existingOnly ? versions : [...new Set([working, ...versions])];
   const picked = await vscode.window.showQuickPick(
     names.map((v) => ({ label: v, description: v === working ? 'next release' : versions.includes(v) ? 'existing record' : '' })),

@@ -45,7 +45,7 @@ export async function releaseTargetOf(node: unknown, pick: 'unreleased' | 'ask')
 export async function versionOf(target: ReleaseTarget): Promise<string> {
   if (target.version !== undefined) return target.version;
   const config = await configurationFor(target.repository.root);
-  return proposeVersionForRange(target.repository, target.range, config.releaseNotes.paths);
+  return proposeVersionForRange(target.repository, target.range, { paths: config.releaseNotes.paths, pattern: config.releaseFilter.pattern, preOneZero: config.releaseNotes.preOneZero });
 }
 
 function isReleaseEntry(node: unknown): node is Extract<ReleaseNode, { type: 'release' }> {

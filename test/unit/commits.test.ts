@@ -37,7 +37,7 @@ describe('grouping commits by type', () => {
   it('puts breaking changes first and other changes last, each commit exactly once', () => {
     const commits = ['chore: tidy', 'Update docs', 'feat: add trend', 'fix: empty segment', 'feat!: drop v1', 'custom: odd type'].map((m) => parseCommit(commit(m)));
     const groups = groupCommitsByType(commits);
-    assert.deepEqual(groups.map((g) => g.type), ['breaking', 'feat', 'fix', 'chore', 'custom', 'other']);
+    assert.deepEqual(groups.map((g) => g.type), ['breaking', 'feat', 'fix', 'chore', 'other']);
     const listed = groups.flatMap((g) => g.commits.map((c) => c.hash));
     assert.equal(listed.length, commits.length);
     assert.equal(new Set(listed).size, commits.length);
@@ -149,9 +149,9 @@ describe('reverts within a range', () => {
     ]);
   });
 
-  it('pairs a revert outside the range with nothing: it stays under Other changes', () => {
+  it('pairs a revert outside the range with nothing: it goes under Reverts', () => {
     const groups = groupCommitsByType([parseCommit(commit(`Revert "feat: old"\n\nThis reverts commit ${'f'.repeat(40)}.`))]);
-    assert.deepEqual(groups.map((g) => g.type), ['other']);
+    assert.deepEqual(groups.map((g) => [g.type, g.title]), [['revert', 'Reverts']]);
   });
 
   it('can list merges in their own section', () => {

@@ -3,6 +3,7 @@ import { parseCommit, type ParsedCommit } from '../../src/core/commits/conventio
 import type { CommitGroup } from '../../src/core/commits/groupCommits';
 import { commitReference, contributorsOf, issueReference, renderGroupsBlock } from '../../src/core/render/releaseNotesBlocks';
 import { escapeMarkdownInline } from '../../src/core/markdown/markdownEscape';
+import { renderCommitSubject } from '../../src/core/render/commitSubject';
 import { remoteLinks, type RemoteLinks } from '../../src/core/render/remoteLinks';
 
 let counter = 0;
@@ -20,9 +21,11 @@ function referenceGroupsBlock(groups: readonly CommitGroup[], links?: RemoteLink
     group.commits.forEach((commit, index) => {
       const pairedWith = group.type === 'reverted' ? group.commits[index % 2 === 0 ? index + 1 : index - 1] : undefined;
       const scope = commit.scope ? `**${escapeMarkdownInline(commit.scope)}:** ` : '';
-      const type = group.type === 'breaking' && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
-      let line = `- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${commitReference(commit, links)})`;
-      if (commit.issueRefs.length > 0) line += ` — ${commit.issueRefs.map((r) => issueReference(r, links)).join(', ')}`;
+      const type = (group.type === 'breaking' || group.type === 'other') && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
+      const subject = renderCommitSubject(commit.subject, commit.issueRefs, links);
+      let line = `- ${type}${scope}${subject.markdown} (${commitReference(commit, links)})`;
+      const more = commit.issueRefs.filter((r) => !subject.shown.has(r));
+      if (more.length > 0) line += ` — ${more.map((r) => issueReference(r, links)).join(', ')}`;
       if (pairedWith) line += commit.revertOf ? ` — reverts ${commitReference(pairedWith, links)}` : ` — reverted by ${commitReference(pairedWith, links)}`;
       lines.push(line);
       for (const note of commit.breakingNotes) lines.push(`  - ${escapeMarkdownInline(note)}`);

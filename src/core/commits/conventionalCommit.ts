@@ -30,12 +30,15 @@ export interface ParsedCommit {
   readonly revertOf: RevertTarget | null;
 }
 
-// The header must be `type(scope)!: subject`; scope may hold anything but parentheses.
-const HEADER = /^(\w+)(?:\(([^()\r\n]*)\))?(!)?: (.+)$/;
+// The header is `type(scope)!: subject` (scope optional, holding anything but
+// parentheses); `type!(scope): subject`, with the mark before the scope, is
+// read the same way. A `BREAKING CHANGE:` footer makes any commit breaking,
+// whatever its header.
+const HEADER = /^(\w+)(?:(!)?\(([^()\r\n]*)\))?(!)?: (.+)$/;
 
 const parser = new CommitParser({
   headerPattern: HEADER,
-  headerCorrespondence: ['type', 'scope', 'breakingMark', 'subject'],
+  headerCorrespondence: ['type', 'markBeforeScope', 'scope', 'breakingMark', 'subject'],
   noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
 });
 
@@ -77,20 +80,20 @@ export function parseCommitFully(commit: GitCommit): ParsedCommit {
       type = parsed.type.toLowerCase();
       scope = parsed.scope?.trim() ? parsed.scope.trim() : null;
       subject = parsed.subject.trim();
-      breakingMark = parsed.breakingMark === '!';
+      breakingMark = parsed.breakingMark === '!' || parsed.markBeforeScope === '!';
     }
     notes = parsed.notes.filter((n) => /^BREAKING[ -]CHANGE$/.test(n.title)).map((n) => n.text.trim());
   } catch {
     // A message the parser cannot read is still a commit: it goes to "Other changes".
   }
-  return withCommitFacts(commit, type, scope, subject, type !== null && (breakingMark || notes.length > 0), type !== null && notes.length > 0 ? notes : NO_NOTES);
+  return withCommitFacts(commit, type, scope, subject, breakingMark || notes.length > 0, notes.length > 0 ? notes : NO_NOTES);
 }
 
 function fromHeaderOnly(commit: GitCommit, header: string): ParsedCommit {
   const match = HEADER.exec(header);
   if (!match) return withCommitFacts(commit, null, null, header, false, NO_NOTES);
-  const scope = match[2]?.trim();
-  return withCommitFacts(commit, match[1].toLowerCase(), scope ? scope : null, match[4].trim(), match[3] === '!', NO_NOTES);
+  const scope = match[3]?.trim();
+  return withCommitFacts(commit, match[1].toLowerCase(), scope ? scope : null, match[5].trim(), match[2] === '!' || match[4] === '!', NO_NOTES);
 }
 
 /**

@@ -17,7 +17,7 @@ export interface SectionTitle {
 
 /** How commits are grouped; every field is optional and falls back to the defaults. */
 export interface GroupingOptions {
-  /** Section titles in order; types not listed follow alphabetically, then "Other changes". */
+  /** Section titles in order; commits of types not listed go to "Other changes". */
   readonly sections?: readonly SectionTitle[];
   /** Types listed in no section (counted, never breaking changes). */
   readonly hiddenTypes?: readonly string[];
@@ -25,7 +25,7 @@ export interface GroupingOptions {
   readonly includeMerges?: boolean;
 }
 
-/** Section titles, in the order they appear; types not listed follow, then "Other changes". */
+/** Section titles, in the order they appear; commits of other types go to "Other changes", last. */
 export const DEFAULT_SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['breaking', 'Breaking changes'],
   ['feat', 'Features'],
@@ -44,6 +44,7 @@ export const DEFAULT_SECTIONS: ReadonlyArray<readonly [string, string]> = [
 const OTHER: readonly [string, string] = ['other', 'Other changes'];
 const REVERTED: readonly [string, string] = ['reverted', 'Reverted within this range'];
 const MERGE: readonly [string, string] = ['merge', 'Merge commits'];
+const REVERTS: readonly [string, string] = ['revert', 'Reverts'];
 
 /** The commits a grouping lists, hides, and pairs as reverted. */
 export interface CommitPartition {
@@ -56,8 +57,10 @@ export interface CommitPartition {
 
 /**
  * Groups commits into sections: breaking changes first, configured types in
- * order, unknown types next, then a commit reverted within the list beside
- * its revert, commits that are not conventional last. Each listed commit
+ * order (unpaired reverts under "Reverts" even when no section names them),
+ * then a commit reverted within the list beside its revert, and last
+ * "Other changes": commits that are not conventional or of a type no
+ * section is configured for. Each listed commit
  * lands in exactly one group; merges are left out unless asked for.
  */
 export function groupCommitsByType(commits: readonly ParsedCommit[], options: GroupingOptions = {}): CommitGroup[] {
@@ -80,20 +83,20 @@ export function partitionCommits(commits: readonly ParsedCommit[], options: Grou
     if (bucket) bucket.push(commit);
     else buckets.set(key, [commit]);
   };
+  const known = new Map(sections);
   for (const commit of real) {
     if (reverted.has(commit)) continue;
     if (commit.breaking) add('breaking', commit);
     else if (hiddenTypes.has(commit.type ?? OTHER[0])) hidden.push(commit);
-    else add(commit.type ?? OTHER[0], commit);
+    else add(sectionOf(commit, known), commit);
   }
-  const known = new Map(sections);
   const groups: CommitGroup[] = [];
   for (const [type, title] of sections) {
     const bucket = buckets.get(type);
     if (bucket && type !== OTHER[0]) groups.push({ type, title, commits: bucket });
   }
-  const unknownTypes = [...buckets.keys()].filter((t) => !known.has(t) && t !== OTHER[0]).sort();
-  for (const type of unknownTypes) groups.push({ type, title: titleForUnknownType(type), commits: buckets.get(type) ?? [] });
+  const reverts = known.has(REVERTS[0]) ? undefined : buckets.get(REVERTS[0]);
+  if (reverts) groups.push({ type: REVERTS[0], title: REVERTS[1], commits: reverts });
   if (pairs.length > 0) groups.push({ type: REVERTED[0], title: known.get(REVERTED[0]) ?? REVERTED[1], commits: pairs.flatMap((p) => [p.original, p.revert]) });
   const other = buckets.get(OTHER[0]);
   if (other) groups.push({ type: OTHER[0], title: known.get(OTHER[0]) ?? OTHER[1], commits: other });
@@ -102,6 +105,17 @@ export function partitionCommits(commits: readonly ParsedCommit[], options: Grou
   return { groups, hidden, reverted };
 }
 
-function titleForUnknownType(type: string): string {
-  return type.charAt(0).toUpperCase() + type.slice(1);
+// Group keys no commit type can claim.
+const SPECIAL_GROUPS = new Set(['breaking', OTHER[0], REVERTED[0], MERGE[0]]);
+
+/**
+ * The section a commit that is not breaking goes to: its type's, when a
+ * section is configured (or built in) for it; "Reverts" for a revert left
+ * unpaired, whatever its header; else "Other changes". Unknown prefixes
+ * (`core:`, `deps:`, gitmoji names) never make headings of their own.
+ */
+function sectionOf(commit: ParsedCommit, known: ReadonlyMap<string, string>): string {
+  if (commit.revertOf) return REVERTS[0];
+  const type = commit.type;
+  return type !== null && known.has(type) && !SPECIAL_GROUPS.has(type) ? type : OTHER[0];
 }

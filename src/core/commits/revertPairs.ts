@@ -8,7 +8,8 @@ export interface RevertPair {
 
 /**
  * Finds reverts whose target is in the same list: by the hash git writes
- * ("This reverts commit …"), else by the quoted header. A chain (a revert
+ * ("This reverts commit …"), else (no hash, or a hash not in the list, as
+ * when the reverted commit was cherry-picked) by the quoted header. A chain (a revert
  * that is itself reverted) is left unpaired, so every commit of it is listed
  * where its type puts it and still counts for the version bump: we do not
  * try to compute the net effect of a chain.
@@ -59,7 +60,10 @@ class CommitIndex {
       const exact = this.byHash.get(hash);
       if (exact) return exact !== revert ? exact : undefined;
       // An abbreviated hash: rare, so a scan is fine.
-      return this.commits.find((c) => c !== revert && c.hash.startsWith(hash));
+      const abbreviated = hash.length < 40 ? this.commits.find((c) => c !== revert && c.hash.startsWith(hash)) : undefined;
+      if (abbreviated) return abbreviated;
+      // The hash is not in the list: the reverted commit was cherry-picked
+      // here under another hash, so its quoted header is what is left to go by.
     }
     if (!header) return undefined;
     // Newest first: the reverted commit is older, so it comes after the revert in the list.

@@ -1,19 +1,35 @@
 import semver from 'semver';
+import { tagVersionOf, type TagPattern } from '../git/tagPattern';
 import type { ParsedCommit } from './conventionalCommit';
 import { pairReverts } from './revertPairs';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
 /**
- * The bump the commits call for under Semantic Versioning. Before 1.0.0 a
- * breaking change bumps the minor version (0.x rule).
+ * What a bump is while the version is below 1.0.0 (0.x). Semantic Versioning
+ * leaves it open; the defaults are the common reading: a breaking change
+ * bumps the minor version, a feature the minor version too.
  */
-export function suggestBump(commits: readonly ParsedCommit[], currentVersion?: string): Bump {
+export interface PreOneZeroPolicy {
+  readonly breaking?: 'minor' | 'major';
+  readonly feat?: 'minor' | 'patch';
+}
+
+/** The pre-1.0 policy used when nothing is configured. */
+export const DEFAULT_PRE_ONE_ZERO: Required<PreOneZeroPolicy> = { breaking: 'minor', feat: 'minor' };
+
+/**
+ * The bump the commits call for under Semantic Versioning. `currentVersion`
+ * is the version of the release the range starts from (a semver version, as
+ * resolved from its tag); below 1.0.0 the pre-1.0 policy applies.
+ */
+export function suggestBump(commits: readonly ParsedCommit[], currentVersion?: string, policy: PreOneZeroPolicy = {}): Bump {
   const real = commits.filter((c) => !c.isMerge);
   if (real.length === 0) return 'none';
-  const preMajor = currentVersion !== undefined && semver.valid(semver.coerce(currentVersion)) !== null && semver.major(semver.coerce(currentVersion) ?? '0.0.0') === 0;
-  if (real.some((c) => c.breaking)) return preMajor ? 'minor' : 'major';
-  if (real.some((c) => c.type === 'feat')) return 'minor';
+  const current = currentVersion === undefined ? null : semver.valid(currentVersion);
+  const preOne = current !== null && semver.major(current) === 0;
+  if (real.some((c) => c.breaking)) return preOne ? (policy.breaking ?? DEFAULT_PRE_ONE_ZERO.breaking) : 'major';
+  if (real.some((c) => c.type === 'feat')) return preOne ? (policy.feat ?? DEFAULT_PRE_ONE_ZERO.feat) : 'minor';
   return 'patch';
 }
 
@@ -23,21 +39,23 @@ export function suggestBump(commits: readonly ParsedCommit[], currentVersion?: s
  * a range whose commits all cancel out still makes a new release, so a patch.
  * `reverted` is given when the caller has already paired the reverts.
  */
-export function bumpForRange(commits: readonly ParsedCommit[], currentVersion: string | undefined, reverted?: ReadonlySet<ParsedCommit>): Bump {
+export function bumpForRange(commits: readonly ParsedCommit[], currentVersion: string | undefined, reverted?: ReadonlySet<ParsedCommit>, policy?: PreOneZeroPolicy): Bump {
   const real = commits.filter((c) => !c.isMerge);
   const cancelled = reverted ?? new Set(pairReverts(real).flatMap((p) => [p.original, p.revert]));
   const counted = real.filter((c) => !cancelled.has(c));
-  return counted.length === 0 && real.length > 0 ? 'patch' : suggestBump(counted, currentVersion);
+  return counted.length === 0 && real.length > 0 ? 'patch' : suggestBump(counted, currentVersion, policy);
 }
 
 /**
- * The next version for a bump, keeping the tag's `v` prefix. With no previous
- * tag the first version is 0.1.0; with no bump it is the current version.
+ * The next release tag for a bump: the current tag's name with its version
+ * bumped, keeping whatever surrounds the version (`v1.2.3` → `v1.3.0`,
+ * `create-vite@9.1.2` → `create-vite@9.1.3`). With no previous tag the first
+ * version is v0.1.0; with no bump, or a tag without a version, it is the tag.
  */
-export function proposeNextVersion(currentTag: string | undefined, bump: Bump): string {
+export function proposeNextVersion(currentTag: string | undefined, bump: Bump, pattern?: TagPattern): string {
   if (currentTag === undefined) return 'v0.1.0';
-  const parsed = semver.parse(currentTag.replace(/^v/, ''));
-  if (!parsed || bump === 'none') return currentTag;
-  const next = semver.inc(parsed, bump);
-  return next === null ? currentTag : `${currentTag.startsWith('v') ? 'v' : ''}${next}`;
+  const current = tagVersionOf(currentTag, pattern);
+  if (!current || bump === 'none') return currentTag;
+  const next = semver.inc(current.version, bump);
+  return next === null ? currentTag : `${current.prefix}${next}${current.suffix}`;
 }

@@ -1,4 +1,5 @@
 import type { GroupingOptions, SectionTitle } from '../commits/groupCommits';
+import type { PreOneZeroPolicy } from '../commits/versionBump';
 import type { RollbackOptions } from '../rollback/fileClassification';
 
 /** The repository's configuration file, at the repository root. */
@@ -23,6 +24,8 @@ export interface ReleaseNotesOptions extends GroupingOptions {
   /** Only commits touching these pathspecs (`git log -- <paths>`). */
   readonly paths?: readonly string[];
   readonly tagPattern?: string;
+  /** How a bump is read while the release the range starts from is below 1.0.0. */
+  readonly preOneZero?: PreOneZeroPolicy;
   /** Repository-relative path of a template file. */
   readonly template?: string;
   readonly hazardCheck?: HazardCheckOptions;

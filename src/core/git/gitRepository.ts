@@ -26,6 +26,14 @@ export interface FileCommit {
   readonly author: string;
 }
 
+/** One file of a tree, as `git ls-tree -r` lists it. */
+export interface TreeEntry {
+  /** `100644`, `100755` or `120000` (a symbolic link). */
+  readonly mode: string;
+  readonly hash: string;
+  readonly path: string;
+}
+
 /** A revision range `from..to`; `from` undefined means "from the first commit". */
 export interface RevisionRange {
   readonly from?: string;
@@ -283,6 +291,25 @@ export class GitRepository {
   async listTreeFiles(ref: string): Promise<string[]> {
     const output = await this.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options', assertSafeRef(ref)]);
     return output.split('\0').filter((p) => p.length > 0);
+  }
+
+  /**
+   * Every file of a revision's tree with its mode and blob hash (submodules
+   * are left out: an archive holds none), and the object format (`sha1` or
+   * `sha256`) the hashes are in.
+   */
+  async listTreeEntries(ref: string): Promise<{ readonly format: 'sha1' | 'sha256'; readonly entries: readonly TreeEntry[] }> {
+    const [output, format] = await Promise.all([
+      this.raw(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', assertSafeRef(ref)]),
+      this.raw(['rev-parse', '--show-object-format']).then((f) => f.trim(), () => 'sha1'),
+    ]);
+    const entries: TreeEntry[] = [];
+    for (const record of output.split('\0')) {
+      // `<mode> <type> <object>\t<path>`
+      const match = /^(\d{6}) (\w+) ([0-9a-f]{40,64})\t(.+)$/s.exec(record);
+      if (match && match[2] === 'blob') entries.push({ mode: match[1], hash: match[3], path: match[4] });
+    }
+    return { format: format === 'sha256' ? 'sha256' : 'sha1', entries };
   }
 
   /**

@@ -86,8 +86,13 @@ export function rangeOfTag(sortedTags: readonly GitTag[], name: string): Revisio
  * the default (latest tag..HEAD).
  */
 export function parseRangeSpec(spec: string): RevisionRange {
+  // git reads A...B as the commits on either side but not both: that is no release's range.
+  if (spec.includes('...')) throw new RangeSpecError(`"${spec}" is a symmetric difference (A...B), which is not a release range; write <from>..<to> with two dots.`);
   const parts = spec.split('..');
   if (parts.length === 1) return { to: spec };
-  if (parts.length !== 2) throw new Error(`"${spec}" is not a range; write <from>..<to>.`);
+  if (parts.length !== 2) throw new RangeSpecError(`"${spec}" is not a range; write <from>..<to>.`);
   return { from: parts[0] || undefined, to: parts[1] || 'HEAD' };
 }
+
+/** A range argument that cannot be read; the message says how to write one. */
+export class RangeSpecError extends Error {}

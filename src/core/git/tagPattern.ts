@@ -94,3 +94,33 @@ export class TagPatternError extends Error {
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+// A version at the end of a tag's name, after any prefix (`create-vite@9.1.2`, `plugin-vue2@0.3.0`, `api-v1.2.3`).
+const TRAILING_VERSION = /(?:^|[^0-9.])(v?)((?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+
+/** Where a tag's version sits in its name: the text before it, the version, and the text after it. */
+export interface TagVersion {
+  readonly prefix: string;
+  /** A semver version, without a leading `v`. */
+  readonly version: string;
+  readonly suffix: string;
+}
+
+/**
+ * The version of a release tag and where it sits in the name: read with the
+ * pattern when the tag matches it, else the semver version that ends the
+ * name (so `plugin-vue2@0.3.0` is 0.3.0, never 2.0.0); null when there is none.
+ */
+export function tagVersionOf(name: string, pattern: TagPattern = new TagPattern()): TagVersion | null {
+  const version = pattern.versionOf(name);
+  if (version !== null) {
+    // The version as written in the name: the last place it occurs (a prefix may hold digits too).
+    const at = name.lastIndexOf(version);
+    if (at >= 0) return { prefix: name.slice(0, at), version, suffix: name.slice(at + version.length) };
+  }
+  const trailing = TRAILING_VERSION.exec(name);
+  if (!trailing) return null;
+  const parsed = semver.valid(trailing[2]);
+  if (parsed === null) return null;
+  return { prefix: name.slice(0, name.length - trailing[2].length), version: parsed, suffix: '' };
+}

@@ -3,6 +3,8 @@ import { partitionCommits } from '../commits/groupCommits';
 import { bumpForRange, proposeNextVersion } from '../commits/versionBump';
 import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
 import type { ReleaseNotesOptions } from '../config/reflectConfig';
+import { resolveRangeReleases } from '../git/rangeReleases';
+import { TagPattern } from '../git/tagPattern';
 import type { ReleaseNotesModel } from './releaseNotes';
 import { remoteLinks } from './remoteLinks';
 
@@ -25,18 +27,22 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const paths = options.paths && options.paths.length > 0 ? options.paths : undefined;
   const wantLinks = options.links !== 'none';
   const remoteKey = remoteUrlKey('origin') ?? '';
-  const [commits, config] = await Promise.all([
+  const pattern = new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
+  const [commits, config, releases] = await Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),
     // The author and the remote from one `git config` run.
     repo.configValues(wantLinks ? ['user.name', remoteKey] : ['user.name']),
+    // The releases at both ends, so the 0.x rules, the next version and the title do not depend on how the range is spelled.
+    resolveRangeReleases(repo, request.range, pattern),
   ]);
   const author = config.get('user.name');
   const remote = wantLinks ? config.get(remoteKey) : undefined;
   const real = commits.filter((c) => !c.isMerge);
   const partition = partitionCommits(commits, options);
-  const bump = bumpForRange(commits, request.range.from, partition.reverted);
-  const version = request.version ?? (request.range.to === 'HEAD' ? proposeNextVersion(request.range.from, bump) : request.range.to);
+  const bump = bumpForRange(commits, releases.start?.version, partition.reverted, options.preOneZero);
+  // A released end is that release; otherwise the next version after the start's release.
+  const version = request.version ?? releases.end?.tag ?? proposeNextVersion(releases.start?.tag, bump, pattern);
   const links = remoteLinks(remote, options.links ?? 'auto', options.issueUrl);
   return {
     version,

@@ -2,6 +2,7 @@ import type { ClinicalImpact } from '../commits/commitTrailers';
 import type { ParsedCommit } from '../commits/conventionalCommit';
 import type { CommitGroup } from '../commits/groupCommits';
 import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
+import { renderCommitSubject } from './commitSubject';
 import type { RemoteLinks } from './remoteLinks';
 
 /**
@@ -9,6 +10,8 @@ import type { RemoteLinks } from './remoteLinks';
  * text passes through `escapeMarkdownInline` or `escapeCodeSpan`; links are
  * built only from https URLs made by `remoteLinks`.
  */
+
+const NOTHING_SHOWN: ReadonlySet<string> = new Set();
 
 /** A commit's abbreviated hash, linked to the host when links are known. */
 export function commitReference(commit: ParsedCommit, links?: RemoteLinks): string {
@@ -24,11 +27,14 @@ export function issueReference(ref: string, links?: RemoteLinks): string {
 }
 
 /** One list item (with its breaking-change notes as indented sub-items) for a commit, without a final newline. */
-function renderCommitItem(commit: ParsedCommit, inBreakingSection: boolean, links: RemoteLinks | undefined, pairedWith: ParsedCommit | undefined): string {
-  const type = inBreakingSection && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
+function renderCommitItem(commit: ParsedCommit, showType: boolean, links: RemoteLinks | undefined, pairedWith: ParsedCommit | undefined): string {
+  const type = showType && commit.type ? `${escapeMarkdownInline(commit.type)}: ` : '';
   const scope = commit.scope ? `**${escapeMarkdownInline(commit.scope)}:** ` : '';
-  let item = `- ${type}${scope}${escapeMarkdownInline(commit.subject)} (${commitReference(commit, links)})`;
-  if (commit.issueRefs.length > 0) item += ` — ${commit.issueRefs.map((r) => issueReference(r, links)).join(', ')}`;
+  const subject = commit.issueRefs.length === 0 && !commit.subject.includes('`') ? { markdown: escapeMarkdownInline(commit.subject), shown: NOTHING_SHOWN } : renderCommitSubject(commit.subject, commit.issueRefs, links);
+  let item = `- ${type}${scope}${subject.markdown} (${commitReference(commit, links)})`;
+  // References the subject already shows (linked there) are not repeated.
+  const more = subject.shown.size === 0 ? commit.issueRefs : commit.issueRefs.filter((r) => !subject.shown.has(r));
+  if (more.length > 0) item += ` — ${more.map((r) => issueReference(r, links)).join(', ')}`;
   if (pairedWith) item += commit.revertOf ? ` — reverts ${commitReference(pairedWith, links)}` : ` — reverted by ${commitReference(pairedWith, links)}`;
   for (const note of commit.breakingNotes) item += `\n  - ${escapeMarkdownInline(note)}`;
   return item;
@@ -44,12 +50,13 @@ export function renderGroupsBlock(groups: readonly CommitGroup[], links?: Remote
   const blocks: string[] = [];
   if (!groups.some((g) => g.type === 'breaking')) blocks.push(`## ${escapeMarkdownInline(breakingTitle)}\n\nNo breaking changes in this range.`);
   for (const group of groups) {
-    const inBreakingSection = group.type === 'breaking';
+    // Where the section does not say the type (breaking changes, other changes), the item does.
+    const showType = group.type === 'breaking' || group.type === 'other';
     const paired = group.type === 'reverted';
     const commits = group.commits;
     const items: string[] = [];
     for (let index = 0; index < commits.length; index++) {
-      items.push(renderCommitItem(commits[index], inBreakingSection, links, paired ? commits[index % 2 === 0 ? index + 1 : index - 1] : undefined));
+      items.push(renderCommitItem(commits[index], showType, links, paired ? commits[index % 2 === 0 ? index + 1 : index - 1] : undefined));
     }
     blocks.push(items.length > 0 ? `## ${escapeMarkdownInline(group.title)}\n\n${items.join('\n')}` : `## ${escapeMarkdownInline(group.title)}\n`);
   }

@@ -20,35 +20,75 @@ export interface ClassifiedFile extends FileChange {
 
 const rules = (cls: FileClass, patterns: string[]): ClassificationRule[] => patterns.map((pattern) => ({ pattern, class: cls }));
 
+// Migration files by the layout each tool gives them, so that a folder merely
+// called `migrations/` (a code generator's, a codemod's) is not a database.
+const TIMESTAMP = '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*';
+const MIGRATION_LAYOUTS = [
+  '**/db/migrate/*.rb', // Rails
+  '**/migrations/[0-9][0-9][0-9][0-9]_*.py', // Django
+  '**/alembic/versions/*.py', // Alembic
+  '**/migrations/versions/[0-9a-f]*_*.py', // Alembic under Flask-Migrate: <revision id>_<slug>.py
+  '**/prisma/migrations/*/migration.sql', // Prisma
+  '**/[VU][0-9]*__*.sql', // Flyway versioned and undo
+  '**/R__*.sql', // Flyway repeatable
+  '**/db/changelog/**/*.{xml,yaml,yml,json,sql}', // Liquibase
+  '**/liquibase/**/*.{xml,yaml,yml,json,sql}',
+  'db.changelog*.{xml,yaml,yml,json,sql}',
+  'changelog-master.{xml,yaml,yml,json}',
+  '*.{up,down}.sql', // golang-migrate
+  '**/{migrations,migration,migrate}/**/*.sql', // Knex, Goose, Diesel and plain SQL folders
+  `**/{migrations,migration}/${TIMESTAMP}[-_]*.{js,ts,cjs,mjs}`, // Knex, Sequelize, TypeORM: timestamp-named
+  `**/Migrations/${TIMESTAMP}_*.cs`, // Entity Framework
+  '**/Migrations/*ModelSnapshot.cs',
+  '**/database/migrations/*.php', // Laravel
+  '**/db/schema.rb',
+  '**/db/structure.sql',
+  'schema.sql',
+];
+
 /**
- * The built-in rules. Order matters: a SQL file under `migrations/` is a
- * migration before it is code; a lockfile is a dependency before it is
- * configuration; a pipeline's YAML is infrastructure before it is configuration.
+ * The built-in rules: a file is classified by what it is (its name and
+ * extension, a known tool's layout) and where that matters, never by one
+ * word in its path. Order matters: tests and documentation are not deployed,
+ * so they come first (a fixture's `config.yml` or `migrations/1.sql` is
+ * neither configuration nor a migration); a lockfile is a dependency before
+ * it is configuration; a pipeline's YAML is infrastructure before it is
+ * configuration.
  */
 export const DEFAULT_CLASSIFICATION_RULES: readonly ClassificationRule[] = [
-  ...rules('migration', ['**/migrations/**', '**/migration/**', '**/migrate/**', '**/db/changelog/**', '**/alembic/versions/**', '**/flyway/**', '**/liquibase/**', '*.sql']),
+  ...rules('other', [
+    '**/test/**', '**/tests/**', '**/__tests__/**', '**/__mocks__/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/spec/**', '**/e2e/**',
+    '*.{test,spec}.*', '*_test.{go,py}', 'test_*.py',
+    '**/docs/**', '**/doc/**', '*.{md,mdx,markdown,rst,adoc}', 'LICENSE*', 'CHANGELOG*',
+  ]),
   ...rules('dependency', [
     'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb',
     'requirements*.txt', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'pyproject.toml', 'uv.lock',
     'go.mod', 'go.sum', 'Cargo.toml', 'Cargo.lock', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'gradle.lockfile',
     '*.csproj', 'packages.config', 'packages.lock.json', 'Directory.Packages.props', 'Gemfile', 'Gemfile.lock', 'composer.json', 'composer.lock',
   ]),
+  ...rules('migration', MIGRATION_LAYOUTS),
   ...rules('infrastructure', [
     'Dockerfile', '*.dockerfile', 'Containerfile', 'docker-compose*.{yml,yaml}', 'compose*.{yml,yaml}', '.dockerignore',
     '.github/workflows/**', '.gitlab-ci.yml', 'azure-pipelines*.{yml,yaml}', 'Jenkinsfile', 'bitbucket-pipelines.yml', '.ci/**', '.circleci/**',
-    '**/k8s/**', '**/kubernetes/**', '**/helm/**', '**/charts/**', '**/terraform/**', '*.tf', '*.tfvars', '**/ansible/**',
-    '**/deploy/**', '**/deployment/**', '**/infra/**', 'Procfile', '*.service',
+    '*.tf', '*.tfvars', '*.hcl', '**/terraform/**', '**/charts/**/templates/**', 'Chart.yaml', 'values*.yaml', '**/ansible/**/*.{yml,yaml,j2,cfg,ini}',
+    '**/{k8s,kubernetes,helm,charts,deploy,deployment,deployments,infra,manifests}/**/*.{yml,yaml,json,tpl,toml,conf}',
+    'Procfile', '*.service', 'nginx*.conf', '**/nginx/**/*.conf',
   ]),
   ...rules('interface', [
-    '*.hl7', '**/hl7/**', '**/fhir/**', '**/*mapping*/**', '*mapping*.*', '*.map.{json,xml,yaml,yml}',
+    '*.hl7', '**/hl7/**', '**/fhir/**', '**/*mapping*/**/*.{json,xml,yaml,yml,csv}', '*mapping*.{json,xml,yaml,yml,csv}', '*.map.{json,xml,yaml,yml}',
     'openapi*.{json,yaml,yml}', 'swagger*.{json,yaml,yml}', '**/api-spec*/**', '*.proto', '*.graphql', '*.wsdl', '*.xsd', '*.avsc',
   ]),
+  // Repository tooling that is not deployed (issue forms, editor settings).
+  ...rules('other', ['.github/**', '.vscode/**', '.idea/**']),
   ...rules('configuration', [
-    '**/config/**', '**/conf/**', '**/settings/**', '.env*', '*.env', '*.ini', '*.conf', '*.cfg', '*.properties', '*.toml',
+    '**/{config,conf,settings,configuration}/**/*.{json,yml,yaml,toml,ini,conf,cfg,properties,env,xml}',
+    '**/config/environments/*.rb', '**/config/initializers/*.rb', 'settings.py', '**/settings/*.py',
+    '.env', '.env.*', '*.env', '*.ini', '*.conf', '*.cfg', '*.properties', '*.toml',
     'appsettings*.json', 'settings*.{json,yaml,yml}', '*.{yml,yaml}', 'web.config', 'app.config',
   ]),
   ...rules('code', [
-    '*.{ts,tsx,js,jsx,mjs,cjs,py,java,kt,kts,scala,cs,vb,fs,go,rs,rb,php,c,h,cc,cpp,hpp,m,swift,dart,lua,pl,r,R,sh,bash,ps1,psm1,bat,cmd}',
+    '*.{ts,tsx,js,jsx,mjs,cjs,py,java,kt,kts,scala,cs,vb,fs,go,rs,rb,php,c,h,cc,cpp,hpp,m,swift,dart,lua,pl,r,R,sh,bash,ps1,psm1,bat,cmd,sql}',
     '*.{html,htm,css,scss,less,vue,svelte,razor,cshtml,jsp,erb}',
   ]),
 ];

@@ -1,7 +1,7 @@
 /**
  * A small glob matcher for classification rules: `*` matches within one
- * path segment, `**` across segments, `?` one character, `{a,b}` either
- * alternative. A pattern without `/` matches a file name in any folder.
+ * path segment, `**` across segments, `?` one character, `[0-9]` one
+ * character of a class (`[!…]` one not in it), `{a,b}` either alternative. A pattern without `/` matches a file name in any folder.
  * Matching is on `/`-separated repository paths and case-sensitive.
  */
 export class GlobPattern {
@@ -33,6 +33,12 @@ function translate(pattern: string): string {
         out += '.*';
         i += 1;
       }
+    } else if (char === '[' && classEnd(pattern, i) > 0) {
+      const end = classEnd(pattern, i);
+      const body = pattern.slice(i + 1, end);
+      const negated = body.startsWith('!');
+      out += `[${negated ? '^/' : ''}${(negated ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&')}]`;
+      i = end;
     } else if (char === '*') out += '[^/]*';
     else if (char === '?') out += '[^/]';
     else if (char === '{') {
@@ -46,4 +52,12 @@ function translate(pattern: string): string {
   }
   // An unclosed brace is a literal mistake in the pattern; close it so the regex stays valid.
   return out + ')'.repeat(braceDepth);
+}
+
+/** Where a character class that opens at `start` closes (`[0-9]`, `[!a-z]`), or -1 when it does not, or would hold a `/`. */
+function classEnd(pattern: string, start: number): number {
+  const end = pattern.indexOf(']', start + 2);
+  if (end < 0) return -1;
+  const body = pattern.slice(start + 1, end);
+  return body.length === 0 || body === '!' || body.includes('/') || body.includes('[') ? -1 : end;
 }

@@ -9,6 +9,7 @@ import { FileTooLargeError, NotRegularFileError, openRegularFile, readRegularTex
 import { OutsideRepositoryError, refuseLinkOutOfRepository, requireInsideRepository } from '../files/safePaths';
 import type { GitRepository } from '../git/gitRepository';
 import { FileExistsError, publishWithoutOverwrite, temporaryPathFor, writeNewFile } from '../files/atomicWrite';
+import { compareArchiveWithTag } from './packageAgainstTag';
 import { summariseTar } from './tarEntries';
 
 /** The default folder for rollback packages, relative to the repository root (git-ignored by the caller). */
@@ -113,6 +114,8 @@ export interface PackageVerification {
   readonly problems: readonly string[];
   readonly manifest?: RollbackPackageManifest;
   readonly sha256?: string;
+  /** The checks that were made, in words: the person verifying is told what "intact" rests on. */
+  readonly checks: readonly string[];
 }
 
 // A checksum line or a manifest is a few hundred bytes.
@@ -121,24 +124,28 @@ const MAX_SIDE_FILE_BYTES = 64 * 1024;
 /**
  * Re-checks a package: the archive's SHA-256 against its checksum file and
  * manifest, its size and file count against the manifest, and that the
- * compressed tar reads to its end. Only regular files are read (a FIFO or a
+ * compressed tar reads to its end; with a repository at hand, also its
+ * contents against the tag it claims (`compareArchiveWithTag`), since a
+ * checksum and a manifest can be made again for a changed archive. Only regular files are read (a FIFO or a
  * device in their place is refused, never waited on), and the manifest's
  * fields are checked before any is used.
  */
-export async function verifyRollbackPackage(archivePath: string): Promise<PackageVerification> {
+export async function verifyRollbackPackage(archivePath: string, options: { readonly repository?: GitRepository } = {}): Promise<PackageVerification> {
   const problems: string[] = [];
+  const checks: string[] = [];
   const name = basename(archivePath);
   let archive: { handle: FileHandle; stats: Stats };
   try {
     archive = await openRegularFile(archivePath, name);
   } catch (error) {
-    return { ok: false, problems: [`${name} cannot be read: ${reason(error)}`] };
+    return { ok: false, problems: [`${name} cannot be read: ${reason(error)}`], checks };
   }
   try {
     const sha256 = await hashHandle(archive.handle);
     const size = archive.stats.size;
     const checksum = await readSideFile(`${archivePath}.sha256`, `${name}.sha256`, problems);
     if (checksum !== undefined) {
+      checks.push(`SHA-256 of the archive against ${name}.sha256.`);
       const match = /^([0-9a-f]{64})\s+\*?(.+)$/m.exec(checksum.trim());
       if (!match) problems.push(`${name}.sha256 is not a sha256sum line.`);
       else if (match[1] !== sha256) problems.push(`The SHA-256 of ${name} does not match ${name}.sha256: the archive changed or is damaged.`);
@@ -146,6 +153,7 @@ export async function verifyRollbackPackage(archivePath: string): Promise<Packag
     }
     const manifest = await readManifest(`${archivePath}.manifest.json`, `${name}.manifest.json`, problems);
     if (manifest) {
+      checks.push('SHA-256, size and name of the archive against the manifest; its file count, and that it reads to its end.');
       if (manifest.sha256 !== sha256) problems.push(`The manifest's sha256 does not match the archive.`);
       if (manifest.size !== size) problems.push(`The manifest says ${manifest.size} bytes; the archive has ${size}.`);
       if (manifest.archive !== name) problems.push(`The manifest is of ${manifest.archive}, not ${name}.`);
@@ -157,7 +165,14 @@ export async function verifyRollbackPackage(archivePath: string): Promise<Packag
         problems.push(`${name} cannot be decompressed: ${reason(error)}`);
       }
     }
-    return { ok: problems.length === 0, problems, ...(manifest ? { manifest } : {}), sha256 };
+    if (manifest && options.repository) {
+      const comparison = await compareArchiveWithTag(options.repository, archive.handle, manifest);
+      checks.push(comparison.check);
+      problems.push(...comparison.problems);
+    } else if (manifest) {
+      checks.push(`Contents not compared with ${manifest.tag}: no repository at hand (run it inside the repository, or pass --repo).`);
+    }
+    return { ok: problems.length === 0, problems, checks, ...(manifest ? { manifest } : {}), sha256 };
   } finally {
     await archive.handle.close();
   }

@@ -28,7 +28,7 @@ export class CreateRollbackChecklistCommand implements Command {
     const scope = vscode.Uri.file(repository.root);
     const packageReference = range.from ? await existingPackage(packageFolderOf(repository.root, config), range.from, repository.root) : undefined;
     // Only the version is needed for Unreleased: one read of the commits, not the notes.
-    const version = target.version ?? (await proposeVersionForRange(repository, range, config.releaseNotes.paths));
+    const version = target.version ?? (await proposeVersionForRange(repository, range, { paths: config.releaseNotes.paths, pattern: config.releaseFilter.pattern, preOneZero: config.releaseNotes.preOneZero }));
     const checklist = await buildRollbackChecklist(repository, { range, change: version, date: localIsoDate(), options: config.rollback, package: packageReference });
     const relativePath = recordDocumentPath(config.recordsFolder, version, ROLLBACK_FILE);
     const uri = vscode.Uri.joinPath(scope, relativePath);

@@ -1,0 +1,88 @@
+import semver from 'semver';
+import type { GitTag } from './gitLogParsing';
+import type { GitRepository, RevisionRange } from './gitRepository';
+import { selectReleaseTags } from './releases';
+import { tagVersionOf, TagPattern, type TagVersion } from './tagPattern';
+
+/** A release tag and the version it stands for. */
+export interface ResolvedRelease extends TagVersion {
+  readonly tag: string;
+}
+
+/** The releases at the two ends of a range, whatever the ends were called. */
+export interface RangeReleases {
+  /** The release the range starts from: the tag named, else the newest release at or behind the start's commit. */
+  readonly start?: ResolvedRelease;
+  /** The release tag at the end of the range, when its commit is released (never for HEAD or a branch's tip without a tag). */
+  readonly end?: ResolvedRelease;
+}
+
+/**
+ * Resolves the ends of a range to release tags, so that what is decided from
+ * them (the 0.x rules, the next version, the title) does not depend on how
+ * the range was spelled: a tag, its commit's hash, or a branch on it give the
+ * same answer. A start that names a tag with a version is that tag; any
+ * other start is the newest release (by version, under `pattern`) at its
+ * commit, or else the newest one reachable from it.
+ */
+export async function resolveRangeReleases(repo: GitRepository, range: RevisionRange, pattern: TagPattern = new TagPattern()): Promise<RangeReleases> {
+  const tags = await repo.listTags();
+  const [start, end] = await Promise.all([range.from === undefined ? undefined : resolveStart(repo, tags, range.from, pattern), resolveEnd(repo, tags, range.to, pattern)]);
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}
+
+async function resolveStart(repo: GitRepository, tags: readonly GitTag[], from: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released(tags.find((t) => t.name === from)?.name, pattern);
+  if (named) return named;
+  const [commit, reachable] = await Promise.all([repo.resolveCommit(from), repo.tagsMergedInto(from)]);
+  const atCommit = bestAt(tags, commit, pattern);
+  if (atCommit) return atCommit;
+  const reachableNames = new Set(reachable);
+  const newest = selectReleaseTags(tags.filter((t) => reachableNames.has(t.name)), { pattern, hidePrereleases: false }).find((t) => tagVersionOf(t.name, pattern));
+  return released(newest?.name, pattern);
+}
+
+async function resolveEnd(repo: GitRepository, tags: readonly GitTag[], to: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released(tags.find((t) => t.name === to)?.name, pattern);
+  if (named) return named;
+  // HEAD and branches move; only a commit that carries a release tag is a release.
+  if (tags.length === 0) return undefined;
+  return bestAt(tags, await repo.resolveCommit(to), pattern);
+}
+
+/** The release tag on a commit with the highest version: tags that match the pattern first, then any with a version at the end of its name. */
+function bestAt(tags: readonly GitTag[], commit: string, pattern: TagPattern): ResolvedRelease | undefined {
+  const onCommit = tags.filter((t) => t.hash === commit);
+  const ranked = [...onCommit.filter((t) => pattern.matches(t.name)), ...onCommit.filter((t) => !pattern.matches(t.name))]
+    .map((t) => released(t.name, pattern))
+    .filter((r): r is ResolvedRelease => r !== undefined);
+  const matching = ranked.filter((r) => pattern.matches(r.tag));
+  const pool = matching.length > 0 ? matching : ranked;
+  return pool.sort((a, b) => semver.rcompare(a.version, b.version) || a.tag.localeCompare(b.tag))[0];
+}
+
+function released(name: string | undefined, pattern: TagPattern): ResolvedRelease | undefined {
+  if (name === undefined) return undefined;
+  const version = tagVersionOf(name, pattern);
+  return version ? { tag: name, ...version } : undefined;
+}
+
+/**
+ * The range one release covers when a command is given a single ref
+ * (`reflect notes v8.2.2`): the previous release reachable from it .. it.
+ * Releases on the ref's own commit are not its previous release, and when
+ * the ref is a versioned tag only lower versions are (a later release merged
+ * back into a maintenance branch is not its predecessor).
+ */
+export async function rangeOfSingleRef(repo: GitRepository, ref: string, pattern: TagPattern = new TagPattern()): Promise<RevisionRange> {
+  const [tags, commit, reachable] = await Promise.all([repo.listTags(), repo.resolveCommit(ref), repo.tagsMergedInto(ref)]);
+  const own = tagVersionOf(ref, pattern);
+  const ownVersion = tags.some((t) => t.name === ref) ? own?.version : undefined;
+  const reachableNames = new Set(reachable);
+  const previous = selectReleaseTags(tags, { pattern, hidePrereleases: false }).find((t) => {
+    if (t.hash === commit || !reachableNames.has(t.name)) return false;
+    const version = ownVersion === undefined ? null : tagVersionOf(t.name, pattern)?.version;
+    return ownVersion === undefined || version === null || version === undefined || semver.lt(version, ownVersion);
+  });
+  return { ...(previous ? { from: previous.name } : {}), to: ref };
+}
