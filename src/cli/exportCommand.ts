@@ -69,6 +69,9 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
     throw error;
   }
   out.write(`${target}\n`);
+  // stdout stays the path alone (scripts read it); the checksum and the tree's state go to stderr.
+  err.write(`reflect: SHA-256 ${pack.sha256}\n`);
+  if (pack.clean === false) err.write('reflect: the working tree was not clean at export; the pack lists the uncommitted changes.\n');
   const { error: errors, warning: warnings } = pack.problems;
   if (values.strict && errors + warnings > 0) {
     err.write(`reflect: the record has ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (listed in the pack).\n`);

@@ -5,12 +5,14 @@ import { renderReflections, renderReleaseNotes, renderRollback } from './documen
 import type { EvidencePackInput } from './evidencePackInput';
 import { escapeHtml } from './htmlText';
 import { createPackContext, type PackContext } from './packContext';
+import { renderProvenance } from './provenanceSection';
 import { renderTimeline } from './timelineSection';
 import { renderValidation } from './validationSection';
 
 /** The pack's sections after the cover, in the order they print. */
 export const EVIDENCE_PACK_SECTIONS = [
   { id: 'validation', title: 'Validation status', render: renderValidation },
+  { id: 'provenance', title: 'Provenance', render: renderProvenance },
   { id: 'timeline', title: 'Timeline', render: renderTimeline },
   { id: 'release-notes', title: 'Release notes', render: renderReleaseNotes },
   { id: 'rollback', title: 'Rollback checklist', render: renderRollback },

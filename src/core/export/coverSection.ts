@@ -2,6 +2,7 @@ import { CHANGE_FILE } from '../vocabulary/documentKinds';
 import { DEFAULT_RISK_MATRIX, riskRatingFor } from '../validate/riskMatrix';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, textOf } from './htmlText';
 import type { PackContext } from './packContext';
+import { uncommittedBanner } from './provenanceSection';
 
 const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': 'low', '3': 'medium', '4': 'high', '5': 'very high' };
 
@@ -31,6 +32,7 @@ export function renderCover(context: PackContext): string {
     '<p class="pack-kind">Evidence pack</p>',
     `<h1>Change record ${escapeHtml(version)}</h1>`,
     change ? '' : missingDocumentHtml(CHANGE_FILE),
+    uncommittedBanner(input.provenance),
     factList(rows, 'facts cover-facts'),
     communicationHtml(change?.communication),
     '</header>',

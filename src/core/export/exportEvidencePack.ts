@@ -17,6 +17,7 @@ import { readEvidenceStylesheet } from './evidenceStylesheet';
 import { recordOf, textOf } from './htmlText';
 import { createPackContext, evidencePackFileName } from './packContext';
 import { readPackDocuments } from './packDocuments';
+import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
 
 /** The most commits a pack lists; a longer range says how many there are and lists the newest. */
@@ -46,6 +47,10 @@ export interface ExportEvidencePackRequest {
 /** A built pack, ready to be written. */
 export interface EvidencePack {
   readonly html: string;
+  /** SHA-256 of `html` as UTF-8: the checksum of the written file. */
+  readonly sha256: string;
+  /** Whether the working tree was clean at export; undefined without a repository. */
+  readonly clean?: boolean;
   /** The record's version, as the pack names it. */
   readonly version: string;
   /** The file name the pack is saved under by default (`<version>.html`, reduced to a safe name). */
@@ -81,14 +86,16 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   const repository = request.repository;
   const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);
   const rollback = documents.get(ROLLBACK_FILE)?.data;
-  const [commits, rollbackPackage, stylesheet] = await Promise.all([
+  const [commits, rollbackPackage, stylesheet, provenance] = await Promise.all([
     repository ? readPackCommits(repository, recordOf(documents.get(CHANGE_FILE)?.data?.range)) : Promise.resolve<PackCommits>({ state: 'unavailable', reason: request.repositoryUnavailable ?? 'no git repository was given.' }),
     packageFolder ? checkRollbackPackage(recordOf(rollback?.package), packageFolder, repository?.root, textOf(recordOf(rollback?.target)?.tag)) : Promise.resolve(undefined),
     readEvidenceStylesheet(request.stylesheetPath),
+    repository ? readPackProvenance(repository, recordFolder, files) : Promise.resolve(undefined),
   ]);
-  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
+  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(provenance ? { provenance } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
   const version = createPackContext(input).version;
-  return { html: buildEvidencePack(input), version, fileName: evidencePackFileName(version), assessment, problems: problemTotals({ input }) };
+  const html = buildEvidencePack(input);
+  return { html, sha256: sha256Of(html), version, fileName: evidencePackFileName(version), assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
 }
 
 /**

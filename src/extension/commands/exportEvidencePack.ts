@@ -55,7 +55,7 @@ export class ExportEvidencePackCommand implements Command {
     const open = vscode.l10n.t('Open in Browser');
     const { error, warning } = pack.problems;
     const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2}', choice.version, vscode.workspace.asRelativePath(path), status), open).then((answer) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2} SHA-256 {3}.{4}', choice.version, vscode.workspace.asRelativePath(path), status, pack.sha256, pack.clean === false ? ` ${vscode.l10n.t('The working tree was not clean: the pack lists the uncommitted changes.')}` : ''), open).then((answer) => {
       if (answer === open) void vscode.env.openExternal(vscode.Uri.file(path));
     });
     return path;
