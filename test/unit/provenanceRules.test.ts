@@ -9,7 +9,8 @@ import { GitFixture } from '../fixtures/gitFixture';
 import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
 
 const change = (edit: (lines: string[]) => string[] = (l) => l) => withFrontMatter(answered('change'), edit([...APPROVED_CHANGE_FRONT_MATTER]));
-const withStatus = (status: string) => change((l) => l.map((line) => line.replace('status: approved', `status: ${status}`)));
+const SIGNED = ['sign_off:', '  - role: supervisor', '    name: Dr Priya Shah', '    date: 2027-01-05'];
+const withStatus = (status: string) => change((l) => [...l.map((line) => line.replace('status: approved', `status: ${status}`)), ...SIGNED]);
 const reflection = (phase: string, date: string) => withFrontMatter(answered(phase as 'on-action'), reflectionFrontMatter(phase, date));
 const plan = (...statuses: string[]) =>
   withFrontMatter(answered('action-plan'), [

@@ -15,6 +15,7 @@ export interface ConfigValues {
   readonly beyondActionMinimumDays?: unknown;
   readonly maxProblems?: unknown;
   readonly riskMatrix?: unknown;
+  readonly requiredSignOffs?: unknown;
 }
 
 /** A key of the resolved configuration. */
@@ -44,6 +45,7 @@ const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   beyondActionMinimumDays: 'validation.beyondActionMinimumDays',
   maxProblems: 'validation.maxProblems',
   riskMatrix: 'riskMatrix',
+  requiredSignOffs: 'validation.requiredSignOffs',
 };
 
 const SETTING_KEYS: Readonly<Record<ConfigKey, string>> = {
@@ -68,6 +70,7 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
       beyondActionMinimumDays: config.validation?.beyondActionMinimumDays,
       maxProblems: config.validation?.maxProblems,
       riskMatrix: config.riskMatrix,
+      requiredSignOffs: config.validation?.requiredSignOffs,
     },
   };
 }
@@ -111,6 +114,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
       beyondActionMinimumDays: validation.beyondActionMinimumDays,
       maxProblems: validation.maxProblems,
       riskMatrix: isEmptyMatrix(value.riskMatrix) ? undefined : value.riskMatrix,
+      requiredSignOffs: validation.requiredSignOffs,
     },
   };
 }

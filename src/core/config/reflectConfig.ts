@@ -39,7 +39,7 @@ export interface ReflectConfig {
   readonly recordsFolder?: string;
   readonly releaseNotes?: ReleaseNotesOptions;
   readonly rollback?: RollbackOptions & { readonly packageFolder?: string };
-  readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number };
+  readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number; readonly requiredSignOffs?: unknown };
   readonly riskMatrix?: unknown;
 }
 

@@ -6,6 +6,8 @@ import { parseRiskMatrix, type RiskMatrix } from '../validate/riskMatrix';
 import { parseRuleSeverities, type RuleSeverities, type RuleSetting } from '../validate/ruleCatalog';
 import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from '../validate/validationOptions';
 import { DEFAULT_RECORDS_FOLDER } from '../vocabulary/recordLayout';
+import { SIGN_OFF_DUE_VALUES, SIGN_OFF_ROLES, type SignOffDue, type SignOffRole } from '../vocabulary/signOffRoles';
+import { DEFAULT_REQUIRED_SIGN_OFFS } from '../validate/signOffRules';
 import type { ConfigKey, ConfigLayer } from './configLayers';
 import type { ConfigProblem } from './loadReflectConfig';
 import { mergeReleaseNotesOptions, mergeRollbackOptions, type ReleaseNotesOptions } from './reflectConfig';
@@ -18,6 +20,8 @@ export interface ValidationSettings {
   readonly beyondActionMinimumDays: number;
   /** The most problems the editor shows for one document. */
   readonly maxProblems: number;
+  /** Sign-off roles change.md must carry, each from a status. */
+  readonly requiredSignOffs: Readonly<Partial<Record<SignOffRole, SignOffDue>>>;
 }
 
 /**
@@ -75,6 +79,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     const { matrix, problems: reasons } = parseRiskMatrix(v);
     return matrix ? { value: matrix } : { problem: `${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''} The DCB0129 / DCB0160 default applies.` };
   });
+  const requiredSignOffs = pick<Readonly<Partial<Record<SignOffRole, SignOffDue>>>>('requiredSignOffs', DEFAULT_REQUIRED_SIGN_OFFS, checkSignOffs);
   const severities: Record<string, RuleSetting> = {};
   let releaseNotes: ReleaseNotesOptions = {};
   let rollback: RollbackOptions = { rules: [], replaceDefaultRules: false };
@@ -98,15 +103,15 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     releaseNotes: { ...releaseNotes, tagPattern: tagPattern.template },
     rollback,
     packageFolder,
-    validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems },
+    validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems, requiredSignOffs },
   };
   return { config, problems };
 }
 
 /** The validator's options for a day: the same for the editor, the views, `reflect check` and the evidence pack. */
 export function validationOptionsOf(config: ResolvedConfig, today: string): ValidationOptions {
-  const { severities, riskMatrix, beyondActionMinimumDays } = config.validation;
-  return { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, today };
+  const { severities, riskMatrix, beyondActionMinimumDays, requiredSignOffs } = config.validation;
+  return { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, requiredSignOffs, today };
 }
 
 /** One line for a person: the first problem, and how many more there are. */
@@ -115,6 +120,18 @@ export function describeConfigProblems(problems: readonly ConfigProblem[]): stri
   if (!first) return '';
   const where = first.line !== undefined ? ` (line ${first.line})` : '';
   return `${first.message}${where}${rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`;
+}
+
+function checkSignOffs(value: unknown): { value: Partial<Record<SignOffRole, SignOffDue>> } | { problem: string } {
+  const roles = SIGN_OFF_ROLES.map((r) => r.id) as readonly string[];
+  const problem = { problem: `it must map roles (${roles.join(', ')}) to the status from which each is due (${SIGN_OFF_DUE_VALUES.join(', ')}).` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem;
+  const result: Partial<Record<SignOffRole, SignOffDue>> = {};
+  for (const [role, due] of Object.entries(value)) {
+    if (!roles.includes(role) || !(SIGN_OFF_DUE_VALUES as readonly unknown[]).includes(due)) return problem;
+    result[role as SignOffRole] = due as SignOffDue;
+  }
+  return { value: result };
 }
 
 function checkTagPattern(value: unknown): { value: TagPattern } | { problem: string } {

@@ -6,6 +6,7 @@ import type { EvidencePackInput } from './evidencePackInput';
 import { escapeHtml } from './htmlText';
 import { createPackContext, type PackContext } from './packContext';
 import { renderProvenance } from './provenanceSection';
+import { renderSignOff } from './signOffSection';
 import { renderTimeline } from './timelineSection';
 import { renderValidation } from './validationSection';
 
@@ -19,6 +20,7 @@ export const EVIDENCE_PACK_SECTIONS = [
   { id: 'reflections', title: 'Reflections', render: renderReflections },
   { id: 'action-plan', title: 'Action plan', render: renderActionPlan },
   { id: 'commits', title: 'Commits', render: (context: PackContext) => renderCommits(context.input.commits) },
+  { id: 'sign-off', title: 'Sign-off', render: renderSignOff },
 ] as const;
 
 /**

@@ -3,6 +3,7 @@ import { DEFAULT_RISK_MATRIX, riskRatingFor } from '../validate/riskMatrix';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, textOf } from './htmlText';
 import type { PackContext } from './packContext';
 import { uncommittedBanner } from './provenanceSection';
+import { signOffSummaryHtml } from './signOffSection';
 
 const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': 'low', '3': 'medium', '4': 'high', '5': 'very high' };
 
@@ -19,6 +20,7 @@ export function renderCover(context: PackContext): string {
     ['Record date', htmlOf(change?.date)],
     ['Deployment window', windowHtml(change)],
     ['Approval', approvalHtml(recordOf(change?.approval))],
+    ['Sign-off', signOffSummaryHtml(context)],
     ['Clinical risk', riskHtml(context)],
     ['Hazards', htmlOf(change?.hazards, 'none recorded')],
     ['Services affected', htmlOf(recordOf(change?.affected)?.services)],

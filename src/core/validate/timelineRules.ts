@@ -85,15 +85,19 @@ export function recordStateProblems(documents: readonly RecordDocument[]): Place
 
 /** A document's own dates that lie after today: its `date`, and in change.md the approval's. */
 function futureDates(doc: RecordDocument, today: string): PlacedProblem[] {
-  const paths: (readonly string[])[] = [['date']];
-  if (doc.analysis.kind === 'change') paths.push(['approval', 'date']);
+  const paths: (readonly (string | number)[])[] = [['date']];
+  if (doc.analysis.kind === 'change') {
+    paths.push(['approval', 'date']);
+    const blocks = fieldAt(doc, ['sign_off']);
+    if (Array.isArray(blocks)) blocks.forEach((_, index) => paths.push(['sign_off', index, 'date']));
+  }
   const found: PlacedProblem[] = [];
   for (const path of paths) {
     const value = dateAt(doc, path);
     const day = value && dayOf(value);
     if (!value || !day || day <= today) continue;
     const valueRange = valueRangeAt(doc, path);
-    const what = path.length === 1 ? `${doc.fileName} is dated` : 'The approval is dated';
+    const what = path.length === 1 ? `${doc.fileName} is dated` : path[0] === 'approval' ? 'The approval is dated' : 'The sign-off is dated';
     const problem = problemOf('date-in-future', rangeAt(doc, path), `${what} ${value}, after today (${today}): a date records what has happened.`);
     found.push({ doc, problem: valueRange ? { ...problem, fix: { title: `Date it today (${today})`, range: valueRange, newText: today } } : problem });
   }
