@@ -63,7 +63,7 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
     out.write(`${JSON.stringify({ ...releaseNotesToJson(model), findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message })) }, null, 2)}\n`);
     return 0;
   }
-  const markdown = renderReleaseNotesMarkdown(model, template?.text);
+  const markdown = renderReleaseNotesMarkdown(model, template);
   const findings = findMissingHazardReferences(model, markdown, options.hazardCheck);
   // A long history can hold thousands: show a few and count the rest (JSON output lists them all).
   for (const finding of findings.slice(0, MAX_FINDINGS_SHOWN)) err.write(`reflect: ${finding.severity} ${finding.code}: ${finding.message}\n`);

@@ -8,6 +8,7 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { hoverAt } from './handlers/hover';
 import { RecordHistory } from './recordHistory';
 import { folderOf, OpenRecordFolders } from './recordSiblings';
+import { MessageFramingGuard } from './messageFraming';
 import { SettingsSource } from './serverSettings';
 import type { InitializationOptions } from '../shared/protocol';
 
@@ -18,10 +19,11 @@ if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket=|pipe=|clientProcessI
   process.exit(2);
 }
 
-// `createConnection` picks stdio, IPC or sockets from the command line
-// (`--stdio`, `--node-ipc`, `--socket=N`), so the same entry serves the
-// extension and any other LSP client.
-const connection = createConnection(ProposedFeatures.all);
+// `createConnection` picks IPC or sockets from the command line (`--node-ipc`,
+// `--socket=N`), so the same entry serves the extension and any other LSP
+// client. Over stdio the client's bytes pass a framing check first: a broken
+// stream ends the server with a message, and the client starts a new one.
+const connection = process.argv.includes('--stdio') ? createConnection(ProposedFeatures.all, checkedStdin(), process.stdout) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsSource(connection);
 const refresh = new DiagnosticsRefresh(connection);
@@ -110,3 +112,14 @@ connection.onShutdown(() => refresh.cancel());
 
 documents.listen(connection);
 connection.listen();
+
+/** Standard input behind the framing check; stdout then carries nothing but messages, so console output goes to stderr. */
+function checkedStdin(): NodeJS.ReadableStream {
+  // Given streams, the library no longer moves console output off stdout itself, where it would corrupt the stream.
+  console.log = console.info = console.debug = console.warn = console.error;
+  const guard = new MessageFramingGuard((reason) => {
+    process.stderr.write(`reflect-language-server: the client's message stream is broken: ${reason}. Exiting so that the client can start a new server.\n`);
+    process.exit(1);
+  });
+  return process.stdin.pipe(guard);
+}

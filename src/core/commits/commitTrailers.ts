@@ -52,14 +52,15 @@ const NONE: readonly never[] = Object.freeze([]);
 export function readCommitDetails(message: string): CommitDetails {
   const text = message.includes('\r') ? message.replace(/\r\n?/g, '\n') : message;
   const { trailers, bodyEnd } = readTrailers(text);
-  let hazards: string[] | undefined;
+  // A set beside the list: a `Hazard:` trailer may list a hundred thousand ids, and a look-up in the list per id is quadratic.
+  let hazards: Set<string> | undefined;
   let clinicalImpact: ClinicalImpact | null = null;
   let refs = collectIssueRefs(text.slice(0, bodyEnd), undefined);
   for (const trailer of trailers) {
     const key = trailer.key.toLowerCase();
     if (key === 'hazard' || key === 'hazards') {
-      hazards ??= [];
-      for (const id of trailer.value.split(/[,;\s]+/)) if (id.length > 0 && !hazards.includes(id)) hazards.push(id);
+      hazards ??= new Set();
+      for (const id of trailer.value.split(/[,;\s]+/)) if (id.length > 0) hazards.add(id);
     } else if (key === 'clinical-impact') {
       const value = trailer.value.trim().toLowerCase();
       clinicalImpact = (CLINICAL_IMPACTS as readonly string[]).includes(value) ? (value as ClinicalImpact) : clinicalImpact;
@@ -67,7 +68,7 @@ export function readCommitDetails(message: string): CommitDetails {
       refs = collectIssueRefs(trailer.value, refs);
     }
   }
-  return { trailers, issueRefs: refs ? [...refs] : NONE, hazards: hazards ?? NONE, clinicalImpact, revertOf: readRevertTarget(text) };
+  return { trailers, issueRefs: refs ? [...refs] : NONE, hazards: hazards ? [...hazards] : NONE, clinicalImpact, revertOf: readRevertTarget(text) };
 }
 
 function readTrailers(text: string): { trailers: readonly CommitTrailer[]; bodyEnd: number } {

@@ -36,10 +36,17 @@ export interface ParsedCommit {
 // whatever its header.
 const HEADER = /^(\w+)(?:(!)?\(([^()\r\n]*)\))?(!)?: (.+)$/;
 
+// Issue references are read by readCommitDetails, in one pass. The parser's own reading runs its
+// URL pattern over the rest of a line again after each reference it finds: quadratic in a body of
+// many `#n`. An issue prefix that never matches stops it at the first try. (Leaving the prefixes
+// out is worse: the parser then tries a pattern that costs a line's length at every position.)
+const NO_ISSUE_PREFIX = /(?!)/;
+
 const parser = new CommitParser({
   headerPattern: HEADER,
   headerCorrespondence: ['type', 'markBeforeScope', 'scope', 'breakingMark', 'subject'],
   noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
+  issuePrefixes: [NO_ISSUE_PREFIX],
 });
 
 const NO_NOTES: readonly string[] = Object.freeze([]);

@@ -41,10 +41,13 @@ export function pairReverts(commits: readonly ParsedCommit[]): RevertPair[] {
 /** Commits by full hash and by header, for finding what a revert names. */
 class CommitIndex {
   private readonly byHash = new Map<string, ParsedCommit>();
+  /** Positions of the commits ordered by hash, for abbreviated hashes: a scan per revert would be quadratic. */
+  private readonly hashOrder: number[];
   /** Positions of the commits with each header, in list order. */
   private readonly byHeader = new Map<string, number[]>();
 
   constructor(private readonly commits: readonly ParsedCommit[]) {
+    this.hashOrder = commits.map((_, position) => position).sort((a, b) => compareText(commits[a].hash, commits[b].hash));
     commits.forEach((commit, position) => {
       this.byHash.set(commit.hash, commit);
       const header = headerOf(commit);
@@ -59,17 +62,52 @@ class CommitIndex {
     if (hash) {
       const exact = this.byHash.get(hash);
       if (exact) return exact !== revert ? exact : undefined;
-      // An abbreviated hash: rare, so a scan is fine.
-      const abbreviated = hash.length < 40 ? this.commits.find((c) => c !== revert && c.hash.startsWith(hash)) : undefined;
+      // An abbreviated hash, found by bisection: a scan per revert would be quadratic.
+      const abbreviated = hash.length < 40 ? this.firstWithPrefix(hash, revert) : undefined;
       if (abbreviated) return abbreviated;
       // The hash is not in the list: the reverted commit was cherry-picked
       // here under another hash, so its quoted header is what is left to go by.
     }
     if (!header) return undefined;
     // Newest first: the reverted commit is older, so it comes after the revert in the list.
-    const later = this.byHeader.get(header)?.find((p) => p > position);
+    const later = firstAfter(this.byHeader.get(header) ?? [], position);
     return later === undefined ? undefined : this.commits[later];
   }
+
+  /** The first commit in list order (other than `revert`) whose hash starts with `prefix`. */
+  private firstWithPrefix(prefix: string, revert: ParsedCommit): ParsedCommit | undefined {
+    let low = 0;
+    let high = this.hashOrder.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareText(this.commits[this.hashOrder[mid]].hash, prefix) < 0) low = mid + 1;
+      else high = mid;
+    }
+    let first: number | undefined;
+    for (let i = low; i < this.hashOrder.length; i++) {
+      const position = this.hashOrder[i];
+      const commit = this.commits[position];
+      if (!commit.hash.startsWith(prefix)) break;
+      if (commit !== revert && (first === undefined || position < first)) first = position;
+    }
+    return first === undefined ? undefined : this.commits[first];
+  }
+}
+
+/** The first of ascending `positions` after `position`, by bisection: many reverts of one header must not each scan its list. */
+function firstAfter(positions: readonly number[], position: number): number | undefined {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (positions[mid] <= position) low = mid + 1;
+    else high = mid;
+  }
+  return positions[low];
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function headerOf(commit: ParsedCommit): string {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import { parseYamlWithinBudget } from '../validate/boundedYaml';
 import { FileTooLargeError, NotRegularFileError, readRegularText } from '../files/regularFile';
 import { OutsideRepositoryError, requireInsideRepository } from '../files/safePaths';
 import configSchema from '../../../schemas/config/release-notes-config.schema.json';
@@ -87,6 +87,9 @@ export async function loadReflectConfig(root: string): Promise<LoadedConfig> {
   return parseReflectConfig(text);
 }
 
+/** The config file is capped at 256 KB; JSON that size holds at most about this many tokens. */
+const CONFIG_YAML_BUDGET = { maxTokens: 300_000, maxDepth: 64, maxAliases: 0 };
+
 // Node reports a position in some versions and not in others; the yaml
 // parser (JSON is YAML) is asked for a line only when Node gives none.
 function jsonErrorLine(text: string, message: string): number | undefined {
@@ -95,6 +98,8 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   const position = /position (\d+)/.exec(message);
   if (position) return text.slice(0, Number(position[1])).split('\n').length;
   // The JSON schema makes a bare word (not a JSON value) an error, as it is for JSON.parse.
-  const error = parseDocument(text, { uniqueKeys: false, schema: 'json' }).errors[0];
-  return error?.linePos?.[0].line;
+  // Bounded like front matter: complex keys or deep nesting in a hostile file end the search, not the process.
+  const parsed = parseYamlWithinBudget(text, { uniqueKeys: false, schema: 'json' }, CONFIG_YAML_BUDGET);
+  const error = parsed.document?.errors[0];
+  return error ? text.slice(0, error.pos[0]).split('\n').length : undefined;
 }

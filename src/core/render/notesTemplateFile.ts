@@ -51,7 +51,7 @@ async function readTemplateText(file: string, shown: string): Promise<string> {
     throw new TemplateError(`The template "${shown}" could not be read: ${(error as Error).message}`);
   }
   try {
-    compileTemplate(text);
+    compileTemplate(text, { name: shown });
   } catch (error) {
     throw new TemplateError(`The template "${shown}" is not valid: ${(error as Error).message}`);
   }

@@ -72,10 +72,13 @@ export function releaseNotesToJson(model: ReleaseNotesModel): ReleaseNotesJson {
  * Release notes as Markdown with front matter, from the default template
  * or a repository's own (logic-less: it can never run code). All commit
  * text is escaped before it reaches the template; generated blocks are
- * fenced and sealed with their hash.
+ * fenced and sealed with their hash. Throws a TemplateError when the
+ * template would write more than the rendering budget.
  */
-export function renderReleaseNotesMarkdown(model: ReleaseNotesModel, template: string = DEFAULT_RELEASE_NOTES_TEMPLATE): string {
-  const rendered = compileTemplate(template)(releaseNotesView(model));
+export function renderReleaseNotesMarkdown(model: ReleaseNotesModel, template: string | { readonly text: string; readonly path: string } = DEFAULT_RELEASE_NOTES_TEMPLATE): string {
+  // A template read from a file is named by its path when its rendering goes past the output budget.
+  const compiled = typeof template === 'string' ? compileTemplate(template) : compileTemplate(template.text, { name: template.path });
+  const rendered = compiled(releaseNotesView(model));
   return sealFences(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
 }
 

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isSeq, type Document, type Node } from 'yaml';
+import { keyText, mappingsOf, parseYamlWithinBudget } from './boundedYaml';
 import type { Problem, TextRange } from './problem';
 import { LineIndex } from './problem';
 
@@ -25,9 +26,6 @@ export interface FrontMatterResult {
 
 /** Front matter above this size is not read: real front matter is a few kilobytes, and YAML parsing cost grows with it. */
 export const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
-
-/** Deeper `[`/`{` nesting than this is refused before parsing: no field needs it, and yaml's cost and stack grow with it. */
-export const MAX_FLOW_DEPTH = 64;
 
 /** The most aliases a front matter may expand; an alias bomb stops here. */
 const MAX_ALIAS_COUNT = 50;
@@ -66,16 +64,18 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatterRes
   const closingLineEnd = text.indexOf('\n', closingStart);
   const bodyOffset = closingLineEnd === -1 ? text.length : closingLineEnd + 1;
   const closingRange = lines.lineRange(lines.positionAt(closingStart).line);
-  if (flowDepth(source) > MAX_FLOW_DEPTH) {
-    return { problems: [{ range: openingRange, severity: 'error', code: 'yaml-syntax', message: `The front matter nests lists or mappings more than ${MAX_FLOW_DEPTH} levels deep and was not read.` }] };
-  }
   let document: Document.Parsed;
   const problems: Problem[] = [];
   let data: Record<string, unknown> | undefined;
   try {
     // Duplicate keys are found below in one pass: yaml's own check compares every pair, which a
     // front matter with tens of thousands of keys turns into minutes.
-    document = parseDocument(source, { uniqueKeys: false, strict: true, prettyErrors: false, schema: 'core', customTags: [], merge: false });
+    const parsed = parseYamlWithinBudget(source, { uniqueKeys: false, strict: true, prettyErrors: false, schema: 'core', customTags: [], merge: false });
+    if (parsed.refusal) {
+      const { start, end, reason, message } = parsed.refusal;
+      return { problems: [{ range: lines.rangeOf(sourceOffset + start, sourceOffset + end), severity: 'error', code: reason === 'aliases' ? 'yaml-aliases' : 'yaml-syntax', message }] };
+    }
+    document = parsed.document;
     for (const error of document.errors) {
       problems.push({ range: lines.rangeOf(sourceOffset + error.pos[0], sourceOffset + error.pos[1]), severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstSentence(error.message)}` });
     }
@@ -119,7 +119,7 @@ export function nodeAtPath(frontMatter: FrontMatter, path: readonly (string | nu
       continue;
     }
     if (!isMap(current)) return {};
-    const pair = current.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+    const pair = current.items.find((p) => keyText(p.key) === String(segment));
     if (!pair) return {};
     keyNode = pair.key as Node;
     current = pair.value;
@@ -127,46 +127,18 @@ export function nodeAtPath(frontMatter: FrontMatter, path: readonly (string | nu
   return { key: keyNode, value: (current ?? undefined) as Node | undefined };
 }
 
-/** The deepest nesting of flow brackets outside quotes and comments (an estimate that errs towards deeper). */
-function flowDepth(source: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let quote = '';
-  let comment = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\n') {
-      quote = '';
-      comment = false;
-    } else if (comment) continue;
-    else if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(source[i - 1]))) comment = true;
-    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
-  }
-  return deepest;
-}
-
 /** Keys that repeat an earlier key of the same mapping, found with one set per mapping. */
 function duplicateKeys(document: Document.Parsed): Node[] {
   const found: Node[] = [];
-  visit(document, {
-    Map(_key, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        const text = keyText(pair.key);
-        if (seen.has(text)) found.push(pair.key as Node);
-        else seen.add(text);
-      }
-    },
-  });
+  for (const map of mappingsOf(document.contents)) {
+    const seen = new Set<string>();
+    for (const pair of map.items) {
+      const text = keyText(pair.key);
+      if (seen.has(text)) found.push(pair.key as Node);
+      else seen.add(text);
+    }
+  }
   return found;
-}
-
-function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
 }
 
 function firstSentence(message: string): string {

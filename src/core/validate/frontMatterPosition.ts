@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq } from 'yaml';
+import { keyText } from './boundedYaml';
 import type { FrontMatter } from './frontMatterParser';
 
 /** What sits at a place in the front matter: a key or a scalar value, and the path of keys and list indexes leading to it. */
@@ -31,7 +32,7 @@ export function frontMatterTargetAt(frontMatter: FrontMatter, offset: number): F
       for (const pair of node.items) {
         const key = pair.key;
         const keyRange = isScalar(key) ? key.range : undefined;
-        const name = isScalar(key) ? String(key.value) : String(key);
+        const name = keyText(key);
         if (keyRange && keyRange[0] <= local && local <= keyRange[1]) {
           return { path: [...path, name], part: 'key', start: base + keyRange[0], end: base + keyRange[1], value: name };
         }

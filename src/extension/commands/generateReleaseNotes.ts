@@ -44,7 +44,7 @@ export class GenerateReleaseNotesCommand implements Command {
       // For Unreleased the notes propose the version themselves: the range is read once.
       buildReleaseNotes(repository, { range, ...(target.version !== undefined ? { version: target.version } : {}), date: localIsoDate(), options: config.releaseNotes }),
     );
-    const markdown = renderReleaseNotesMarkdown(model, template?.text);
+    const markdown = renderReleaseNotesMarkdown(model, template);
     const relativePath = recordDocumentPath(config.recordsFolder, model.version, RELEASE_NOTES_FILE);
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     await requireInsideRepository(repository.root, uri.fsPath, relativePath);
