@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { enclosingRepository } from '../core/files/safePaths';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
-import { defaultEvidencePackPath, writeEvidencePack } from '../core/export/evidencePackFile';
+import { evidencePackPathIn, writeEvidencePack } from '../core/export/evidencePackFile';
 import { exportEvidencePack } from '../core/export/exportEvidencePack';
 import { FileExistsError } from '../core/files/atomicWrite';
 import { validationOptionsOf } from '../core/config/resolvedConfig';
@@ -60,7 +60,7 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
   });
   let target: string;
   if (values.out !== undefined) target = resolve(values.out);
-  else if (repository) target = defaultEvidencePackPath(repository.root, pack.version);
+  else if (repository) target = evidencePackPathIn(repository.root, pack.fileName);
   else throw new UsageError(`${repositoryUnavailable ?? 'No git repository.'} Give --out FILE to export without one.`);
   try {
     await writeEvidencePack(target, pack.html, { force: values.force, keepOutOfGit: values.out === undefined, ...(repository ? { root: repository.root } : {}) });

@@ -16,6 +16,7 @@ export interface ConfigValues {
   readonly maxProblems?: unknown;
   readonly riskMatrix?: unknown;
   readonly requiredSignOffs?: unknown;
+  readonly activity?: unknown;
 }
 
 /** A key of the resolved configuration. */
@@ -46,6 +47,7 @@ const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   maxProblems: 'validation.maxProblems',
   riskMatrix: 'riskMatrix',
   requiredSignOffs: 'validation.requiredSignOffs',
+  activity: 'activity',
 };
 
 const SETTING_KEYS: Readonly<Record<ConfigKey, string>> = {
@@ -71,6 +73,7 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
       maxProblems: config.validation?.maxProblems,
       riskMatrix: config.riskMatrix,
       requiredSignOffs: config.validation?.requiredSignOffs,
+      activity: config.activity,
     },
   };
 }

@@ -4,6 +4,7 @@ import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, te
 import type { PackContext } from './packContext';
 import { uncommittedBanner } from './provenanceSection';
 import { signOffSummaryHtml } from './signOffSection';
+import { activityOf } from './packActivity';
 
 const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': 'low', '3': 'medium', '4': 'high', '5': 'very high' };
 
@@ -11,6 +12,15 @@ const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': '
 export function renderCover(context: PackContext): string {
   const { change, input, version } = context;
   const range = recordOf(change?.range);
+  const activity = activityOf(input.activity, change);
+  const activityRows: Array<readonly [string, string]> = [
+    ['Activity', htmlOf(activity.title)],
+    ['Trainee', htmlOf(activity.trainee)],
+    ['Supervisor', htmlOf(activity.supervisor)],
+    ['Organisation', htmlOf(activity.organisation)],
+    ['System changed', htmlOf(activity.system)],
+    ['Learning outcomes', outcomesHtml(activity.learningOutcomes)],
+  ];
   const rows: Array<readonly [string, string]> = [
     ['Version', escapeHtml(version)],
     ['Range', rangeHtml(range)],
@@ -32,7 +42,9 @@ export function renderCover(context: PackContext): string {
   return [
     '<header class="cover" id="cover">',
     '<p class="pack-kind">Evidence pack</p>',
-    `<h1>Change record ${escapeHtml(version)}</h1>`,
+    `<h1>${escapeHtml(activity.title ?? `Change record ${version}`)}</h1>`,
+    `<p class="cover-subtitle">${escapeHtml([activity.system, `change record ${version}`].filter((p) => p !== undefined).join(', '))}</p>`,
+    factList(activityRows, 'facts cover-facts activity'),
     change ? '' : missingDocumentHtml(CHANGE_FILE),
     uncommittedBanner(input.provenance),
     factList(rows, 'facts cover-facts'),
@@ -41,6 +53,11 @@ export function renderCover(context: PackContext): string {
   ]
     .filter((part) => part.length > 0)
     .join('\n');
+}
+
+function outcomesHtml(outcomes: readonly string[] | undefined): string {
+  if (!outcomes || outcomes.length === 0) return htmlOf(undefined);
+  return `<ul class="outcomes">${outcomes.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`;
 }
 
 function rangeHtml(range: Record<string, unknown> | undefined): string {

@@ -15,7 +15,8 @@ import { buildEvidencePack } from './buildEvidencePack';
 import type { PackageCheck, PackCommits } from './evidencePackInput';
 import { readEvidenceStylesheet } from './evidenceStylesheet';
 import { recordOf, textOf } from './htmlText';
-import { createPackContext, evidencePackFileName } from './packContext';
+import { activityOf, packFileNameOf } from './packActivity';
+import { createPackContext } from './packContext';
 import { readPackDocuments } from './packDocuments';
 import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
@@ -53,7 +54,7 @@ export interface EvidencePack {
   readonly clean?: boolean;
   /** The record's version, as the pack names it. */
   readonly version: string;
-  /** The file name the pack is saved under by default (`<version>.html`, reduced to a safe name). */
+  /** The file name the pack is saved under by default (`<system>-<version>-evidence.html`, configurable, reduced to a safe name). */
   readonly fileName: string;
   readonly assessment: RecordAssessment;
   /** Open problems across the record, by severity. */
@@ -92,10 +93,12 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
     readEvidenceStylesheet(request.stylesheetPath),
     repository ? readPackProvenance(repository, recordFolder, files) : Promise.resolve(undefined),
   ]);
-  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(provenance ? { provenance } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
-  const version = createPackContext(input).version;
+  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(provenance ? { provenance } : {}), ...(request.config ? { activity: request.config.activity } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
+  const context = createPackContext(input);
+  const version = context.version;
+  const fileName = packFileNameOf(version, activityOf(request.config?.activity, context.change), request.config?.packFileName);
   const html = buildEvidencePack(input);
-  return { html, sha256: sha256Of(html), version, fileName: evidencePackFileName(version), assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
+  return { html, sha256: sha256Of(html), version, fileName, assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
 }
 
 /**

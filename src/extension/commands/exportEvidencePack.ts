@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { exportEvidencePack } from '../../core/export/exportEvidencePack';
-import { defaultEvidencePackPath, writeEvidencePack } from '../../core/export/evidencePackFile';
+import { evidencePackPathIn, writeEvidencePack } from '../../core/export/evidencePackFile';
 import { ensureIgnoredFolder } from '../../core/files/ignoredFolder';
 import { validationOptionsOf } from '../../core/config/resolvedConfig';
 import { packageFolderOf } from '../../core/usecases/rollbackPackages';
@@ -37,7 +37,7 @@ export class ExportEvidencePackCommand implements Command {
         stylesheetPath: this.stylesheetPath,
       }),
     );
-    const defaultPath = defaultEvidencePackPath(choice.repository.root, choice.version);
+    const defaultPath = evidencePackPathIn(choice.repository.root, pack.fileName);
     // The proposed folder exists (and is ignored by git) before the save dialog opens.
     if (typeof target !== 'string') await ensureIgnoredFolder(dirname(defaultPath), choice.repository.root);
     const path = typeof target === 'string' ? target : await chooseTarget(defaultPath);
