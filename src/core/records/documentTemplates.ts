@@ -51,7 +51,8 @@ export function renderDocumentTemplate(target: TemplateTarget, input: DocumentTe
   }
   for (const section of info.sections) {
     body.push('', `## ${section.heading}`, '');
-    for (const prompt of section.prompts) body.push(`${PROMPT_MARKER} ${prompt}`);
+    // A blank line between prompts: each is its own quote, so the preview and the pack show one a line.
+    section.prompts.forEach((prompt, index) => body.push(...(index > 0 ? [''] : []), `${PROMPT_MARKER} ${prompt}`));
   }
   return `${frontMatter}\n${body.join('\n')}\n`;
 }
