@@ -1,14 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { enclosingRepository } from '../core/files/safePaths';
-import { GitProblem } from '../core/git/errors';
-import { GitRepository } from '../core/git/gitRepository';
-import { evidencePackPathIn, writeEvidencePack } from '../core/export/evidencePackFile';
-import { exportEvidencePack } from '../core/export/exportEvidencePack';
 import { FileExistsError } from '../core/files/atomicWrite';
-import { validationOptionsOf } from '../core/config/resolvedConfig';
-import { packageFolderOf } from '../core/usecases/rollbackPackages';
+import { buildRecordPack, evidencePackPathIn, openRecordRepository, writeRecordPack } from '../core/usecases/exportPack';
 import { isIsoDateOrDateTime } from '../core/validate/isoDates';
 import { todayOn, type Clock } from '../core/vocabulary/clock';
 import { readRepositoryConfig } from './repositoryConfig';
@@ -37,33 +31,16 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
   const folder = resolve(positionals[0]);
   const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
   if (!isFolder) throw new UsageError(`Cannot read "${positionals[0]}": no such folder.`);
-  let repository: GitRepository | undefined;
-  let repositoryUnavailable: string | undefined;
-  try {
-    // The repository around the folder as named, not around where a link in its path leads.
-    repository = await GitRepository.open(resolve(values.repo ?? enclosingRepository(folder) ?? folder));
-  } catch (error) {
-    if (!(error instanceof GitProblem)) throw error;
-    repositoryUnavailable = error.message;
-  }
+  const opened = await openRecordRepository(folder, values.repo);
   // Graded with the repository's configuration and the local date, as the editor grades it.
-  const root = repository?.root ?? enclosingRepository(folder);
-  const config = await readRepositoryConfig(root);
-  const now = clock.now();
-  const pack = await exportEvidencePack(folder, {
-    ...(repository ? { repository } : {}),
-    ...(repositoryUnavailable ? { repositoryUnavailable } : {}),
-    options: validationOptionsOf(config, today),
-    config,
-    now,
-    ...(root ? { packageFolder: packageFolderOf(root, config) } : {}),
-  });
+  const config = await readRepositoryConfig(opened.root);
+  const pack = await buildRecordPack(folder, { ...opened, config, clock, today });
   let target: string;
   if (values.out !== undefined) target = resolve(values.out);
-  else if (repository) target = evidencePackPathIn(repository.root, pack.fileName);
-  else throw new UsageError(`${repositoryUnavailable ?? 'No git repository.'} Give --out FILE to export without one.`);
+  else if (opened.repository) target = evidencePackPathIn(opened.repository.root, pack.fileName);
+  else throw new UsageError(`${opened.unavailable ?? 'No git repository.'} Give --out FILE to export without one.`);
   try {
-    await writeEvidencePack(target, pack.html, { force: values.force, keepOutOfGit: values.out === undefined, ...(repository ? { root: repository.root } : {}) });
+    await writeRecordPack(target, pack, { force: values.force ?? false, keepOutOfGit: values.out === undefined, ...(opened.repository ? { root: opened.repository.root } : {}) });
   } catch (error) {
     if (error instanceof FileExistsError) throw new UsageError(`${target} already exists; it was not overwritten (add --force to replace it).`);
     throw error;

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { GitFixture } from '../fixtures/gitFixture';
-import { answered, reflectionFrontMatter, withFrontMatter } from '../unit/recordDocuments';
-import { LspClient } from './lspClient';
+import { answered, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
+import { LspClient } from '../support/lspClient';
 
 const beforeAction = withFrontMatter(answered('before-action'), reflectionFrontMatter('before-action', '2026-11-20'));
 

@@ -6,7 +6,7 @@ import { readRecordFiles } from '../../src/core/records/recordFiles';
 import { assessRecord, assessRecordFolder, readRecordPresence, RECORD_DOCUMENTS } from '../../src/core/records/recordStatus';
 import { validateRecord, type RecordFile } from '../../src/core/validate/validateRecord';
 import type { ValidationOptions } from '../../src/core/validate/validationOptions';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
 // Approved, not yet deployed: a deployed record also needs its release notes and rollback checklist (status-missing-documents).
 const deployed = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER);

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileLayer } from '../../src/core/config/configLayers';
 import { resolveConfig } from '../../src/core/config/resolvedConfig';
-import { exportEvidencePack } from '../../src/core/export/exportEvidencePack';
 import { activityOf, packFileNameOf } from '../../src/core/export/packActivity';
-import { GitRepository } from '../../src/core/git/gitRepository';
 import { validateDocument } from '../../src/core/validate/validateDocument';
 import { GitFixture } from '../fixtures/gitFixture';
-import { completeRecordFiles, packOf, writeRecord } from './evidencePackRecord';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from './recordDocuments';
+import { buildRecordPack, openRecordRepository } from '../../src/core/usecases/exportPack';
+import { fixedClock } from '../../src/core/vocabulary/clock';
+import { completeRecordFiles, packOf, writeRecord } from '../support/evidencePackRecord';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
 
 const ACTIVITY = { title: 'Deploy a system change in a controlled fashion', trainee: 'Alex Morgan', supervisor: 'Dr Priya Shah', organisation: 'Northshire Hospitals', system: 'Clinic Web', learningOutcomes: ['Plan a controlled deployment', 'Reflect on its clinical impact'] };
 
@@ -52,7 +52,8 @@ describe('the cover identifies the activity', () => {
       writeRecord(join(repo.dir, 'docs/changes/v1.4.0'), completeRecordFiles());
       const { config, problems } = resolveConfig([fileLayer({ activity: { ...ACTIVITY, packFileName: '{system}-{version}-pack.html' } })]);
       assert.deepEqual(problems, []);
-      const pack = await exportEvidencePack(join(repo.dir, 'docs/changes/v1.4.0'), { repository: await GitRepository.open(repo.dir), config, options: {}, now: new Date('2027-01-10T09:30:00Z') });
+      const folder = join(repo.dir, 'docs/changes/v1.4.0');
+      const pack = await buildRecordPack(folder, { ...(await openRecordRepository(folder)), config, clock: fixedClock(new Date('2027-01-10T09:30:00Z')) });
       assert.equal(pack.fileName, 'Clinic-Web-v1.4.0-pack.html');
       assert.match(pack.html, /Northshire Hospitals/);
     } finally {

@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config/resolvedConfig';
 import { GitRepository } from '../../src/core/git/gitRepository';
-import { checkRecord, pathInRepository } from '../../src/core/usecases/checkRecord';
+import { pathInRepository } from '../../src/core/files/repositoryPath';
+import { checkRecord } from '../../src/core/usecases/checkRecord';
 import { validateRecord, type RecordFile } from '../../src/core/validate/validateRecord';
 import type { ValidationOptions } from '../../src/core/validate/validationOptions';
 import { GitFixture } from '../fixtures/gitFixture';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
 const change = (edit: (lines: string[]) => string[] = (l) => l) => withFrontMatter(answered('change'), edit([...APPROVED_CHANGE_FRONT_MATTER]));
 const SIGNED = ['sign_off:', '  - role: supervisor', '    name: Dr Priya Shah', '    date: 2027-01-05'];

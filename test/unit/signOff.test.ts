@@ -4,8 +4,8 @@ import { fileLayer } from '../../src/core/config/configLayers';
 import { validateRecord } from '../../src/core/validate/validateRecord';
 import { validateDocument } from '../../src/core/validate/validateDocument';
 import type { ValidationOptions } from '../../src/core/validate/validationOptions';
-import { completeRecordFiles, packOf } from './evidencePackRecord';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from './recordDocuments';
+import { completeRecordFiles, packOf } from '../support/evidencePackRecord';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
 
 const SIGNED = ['sign_off:', '  - role: supervisor', '    name: Dr Priya Shah', '    title: Training officer', '    date: 2027-01-05'];
 const change = (status: string, extra: readonly string[] = []) => withFrontMatter(answered('change'), [...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', `status: ${status}`)), ...extra]);

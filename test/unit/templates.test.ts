@@ -6,7 +6,7 @@ import { renderReflectionTemplate } from '../../src/core/records/reflectionTempl
 import { PROMPT_MARKER } from '../../src/core/vocabulary/promptMarker';
 import { documentSchemaInfo } from '../../src/core/validate/schemaFields';
 import { validateDocument } from '../../src/core/validate/validateDocument';
-import { answered, INPUT } from './recordDocuments';
+import { answered, INPUT } from '../support/recordDocuments';
 
 const TARGETS: TemplateTarget[] = ['change', 'release-notes', 'rollback', 'action-plan', ...PHASE_IDS];
 

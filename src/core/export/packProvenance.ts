@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { GitProblem } from '../git/errors';
 import type { FileCommit, GitRepository } from '../git/gitRepository';
-import { pathInRepository } from '../usecases/checkRecord';
+import { pathInRepository } from '../files/repositoryPath';
 import type { RecordFile } from '../validate/validateRecord';
 
 /** Where one source document of the pack came from. */

@@ -1,10 +1,11 @@
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { pathInRepository } from '../files/repositoryPath';
 import { parseCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
 import { validationOptionsOf, type ResolvedConfig } from '../config/resolvedConfig';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
-import { readRecordFiles } from '../records/recordFiles';
+import { readContainedRecordFiles } from '../records/recordFiles';
 import { assessFindings, type RecordAssessment } from '../records/recordStatus';
 import { findMissingHazardReferences } from '../render/hazardFindings';
 import { parseFrontMatter } from '../validate/frontMatterParser';
@@ -72,19 +73,10 @@ async function historyFindings(text: string, path: string | undefined, repositor
   }
 }
 
-/** A file's path relative to the repository root, POSIX-style, or undefined when it cannot be placed inside it. */
-export function pathInRepository(name: string, folder: string | undefined, root: string): string | undefined {
-  const absolute = isAbsolute(name) ? name : folder === undefined ? undefined : join(folder, name);
-  if (absolute === undefined) return undefined;
-  const inside = relative(root, absolute);
-  if (inside.length === 0 || inside.startsWith('..') || isAbsolute(inside)) return undefined;
-  return inside.split(sep).join('/');
-}
-
 /** Reads a version's record folder and assesses it from its findings; undefined when the folder does not exist. */
 export async function assessRecordFolderOf(root: string, version: string, check: RecordCheck): Promise<RecordAssessment | undefined> {
   const folder = join(root, check.config.recordsFolder, recordFolderName(version));
-  const files = await readRecordFiles(folder);
+  const files = await readContainedRecordFiles(folder, root);
   return files && assessFindings(await checkRecord(files, { ...check, folder }));
 }
 

@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdir
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitFixture } from '../fixtures/gitFixture';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 

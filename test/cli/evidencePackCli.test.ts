@@ -8,8 +8,8 @@ import { exportEvidencePack } from '../../src/core/export/exportEvidencePack';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { createRollbackPackage } from '../../src/core/rollback/rollbackPackage';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
-import { completeRecordFiles, rollbackText, writeRecord } from './evidencePackRecord';
-import { answered, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { completeRecordFiles, rollbackText, writeRecord } from '../support/evidencePackRecord';
+import { answered, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const NOW = new Date('2027-01-10T09:30:00Z');

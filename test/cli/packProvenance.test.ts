@@ -6,7 +6,7 @@ import { exportEvidencePack } from '../../src/core/export/exportEvidencePack';
 import { remoteWithoutCredentials, sha256Of } from '../../src/core/export/packProvenance';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
-import { completeRecordFiles, writeRecord } from './evidencePackRecord';
+import { completeRecordFiles, writeRecord } from '../support/evidencePackRecord';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const NOW = new Date('2027-01-10T09:30:00Z');
