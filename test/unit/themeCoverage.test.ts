@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { renderDocumentTemplate } from '../../src/core/records/documentTemplates';
 import { documentSchemaInfo } from '../../src/core/validate/schemaFields';
+import { validateDocument } from '../../src/core/validate/validateDocument';
 import type { PhaseId } from '../../src/core/vocabulary/phaseIds';
 
 /** Every theme id of the reflective guidance, by phase (guidance.md). */
@@ -107,6 +108,15 @@ describe('reflective theme coverage (guidance.md)', () => {
     const wider = documentSchemaInfo('reflection', 'before-action').sections.find((s) => s.heading === 'Wider considerations');
     const text = wider?.prompts.join(' ') ?? '';
     for (const theme of ['client-side scripts', 'packages', 'security', 'information governance', 'keeping the service running if IT fails']) assert.ok(text.includes(theme), theme);
+  });
+
+  it('the beyond-action template quotes the on-action headings with links, and still reads as unanswered', () => {
+    const text = renderDocumentTemplate('beyond-action', { version: 'v1.4.0', date: '2027-01-10', author: 'A' });
+    const section = text.slice(text.indexOf('## Re-reading my on-action reflection'), text.indexOf('## Contingency planning that was missing'));
+    for (const heading of documentSchemaInfo('reflection', 'on-action').sections.map((s) => s.heading)) assert.ok(section.includes(`[${heading}](on-action.md#`), heading);
+    assert.ok(section.includes('(on-action.md#surprises-and-thinking-on-my-feet)'));
+    const problems = validateDocument(text).filter((p) => p.code === 'unanswered-prompt').map((p) => p.message);
+    assert.ok(problems.some((m) => m.startsWith('"Re-reading my on-action reflection"')), problems.join('\n'));
   });
 
   it('consecutive prompts render as separate lines', () => {
