@@ -7,6 +7,7 @@ import { codeActionsFor } from './handlers/codeActions';
 import { completionsAt } from './handlers/completion';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { hoverAt } from './handlers/hover';
+import { RecordHistory } from './recordHistory';
 import { folderOf, OpenRecordFolders } from './recordSiblings';
 import type { ServerRuntime } from './serverRuntime';
 import { SettingsSource } from './serverSettings';
@@ -21,6 +22,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const settings = new SettingsSource(connection, runtime.files);
   const refresh = new DiagnosticsRefresh(connection);
   const folders = new OpenRecordFolders();
+  const history = new RecordHistory();
   let dynamicConfiguration = false;
   let registerWatcher = false;
   let versionedEdits = false;
@@ -29,6 +31,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const options = params.initializationOptions as InitializationOptions | undefined;
     const workspace = params.capabilities.workspace;
     settings.configure(workspace?.configuration === true, options?.recordsFolder);
+    history.configure(options?.readsGitHistory === true);
     refresh.configure(workspace?.diagnostics?.refreshSupport === true);
     dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     // The VS Code client watches `**/*.md` itself and says so; other clients are asked to.
@@ -57,7 +60,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     refresh.now();
   });
 
-  registerDiagnostics(connection, documents, settings, folders, runtime);
+  registerDiagnostics(connection, documents, settings, folders, runtime, history);
 
   // A sibling changed on disk: documents open in its record folder may have new cross-document problems.
   // An open file's own changes arrive as edits, and its open text is what counts.

@@ -16,6 +16,8 @@ export interface ConfigValues {
   readonly beyondActionMinimumDays?: unknown;
   readonly maxProblems?: unknown;
   readonly riskMatrix?: unknown;
+  readonly requiredSignOffs?: unknown;
+  readonly activity?: unknown;
 }
 
 /** A key of the resolved configuration. */
@@ -45,6 +47,8 @@ const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   beyondActionMinimumDays: 'validation.beyondActionMinimumDays',
   maxProblems: 'validation.maxProblems',
   riskMatrix: 'riskMatrix',
+  requiredSignOffs: 'validation.requiredSignOffs',
+  activity: 'activity',
 };
 
 const SETTING_KEYS: Readonly<Record<ConfigKey, string>> = {
@@ -69,6 +73,8 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
       beyondActionMinimumDays: config.validation?.beyondActionMinimumDays,
       maxProblems: config.validation?.maxProblems,
       riskMatrix: config.riskMatrix,
+      requiredSignOffs: config.validation?.requiredSignOffs,
+      activity: config.activity,
     },
   };
 }
@@ -113,6 +119,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
       beyondActionMinimumDays: validation.beyondActionMinimumDays,
       maxProblems: validation.maxProblems,
       riskMatrix: isEmptyMatrix(value.riskMatrix) ? undefined : value.riskMatrix,
+      requiredSignOffs: validation.requiredSignOffs,
     },
   };
 }

@@ -14,8 +14,11 @@ import { buildEvidencePack } from './buildEvidencePack';
 import type { PackageCheck, PackCommits } from './evidencePackInput';
 import { readEvidenceStylesheet } from './evidenceStylesheet';
 import { recordOf, textOf } from './htmlText';
-import { createPackContext, evidencePackFileName } from './packContext';
+import type { Activity } from '../vocabulary/activity';
+import { activityOf, packFileNameOf } from './packActivity';
+import { createPackContext } from './packContext';
 import { readPackDocuments } from './packDocuments';
+import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
 
 /** The most commits a pack lists; a longer range says how many there are and lists the newest. */
@@ -35,6 +38,10 @@ export interface ExportEvidencePackRequest {
    * assessed by them, as in the editor and `reflect check`.
    */
   readonly findings?: (files: readonly RecordFile[]) => Promise<RecordFileProblems[]>;
+  /** The configured training activity (reflect.config.json `activity`) for the cover and the file name. */
+  readonly activity?: Activity;
+  /** The file name template (`activity.packFileName`); `{system}-{version}-evidence.html` by default. */
+  readonly packFileName?: string;
   readonly now: Date;
   /** Where rollback packages are kept; `<repository>/.reflect/packages` by default. */
   readonly packageFolder?: string;
@@ -45,9 +52,13 @@ export interface ExportEvidencePackRequest {
 /** A built pack, ready to be written. */
 export interface EvidencePack {
   readonly html: string;
+  /** SHA-256 of `html` as UTF-8: the checksum of the written file. */
+  readonly sha256: string;
+  /** Whether the working tree was clean at export; undefined without a repository. */
+  readonly clean?: boolean;
   /** The record's version, as the pack names it. */
   readonly version: string;
-  /** The file name the pack is saved under by default (`<version>.html`, reduced to a safe name). */
+  /** The file name the pack is saved under by default (`<system>-<version>-evidence.html`, configurable, reduced to a safe name). */
   readonly fileName: string;
   readonly assessment: RecordAssessment;
   /** Open problems across the record, by severity. */
@@ -78,14 +89,18 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   const repository = request.repository;
   const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);
   const rollback = documents.get(ROLLBACK_FILE)?.data;
-  const [commits, rollbackPackage, stylesheet] = await Promise.all([
+  const [commits, rollbackPackage, stylesheet, provenance] = await Promise.all([
     repository ? readPackCommits(repository, recordOf(documents.get(CHANGE_FILE)?.data?.range)) : Promise.resolve<PackCommits>({ state: 'unavailable', reason: request.repositoryUnavailable ?? 'no git repository was given.' }),
     packageFolder ? checkRollbackPackage(recordOf(rollback?.package), packageFolder, repository?.root, textOf(recordOf(rollback?.target)?.tag)) : Promise.resolve(undefined),
     readEvidenceStylesheet(request.stylesheetPath),
+    repository ? readPackProvenance(repository, recordFolder, files) : Promise.resolve(undefined),
   ]);
-  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
-  const version = createPackContext(input).version;
-  return { html: buildEvidencePack(input), version, fileName: evidencePackFileName(version), assessment, problems: problemTotals({ input }) };
+  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(provenance ? { provenance } : {}), ...(request.activity ? { activity: request.activity } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
+  const context = createPackContext(input);
+  const version = context.version;
+  const fileName = packFileNameOf(version, activityOf(request.activity, context.change), request.packFileName);
+  const html = buildEvidencePack(input);
+  return { html, sha256: sha256Of(html), version, fileName, assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
 }
 
 /**

@@ -18,6 +18,14 @@ import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseTagRecords, TAG_FORM
  */
 const SAFE_DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color'] as const;
 
+/** One commit of a file's history. */
+export interface FileCommit {
+  readonly hash: string;
+  /** ISO 8601 author date. */
+  readonly date: string;
+  readonly author: string;
+}
+
 /** One file of a tree, as `git ls-tree -r` lists it. */
 export interface TreeEntry {
   /** `100644`, `100755` or `120000` (a symbolic link). */
@@ -175,6 +183,31 @@ export class GitRepository {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The commits that touched one file, newest first, as hash, author date and
+   * author (renames are not followed). The path is literal, never a pattern.
+   */
+  async fileHistory(path: string): Promise<FileCommit[]> {
+    const literal = `:(literal)${path.replace(/\\/g, '/').replace(/^\/+/, '')}`;
+    return this.readMappedCommits({ to: 'HEAD' }, (c) => ({ hash: c.hash, date: c.date, author: c.authorName }), undefined, [literal]);
+  }
+
+  /**
+   * Paths that differ from HEAD in the working tree or the index, and
+   * untracked files that are not ignored, at most `limit` of each. The index
+   * is never refreshed (plumbing only), so no clean filter runs: a file
+   * touched but unchanged may be listed as changed.
+   */
+  async workingTreeChanges(limit = 200): Promise<{ changed: string[]; untracked: string[]; more: boolean }> {
+    const [changed, untracked] = await Promise.all([
+      this.raw(['diff-index', '--name-only', '-z', ...SAFE_DIFF_OPTIONS, 'HEAD', '--']),
+      this.raw(['ls-files', '--others', '--exclude-standard', '-z', '--']),
+    ]);
+    const split = (output: string) => output.split('\0').filter((p) => p.length > 0);
+    const [a, b] = [split(changed), split(untracked)];
+    return { changed: a.slice(0, limit), untracked: b.slice(0, limit), more: a.length > limit || b.length > limit };
   }
 
   /** Whether the repository is a shallow clone (history is truncated). */

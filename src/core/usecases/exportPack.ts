@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/resolvedConfig';
 import { validationOptionsOf } from '../config/resolvedConfig';
-import { defaultEvidencePackPath, writeEvidencePack } from '../export/evidencePackFile';
+import { defaultEvidencePackPath, evidencePackPathIn, writeEvidencePack } from '../export/evidencePackFile';
 import { exportEvidencePack, type EvidencePack } from '../export/exportEvidencePack';
 import { ensureIgnoredFolder } from '../files/ignoredFolder';
 import { enclosingRepository } from '../files/safePaths';
@@ -11,7 +11,7 @@ import { todayOn, type Clock } from '../vocabulary/clock';
 import { checkRecord } from './checkRecord';
 import { packageFolderOf } from './rollbackPackages';
 
-export { defaultEvidencePackPath };
+export { defaultEvidencePackPath, evidencePackPathIn };
 
 /** The repository a record folder belongs to, or why none could be opened. */
 export interface RecordRepository {
@@ -45,6 +45,8 @@ export interface PackRequest extends RecordRepository {
   readonly clock: Clock;
   /** The stylesheet file; the installation's by default. */
   readonly stylesheetPath?: string;
+  /** The day the record is graded on (`reflect export --today`); the clock's local date otherwise. */
+  readonly today?: string;
 }
 
 /**
@@ -55,12 +57,14 @@ export interface PackRequest extends RecordRepository {
 export function buildRecordPack(folder: string, request: PackRequest): Promise<EvidencePack> {
   const { repository, unavailable, root, config, clock } = request;
   const now = clock.now();
-  const today = todayOn(clock);
+  const today = request.today ?? todayOn(clock);
   return exportEvidencePack(folder, {
     ...(repository ? { repository } : {}),
     ...(unavailable ? { repositoryUnavailable: unavailable } : {}),
     options: validationOptionsOf(config, today),
-    findings: (files) => checkRecord(files, { config, today, ...(repository ? { repository } : {}) }),
+    findings: (files) => checkRecord(files, { config, today, ...(repository ? { repository, folder } : {}) }),
+    activity: config.activity,
+    packFileName: config.packFileName,
     now,
     ...(root ? { packageFolder: packageFolderOf(root, config) } : {}),
     ...(request.stylesheetPath ? { stylesheetPath: request.stylesheetPath } : {}),

@@ -1,6 +1,7 @@
 import { documentTypeOfFileName } from '../vocabulary/documentKinds';
 import type { Problem } from './problem';
-import { crossDocumentProblems, type RecordDocument } from './recordRules';
+import type { RecordDocument } from './recordFields';
+import { crossDocumentProblems } from './recordRules';
 
 import { analyseDocument, finishProblems, type DocumentAnalysis } from './validateDocument';
 import type { ValidationOptions } from './validationOptions';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { buildRecordPack, defaultEvidencePackPath, prepareDefaultPackFolder, writeRecordPack } from '../../core/usecases/exportPack';
+import { buildRecordPack, evidencePackPathIn, prepareDefaultPackFolder, writeRecordPack } from '../../core/usecases/exportPack';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { CancelledByUser } from '../workspaceRepository';
 import type { RepositoryRegistry } from '../repositoryRegistry';
@@ -27,7 +27,7 @@ export class ExportEvidencePackCommand implements Command {
     const pack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the evidence pack of {0}', choice.version) }, () =>
       buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.registry.clock, stylesheetPath: this.stylesheetPath }),
     );
-    const defaultPath = defaultEvidencePackPath(root, choice.version);
+    const defaultPath = evidencePackPathIn(root, pack.fileName);
     // The proposed folder exists (and is ignored by git) before the save dialog opens.
     if (typeof target !== 'string') await prepareDefaultPackFolder(root, defaultPath);
     const path = typeof target === 'string' ? target : await chooseTarget(defaultPath);
@@ -45,7 +45,7 @@ export class ExportEvidencePackCommand implements Command {
     const open = vscode.l10n.t('Open in Browser');
     const { error, warning } = pack.problems;
     const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2}', choice.version, vscode.workspace.asRelativePath(path), status), open).then((answer) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2} SHA-256 {3}.{4}', choice.version, vscode.workspace.asRelativePath(path), status, pack.sha256, pack.clean === false ? ` ${vscode.l10n.t('The working tree was not clean: the pack lists the uncommitted changes.')}` : ''), open).then((answer) => {
       if (answer === open) void vscode.env.openExternal(vscode.Uri.file(path));
     });
     return path;

@@ -5,6 +5,7 @@ import { validateDocumentWithFixes, validateRecordWithFixes } from '../../core/v
 import { todayOn } from '../../core/vocabulary/clock';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
 import { isChangeRecordDocument } from '../../shared/documentSelection';
+import type { RecordHistory } from '../recordHistory';
 import { filePathOf, recordFolderOf, recordSiblingFiles, type OpenRecordFolders } from '../recordSiblings';
 import type { ServerRuntime } from '../serverRuntime';
 import { validationOptionsOf, type SettingsSource } from '../serverSettings';
@@ -18,7 +19,7 @@ const EMPTY: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Ful
  * result when the document moved on meanwhile. Each fixable diagnostic
  * carries its fix in `data` (see handlers/codeActions).
  */
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsSource, folders: OpenRecordFolders, runtime: ServerRuntime): void {
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsSource, folders: OpenRecordFolders, runtime: ServerRuntime, history?: RecordHistory): void {
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
@@ -29,7 +30,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     assertCurrent(documents.get(uri), version, token);
     const text = documents.get(uri)?.getText() ?? '';
     if (!isChangeRecordDocument(uri, text, documentSettings.recordsFolder)) return EMPTY;
-    const options = validationOptionsOf(documentSettings, todayOn(runtime.clock));
+    const today = todayOn(runtime.clock);
+    const options = validationOptionsOf(documentSettings, today);
     const folder = recordFolderOf(uri, documentSettings.recordsFolder);
     folders.track(uri, folder);
     let problems;
@@ -40,7 +42,9 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       // Reading the siblings took a while: the document may have moved on.
       assertCurrent(documents.get(uri), version, token);
       const name = basename(filePathOf(uri) ?? '');
-      problems = validateRecordWithFixes(files, options).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
+      const validated = validateRecordWithFixes(files, options).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
+      const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today) : [];
+      problems = fromHistory.length === 0 ? validated : [...validated, ...fromHistory].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     assertCurrent(documents.get(uri), version, token);
     return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings.validation.maxProblems, version) };
