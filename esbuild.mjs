@@ -1,11 +1,14 @@
 // Bundles the three entry points (extension, language server, CLI) and the
 // compiled tests. Type checking is `tsc --noEmit`; esbuild only transpiles.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--tests`: only what `npm run test:unit` runs: the server and CLI bundles the
+// tests start, and the compiled tests.
+const testsOnly = process.argv.includes('--tests');
 
 /** Every file under `dir` whose name ends with one of `suffixes`. */
 function filesUnder(dir, suffixes) {
@@ -69,8 +72,12 @@ const builds = [
   },
 ];
 
+const neededByTests = (options) => options.outdir === 'out/test' || 'server' in options.entryPoints;
+const selected = testsOnly ? builds.filter(neededByTests) : builds;
 if (watch) {
-  for (const options of builds) (await esbuild.context(options)).watch();
+  for (const options of selected) (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Compiled tests of moved or deleted specs must not linger and run again.
+  rmSync('out/test', { recursive: true, force: true });
+  await Promise.all(selected.map((options) => esbuild.build(options)));
 }

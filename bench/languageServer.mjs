@@ -27,7 +27,7 @@ await esbuild.build({
       "export { validateDocument } from './src/core/validate/validateDocument';",
       "export { renderDocumentTemplate } from './src/core/records/documentTemplates';",
       "export { PROMPT_MARKER } from './src/core/vocabulary/promptMarker';",
-      "export { ADVERSARIAL_FRONT_MATTER, documentWith } from './test/unit/adversarialFrontMatter';",
+      "export { ADVERSARIAL_FRONT_MATTER, documentWith } from './test/support/adversarialFrontMatter';",
     ].join('\n'),
     resolveDir: ROOT,
     loader: 'ts',

@@ -1,20 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { enclosingRepository } from '../core/files/safePaths';
-import { GitProblem } from '../core/git/errors';
-import { GitRepository } from '../core/git/gitRepository';
-import { defaultEvidencePackPath, writeEvidencePack } from '../core/export/evidencePackFile';
-import { exportEvidencePack } from '../core/export/exportEvidencePack';
 import { FileExistsError } from '../core/files/atomicWrite';
-import { validationOptionsOf } from '../core/config/resolvedConfig';
-import { packageFolderOf } from '../core/usecases/rollbackPackages';
+import { buildRecordPack, evidencePackPathIn, openRecordRepository, writeRecordPack } from '../core/usecases/exportPack';
+import { isIsoDateOrDateTime } from '../core/validate/isoDates';
 import { todayOn, type Clock } from '../core/vocabulary/clock';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
 /**
- * `reflect export <record folder> [--out FILE] [--force] [--strict] [--repo DIR]`:
+ * `reflect export <record folder> [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]`:
  * writes the record's evidence pack and prints its path. Exit 0 even when the
  * record has problems (the pack lists them) unless `--strict`, then 1 for
  * errors or warnings; 2 when the file exists (without `--force`) or nothing could be exported.
@@ -28,48 +23,41 @@ export async function runExport(args: string[], out: NodeJS.WritableStream, cloc
       force: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       repo: { type: 'string' },
+      today: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('export takes one change record folder, for example: reflect export docs/changes/v1.4.0');
+  const today = values.today === undefined ? todayOn(clock) : readToday(values.today);
   const folder = resolve(positionals[0]);
   const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
   if (!isFolder) throw new UsageError(`Cannot read "${positionals[0]}": no such folder.`);
-  let repository: GitRepository | undefined;
-  let repositoryUnavailable: string | undefined;
-  try {
-    // The repository around the folder as named, not around where a link in its path leads.
-    repository = await GitRepository.open(resolve(values.repo ?? enclosingRepository(folder) ?? folder));
-  } catch (error) {
-    if (!(error instanceof GitProblem)) throw error;
-    repositoryUnavailable = error.message;
-  }
+  const opened = await openRecordRepository(folder, values.repo);
   // Graded with the repository's configuration and the local date, as the editor grades it.
-  const root = repository?.root ?? enclosingRepository(folder);
-  const config = await readRepositoryConfig(root);
-  const now = clock.now();
-  const pack = await exportEvidencePack(folder, {
-    ...(repository ? { repository } : {}),
-    ...(repositoryUnavailable ? { repositoryUnavailable } : {}),
-    options: validationOptionsOf(config, todayOn(clock)),
-    config,
-    now,
-    ...(root ? { packageFolder: packageFolderOf(root, config) } : {}),
-  });
+  const config = await readRepositoryConfig(opened.root);
+  const pack = await buildRecordPack(folder, { ...opened, config, clock, today });
   let target: string;
   if (values.out !== undefined) target = resolve(values.out);
-  else if (repository) target = defaultEvidencePackPath(repository.root, pack.version);
-  else throw new UsageError(`${repositoryUnavailable ?? 'No git repository.'} Give --out FILE to export without one.`);
+  else if (opened.repository) target = evidencePackPathIn(opened.repository.root, pack.fileName);
+  else throw new UsageError(`${opened.unavailable ?? 'No git repository.'} Give --out FILE to export without one.`);
   try {
-    await writeEvidencePack(target, pack.html, { force: values.force, keepOutOfGit: values.out === undefined, ...(repository ? { root: repository.root } : {}) });
+    await writeRecordPack(target, pack, { force: values.force ?? false, keepOutOfGit: values.out === undefined, ...(opened.repository ? { root: opened.repository.root } : {}) });
   } catch (error) {
     if (error instanceof FileExistsError) throw new UsageError(`${target} already exists; it was not overwritten (add --force to replace it).`);
     throw error;
   }
   out.write(`${target}\n`);
+  // stdout stays the path alone (scripts read it); the checksum and the tree's state go to stderr.
+  err.write(`reflect: SHA-256 ${pack.sha256}\n`);
+  if (pack.clean === false) err.write('reflect: the working tree was not clean at export; the pack lists the uncommitted changes.\n');
   const { error: errors, warning: warnings } = pack.problems;
   if (values.strict && errors + warnings > 0) {
     err.write(`reflect: the record has ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (listed in the pack).\n`);
     return 1;
   }
   return 0;
+}
+
+function readToday(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isIsoDateOrDateTime(day)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${day.slice(0, 40)}".`);
+  return day;
 }

@@ -1,18 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readRegularFile } from '../core/files/regularFile';
-import { refuseLinkOutOfRepository } from '../core/files/safePaths';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
-import { buildReleaseNotes } from '../core/render/buildReleaseNotes';
-import { findMissingHazardReferences, NO_HAZARD_REFERENCE } from '../core/render/hazardFindings';
-import { loadNotesTemplate, readTemplateFile } from '../core/render/notesTemplateFile';
-import { regenerate } from '../core/markdown/regenerate';
+import { NO_HAZARD_REFERENCE } from '../core/render/hazardFindings';
 import { commandLineLayer } from '../core/config/configLayers';
-import { releaseNotesToJson, renderReleaseNotesMarkdown } from '../core/render/releaseNotes';
-import { replaceFile, writeNewFile } from '../core/files/atomicWrite';
+import { releaseNotesToJson } from '../core/render/releaseNotes';
+import { generateReleaseNotes, notesFindingsIn, NotesFileUnreadable, writeNotesFile } from '../core/usecases/releaseNotes';
+import { commandRange } from '../core/usecases/commandRange';
 import { repositoryPathspecs } from './pathsArgument';
-import { rangeArgument } from './rangeArgument';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
@@ -46,25 +41,18 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const pathspecs = await repositoryPathspecs(paths, repo.root, resolve(values.repo ?? '.'));
   const flags = commandLineLayer({ tagPattern: values.pattern, releaseNotes: { paths: pathspecs.length > 0 ? pathspecs : undefined } }, { tagPattern: '--pattern', releaseNotes: '--paths' });
   const config = await readRepositoryConfig(repo.root, flags);
-  const options = config.releaseNotes;
-  const range = await rangeArgument(repo, positionals[0], config.releaseFilter.pattern);
+  const range = await commandRange(repo, positionals[0], config.releaseFilter.pattern);
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
-  // The shallow-clone check, the template and the commits are read side by side.
-  const [partial, template, model] = await Promise.all([
-    values['allow-partial'] ? false : repo.rangeCrossesShallowBoundary(range),
-    values.template !== undefined ? readTemplateFile(values.template) : loadNotesTemplate(repo.root, options.template),
-    buildReleaseNotes(repo, { range, date: today, options }),
-  ]);
-  if (partial) {
+  const notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
+  if (notes.partial) {
     throw new GitProblem('shallow-history', `${range.from ?? '(root)'}..${range.to} reaches past the history of this shallow clone, so the notes would be incomplete; run "git fetch --unshallow" or pass --allow-partial.`);
   }
   if (values.format === 'json') {
-    const findings = findMissingHazardReferences(model, undefined, options.hazardCheck);
-    out.write(`${JSON.stringify({ ...releaseNotesToJson(model), findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message })) }, null, 2)}\n`);
+    const findings = notesFindingsIn(notes.model, undefined, config);
+    out.write(`${JSON.stringify({ ...releaseNotesToJson(notes.model), findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message })) }, null, 2)}\n`);
     return 0;
   }
-  const markdown = renderReleaseNotesMarkdown(model, template);
-  const findings = findMissingHazardReferences(model, markdown, options.hazardCheck);
+  const { findings, markdown } = notes;
   // A long history can hold thousands: show a few and count the rest (JSON output lists them all).
   for (const finding of findings.slice(0, MAX_FINDINGS_SHOWN)) err.write(`reflect: ${finding.severity} ${finding.code}: ${finding.message}\n`);
   if (findings.length > MAX_FINDINGS_SHOWN) err.write(`reflect: … and ${findings.length - MAX_FINDINGS_SHOWN} more ${NO_HAZARD_REFERENCE} findings (use --format json to list them all).\n`);
@@ -72,36 +60,19 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
     out.write(markdown);
     return 0;
   }
-  const target = resolve(values.out);
-  await refuseLinkOutOfRepository(repo.root, target, values.out);
-  if (!values.update) {
-    await writeNewFile(target, markdown);
-    out.write(`${values.out}\n`);
-    return 0;
-  }
-  return updateNotesFile({ root: repo.root, target, shown: values.out }, markdown, values.force ?? false, out, err);
-}
-
-// Release notes are documents a person edits; far past this is not one.
-const MAX_NOTES_BYTES = 16 * 1024 * 1024;
-
-async function updateNotesFile(file: { root: string; target: string; shown: string }, fresh: string, force: boolean, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const { root, target, shown } = file;
-  let bytes: Buffer;
+  const shown = values.out;
+  let written;
   try {
-    bytes = await readRegularFile(target, { maxBytes: MAX_NOTES_BYTES, shown });
+    written = await writeNotesFile(repo.root, { target: resolve(shown), shown }, markdown, { update: values.update ?? false, force: values.force ?? false });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`Cannot read "${shown}" to update it; write it first with --out ${shown} (without --update).`);
-    throw new UsageError(`Cannot read "${shown}" to update it: ${(error as Error).message}`);
+    if (!(error instanceof NotesFileUnreadable)) throw error;
+    if (error.missing) throw new UsageError(`Cannot read "${shown}" to update it; write it first with --out ${shown} (without --update).`);
+    throw new UsageError(`Cannot read "${shown}" to update it: ${error.message}`);
   }
-  const existing = bytes.toString('utf8');
-  const result = regenerate(existing, fresh, { name: shown });
-  if (result.editedFences.length > 0 && !force) {
-    err.write(`reflect: ${shown}: generated parts edited by hand (${result.editedFences.join(', ')}); nothing was changed. Pass --force to replace them.\n`);
+  if (written.outcome === 'edited-by-hand') {
+    err.write(`reflect: ${shown}: generated parts edited by hand (${written.fences.join(', ')}); nothing was changed. Pass --force to replace them.\n`);
     return 1;
   }
-  // Replaced only if the file still holds the bytes read above: a save made meanwhile is never lost.
-  if (result.text !== existing) await replaceFile(target, result.text, { expected: bytes, root });
   out.write(`${shown}\n`);
   return 0;
 }

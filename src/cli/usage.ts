@@ -28,9 +28,9 @@ Commands:
       Release tags, newest first (P defaults to v?MAJOR.MINOR.PATCH).
   check [PATH...] [--format text|json]
       Validate change-record documents (files or folders; default: docs/changes).
-  export <record folder> [--out FILE] [--force] [--strict] [--repo DIR]
+  export <record folder> [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]
       Writes the record's evidence pack, one self-contained HTML file (default
-      <repo>/.reflect/evidence/<version>.html), and prints its path. Never
+      <repo>/.reflect/evidence/<system>-<version>-evidence.html), and prints its path. Never
       overwrites a file unless --force; --strict exits 1 when the record has
       errors or warnings (the pack is still written).
 

@@ -15,6 +15,7 @@ const CORE_KEYS = [
   'releaseNotes.template',
   'releaseNotes.links',
   'releaseNotes.issueUrl',
+  'releaseNotes.preOneZero',
   'hazardCheck.severity',
   'hazardCheck.types',
   'rollback.rules',

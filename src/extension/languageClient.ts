@@ -90,7 +90,7 @@ export class ChangeLogLanguageClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
       // The client watches **/*.md itself (synchronize.fileEvents), so the server need not register a watcher.
-      initializationOptions: { recordsFolder: readSettings().recordsFolder, watchesRecordFiles: true } satisfies InitializationOptions,
+      initializationOptions: { recordsFolder: readSettings().recordsFolder, watchesRecordFiles: true, readsGitHistory: vscode.workspace.isTrusted } satisfies InitializationOptions,
       diagnosticPullOptions: { onChange: true, onSave: true, filter: (document) => !isChangeRecordDocument(document) },
       synchronize: { fileEvents: [watcher, configFiles] },
       errorHandler: new RestartingErrorHandler(),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
+import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
@@ -10,7 +11,7 @@ import { NewReflectionCommand } from './commands/newReflection';
 import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCommand } from './commands/recordCommands';
 import { CreateRollbackPackageCommand, VerifyRollbackPackageCommand } from './commands/rollbackPackageCommands';
 import { affectsViews } from './configuration';
-import { forgetConfigurations } from './repositoryConfigLoader';
+import { RepositoryRegistry } from './repositoryRegistry';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RecordStatusBar } from './recordStatusBar';
@@ -36,12 +37,14 @@ export interface ChangeLogApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
   // Nothing runs git at activation: the Releases view locates repositories
   // when it is shown, and the watcher follows what it found.
+  // The one registry of the workspace's repositories, handed to every view and command.
+  const registry = new RepositoryRegistry(systemClock, locateRepositories);
   const watcher = new RepositoryWatcher(() => releases.refresh());
-  const releases = new ReleasesTreeProvider(locateRepositories, (repositories) => void watcher.watch(repositories));
-  const records = new ChangeRecordsTreeProvider();
+  const releases = new ReleasesTreeProvider(registry, (repositories) => void watcher.watch(repositories));
+  const records = new ChangeRecordsTreeProvider(registry);
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
-    forgetConfigurations();
+    registry.forgetConfigurations();
     releases.refresh();
     records.refresh();
   };
@@ -49,21 +52,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     releases,
     records,
     watcher,
-    new RecordStatusBar(),
+    new RecordStatusBar(registry),
     notesFindings,
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
     vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
     registerCommands([
-      new GenerateReleaseNotesCommand(notesFindings),
-      new CreateRollbackChecklistCommand(),
-      new CreateRollbackPackageCommand(),
-      new VerifyRollbackPackageCommand(),
-      new NewReflectionCommand(),
-      new StartChangeRecordCommand(),
-      new OpenActionPlanCommand(),
-      new CreateRecordDocumentCommand(),
-      new ExportEvidencePackCommand(context.asAbsolutePath('media/evidence-pack.css')),
+      new GenerateReleaseNotesCommand(registry, notesFindings),
+      new CreateRollbackChecklistCommand(registry),
+      new CreateRollbackPackageCommand(registry),
+      new VerifyRollbackPackageCommand(registry),
+      new NewReflectionCommand(registry),
+      new StartChangeRecordCommand(registry),
+      new OpenActionPlanCommand(registry),
+      new CreateRecordDocumentCommand(registry),
+      new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },

@@ -8,7 +8,7 @@ import { documentTypeOfFileName } from '../core/vocabulary/documentKinds';
 import { renderDocumentTemplate, type DocumentTemplateInput, type TemplateTarget } from '../core/records/documentTemplates';
 import { recordDocumentPath } from '../core/vocabulary/recordLayout';
 import { localIsoDate } from '../core/vocabulary/clock';
-import { configurationFor } from './repositoryConfigLoader';
+import type { RepositoryRegistry } from './repositoryRegistry';
 import { createOrOpenDocument } from './recordFiles';
 
 /** The record versions that exist on disk, newest first by name. */
@@ -31,12 +31,12 @@ export interface TemplateContext {
  * Creates a record document from its template (never overwriting), or opens
  * it when it exists. `fileName` is one of the record's file names.
  */
-export async function createRecordDocument(repository: GitRepository, version: string, fileName: string, context: TemplateContext = {}): Promise<{ uri: vscode.Uri; created: boolean }> {
+export async function createRecordDocument(registry: RepositoryRegistry, repository: GitRepository, version: string, fileName: string, context: TemplateContext = {}): Promise<{ uri: vscode.Uri; created: boolean }> {
   const type = documentTypeOfFileName(fileName);
   if (!type) throw new Error(vscode.l10n.t('{0} is not a change-record document.', fileName));
   const target: TemplateTarget = type.kind === 'reflection' && type.phase ? type.phase : (type.kind as Exclude<typeof type.kind, 'reflection'>);
   const root = vscode.Uri.file(repository.root);
-  const relativePath = recordDocumentPath((await configurationFor(repository.root, { forCommand: true })).recordsFolder, version, fileName);
+  const relativePath = recordDocumentPath((await registry.configurationFor(repository.root, { forCommand: true })).recordsFolder, version, fileName);
   const uri = vscode.Uri.joinPath(root, relativePath);
   // A records folder that is a link out of the repository is refused, not written through.
   await requireInsideRepository(repository.root, uri.fsPath, relativePath);

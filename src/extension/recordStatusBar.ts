@@ -1,10 +1,8 @@
 import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { assessRecordFolderOf } from '../core/usecases/checkRecord';
-import { localIsoDate } from '../core/vocabulary/clock';
-import { configurationFor } from './repositoryConfigLoader';
+import type { RepositoryRegistry } from './repositoryRegistry';
 import { readSettings } from './configuration';
-import { locateRepositories } from './workspaceRepository';
 
 /**
  * A status bar item for the change record of the active document, such as
@@ -15,7 +13,7 @@ export class RecordStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private generation = 0;
 
-  constructor() {
+  constructor(private readonly registry: RepositoryRegistry) {
     this.item.name = vscode.l10n.t('Change Record');
     this.disposables.push(
       this.item,
@@ -50,16 +48,16 @@ export class RecordStatusBar implements vscode.Disposable {
     if (!uri || uri.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
     // Most editors are not in a records folder: answer without running git.
     if (!uri.path.includes(`/${readSettings(uri).recordsFolder}/`)) return undefined;
-    const { repositories } = await locateRepositories();
+    const { repositories } = await this.registry.locate();
     for (const located of repositories) {
       if (!located.repository) continue;
-      const config = await configurationFor(located.repository.root);
+      const config = await this.registry.configurationFor(located.repository.root);
       const recordsFolder = config.recordsFolder;
       const recordsRoot = join(located.repository.root, recordsFolder);
       if (!uri.fsPath.startsWith(`${recordsRoot}${sep}`)) continue;
       const version = uri.fsPath.slice(recordsRoot.length + 1).split(sep)[0];
       if (!version) return undefined;
-      const assessment = await assessRecordFolderOf(located.repository.root, version, { config, today: localIsoDate(), repository: located.repository });
+      const assessment = await assessRecordFolderOf(located.repository.root, version, { config, today: this.registry.today(), repository: located.repository });
       return assessment && { version, folder: join(recordsRoot, version), assessment };
     }
     return undefined;

@@ -77,8 +77,8 @@ async function nestedRepositoryFolders(root: string, depth: number): Promise<str
 }
 
 /** The repository a command works on: the only one, or the one the person picks. */
-export async function requireRepository(): Promise<{ folder: vscode.WorkspaceFolder; repository: GitRepository }> {
-  const { state, repositories } = await locateRepositories();
+export async function requireRepository(locate: typeof locateRepositories = locateRepositories): Promise<{ folder: vscode.WorkspaceFolder; repository: GitRepository }> {
+  const { state, repositories } = await locate();
   const ready = repositories.filter((r): r is LocatedRepository & { repository: GitRepository } => r.state === 'ready' && r.repository !== undefined);
   if (ready.length === 1) return ready[0];
   if (ready.length > 1) {

@@ -4,6 +4,7 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem, ProblemSeverity } from '../core/validate/problem';
+import { fixData } from './handlers/fixData';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
 
@@ -43,9 +44,10 @@ export function assertCurrent(document: TextDocument | undefined, version: numbe
 /**
  * Converts problems (already graded by the core with the person's rule
  * severities) to LSP diagnostics and caps their count, keeping errors first
- * and ending with one note that says how many there were.
+ * and ending with one note that says how many there were. A problem's fix
+ * travels in `data`, with the document `version` it was worked out on.
  */
-export function toDiagnostics(problems: readonly Problem[], maxProblems: number): Diagnostic[] {
+export function toDiagnostics(problems: readonly Problem[], maxProblems: number, version: number): Diagnostic[] {
   const diagnostics: Diagnostic[] = problems.map((problem) => ({
     range: problem.range,
     severity: lspSeverity(problem.severity),
@@ -53,6 +55,7 @@ export function toDiagnostics(problems: readonly Problem[], maxProblems: number)
     codeDescription: { href: ruleDocumentationUrl(problem.code) },
     source: DIAGNOSTIC_SOURCE,
     message: problem.message,
+    ...(problem.fix ? { data: fixData(problem.fix, version) } : {}),
   }));
   if (diagnostics.length <= maxProblems) return diagnostics.sort(byPosition);
   diagnostics.sort((a, b) => (a.severity ?? 4) - (b.severity ?? 4) || a.range.start.line - b.range.start.line);

@@ -1,8 +1,8 @@
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readRecordFiles } from '../core/records/recordFiles';
 import type { RecordFile } from '../core/validate/validateRecord';
+import type { ServerFiles } from './serverRuntime';
 
 /** The file-system path of a `file:` URI, or undefined for any other URI. */
 export function filePathOf(uri: string): string | undefined {
@@ -38,11 +38,12 @@ export function recordFolderOf(uri: string, recordsFolder: string): string | und
 
 /**
  * The Markdown files of a record folder as the editor sees them: open
- * documents with their current text (saved or not), the others as on disk.
+ * documents with their current text (saved or not), the others as on disk
+ * (none from a folder that leads out of its repository).
  */
-export async function recordSiblingFiles(folder: string, openDocuments: readonly TextDocument[]): Promise<RecordFile[]> {
+export async function recordSiblingFiles(folder: string, openDocuments: readonly TextDocument[], disk: ServerFiles): Promise<RecordFile[]> {
   const files = new Map<string, string>();
-  for (const file of (await readRecordFiles(folder)) ?? []) files.set(file.name, file.text);
+  for (const file of (await disk.readRecordFolder(folder)) ?? []) files.set(file.name, file.text);
   for (const document of openDocuments) {
     const path = filePathOf(document.uri);
     if (path === undefined || dirname(path) !== folder) continue;

@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { fileLayer, settingsLayer, type ConfigLayer } from '../core/config/configLayers';
-import { loadReflectConfig, type ConfigProblem } from '../core/config/loadReflectConfig';
+import type { ConfigProblem } from '../core/config/loadReflectConfig';
 import { resolveConfig, validationOptionsOf as coreValidationOptions, type ResolvedConfig } from '../core/config/resolvedConfig';
-import { enclosingRepository } from '../core/files/safePaths';
 import type { ValidationOptions } from '../core/validate/validationOptions';
 import { filePathOf } from './recordSiblings';
+import type { ServerFiles } from './serverRuntime';
 
 /** What the server decides for a document: the repository's one resolved configuration. */
 export type ServerSettings = ResolvedConfig;
@@ -23,12 +23,10 @@ export function validationOptionsOf(settings: ServerSettings, today: string): Va
   return { ...coreValidationOptions(settings, today), maxProblemsPerDocument: Math.max(CORE_PROBLEM_BOUND, settings.validation.maxProblems) };
 }
 
-/** Reads a repository's reflect.config.json layer; undefined when there is none or it has problems (reported separately). */
-export type ConfigFileSource = (root: string) => Promise<{ layer?: ConfigLayer; problems: readonly ConfigProblem[] }>;
-
-async function readConfigFile(root: string): Promise<{ layer?: ConfigLayer; problems: readonly ConfigProblem[] }> {
-  const loaded = await loadReflectConfig(root);
-  return loaded.problems.length > 0 ? { problems: loaded.problems } : { layer: fileLayer(loaded.config), problems: [] };
+/** A repository's reflect.config.json layer; none when there is no file or it has problems (reported separately). */
+interface ConfigFile {
+  readonly layer?: ConfigLayer;
+  readonly problems: readonly ConfigProblem[];
 }
 
 /**
@@ -40,15 +38,15 @@ async function readConfigFile(root: string): Promise<{ layer?: ConfigLayer; prob
  */
 export class SettingsSource {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
-  private readonly files = new Map<string, ReturnType<ConfigFileSource>>();
+  private readonly configFiles = new Map<string, Promise<ConfigFile>>();
   private initial: ConfigLayer = settingsLayer({});
   /** Problems already reported, so a person is told once, not on every keystroke. */
   private readonly reported = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
+    private readonly files: ServerFiles,
     private supportsPull = false,
-    private readonly readFile: ConfigFileSource = readConfigFile,
   ) {}
 
   /** Called from `initialize`: what the client offers and the folder it passed. */
@@ -60,7 +58,7 @@ export class SettingsSource {
   /** Forgets cached settings (after `workspace/didChangeConfiguration`, or a config file changed). */
   invalidate(): void {
     this.cache.clear();
-    this.files.clear();
+    this.configFiles.clear();
   }
 
   /** Forgets one document's settings when it closes. */
@@ -79,7 +77,7 @@ export class SettingsSource {
 
   private async resolve(uri: string): Promise<ServerSettings> {
     const path = filePathOf(uri);
-    const root = path === undefined ? undefined : enclosingRepository(dirname(path));
+    const root = path === undefined ? undefined : this.files.repositoryOf(dirname(path));
     const [file, pulled] = await Promise.all([root === undefined ? undefined : this.fileOf(root), this.pull(uri)]);
     const layers = [file?.layer, this.initial, pulled === undefined ? undefined : settingsLayer(pulled)].filter((l): l is ConfigLayer => l !== undefined);
     const { config, problems } = resolveConfig(layers);
@@ -87,11 +85,14 @@ export class SettingsSource {
     return config;
   }
 
-  private fileOf(root: string): ReturnType<ConfigFileSource> {
-    let file = this.files.get(root);
+  private fileOf(root: string): Promise<ConfigFile> {
+    let file = this.configFiles.get(root);
     if (!file) {
-      file = this.readFile(root).catch(() => ({ problems: [] }));
-      this.files.set(root, file);
+      file = this.files.readConfig(root).then(
+        (loaded): ConfigFile => (loaded.problems.length > 0 ? { problems: loaded.problems } : { layer: fileLayer(loaded.config), problems: [] }),
+        (): ConfigFile => ({ problems: [] }),
+      );
+      this.configFiles.set(root, file);
     }
     return file;
   }

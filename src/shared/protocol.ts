@@ -4,6 +4,12 @@ export interface InitializationOptions {
   readonly recordsFolder?: string;
   /** The client watches `**` `/*.md` and reflect.config.json itself, so the server need not register a watcher. */
   readonly watchesRecordFiles?: boolean;
+  /**
+   * Whether the server may read git history (each document's date against
+   * its first commit). The VS Code client sends it only for a trusted
+   * workspace; other clients opt in. Without it the server spawns no git.
+   */
+  readonly readsGitHistory?: boolean;
 }
 
 /** The name shown as the source of every diagnostic, in the Problems panel and the problem matcher. */

@@ -53,13 +53,13 @@ export const evidencePackJourney = {
         await page.getByRole('button', { name: 'Export Evidence Pack' }).first().click();
         // No record is open and the next release has none: pick the existing one.
         await wb.pickQuickItem(RECORD);
-        // The save dialog offers .reflect/evidence/<version>.html: accept it.
+        // The save dialog offers .reflect/evidence/<system>-<version>-evidence.html (no system in the sample: <version>-evidence.html): accept it.
         const input = page.locator(S.quickInputBox);
         await input.waitFor({ state: 'visible' });
         await wb.waitUntil(async () => /evidence/.test(await input.inputValue()), { message: 'the proposed file name' });
         log(`save as: ${await input.inputValue()}`);
         await page.keyboard.press('Enter');
-        const target = path.join(sampleRepo, '.reflect', 'evidence', `${RECORD}.html`);
+        const target = path.join(sampleRepo, '.reflect', 'evidence', `${RECORD}-evidence.html`);
         await wb.waitUntil(() => fs.existsSync(target), { timeout: 30_000, message: `${target} to be written` });
         const toast = await wb.waitUntil(async () => (await wb.notifications()).find((t) => /Evidence pack of/.test(t)), { message: 'the export notification' });
         log(`notification: ${toast}`);
@@ -69,7 +69,7 @@ export const evidencePackJourney = {
       name: 'the exported pack opens in a browser, self-contained and script-free',
       screenshot: '13-after-export',
       async run({ page, sampleRepo, log }) {
-        const file = path.join(sampleRepo, '.reflect', 'evidence', `${RECORD}.html`);
+        const file = path.join(sampleRepo, '.reflect', 'evidence', `${RECORD}-evidence.html`);
         const html = fs.readFileSync(file, 'utf8');
         assert.doesNotMatch(html, /<script|<link\b|\bsrc=/i);
         const requests = [];

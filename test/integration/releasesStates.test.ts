@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import type { ReleaseNode } from '../../src/extension/views/repositoryReleases';
 import { ReleasesTreeProvider } from '../../src/extension/views/releasesView';
+import { RepositoryRegistry } from '../../src/extension/repositoryRegistry';
+import { systemClock } from '../../src/core/vocabulary/clock';
 import type { LocatedRepository } from '../../src/extension/workspaceRepository';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
 
@@ -15,7 +17,7 @@ async function viewOf(dir: string): Promise<ReleasesTreeProvider> {
   const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'fixture', index: 0 };
   const repository = await GitRepository.open(dir);
   const located: LocatedRepository = { state: 'ready', folder, path: repository.root, repository };
-  return new ReleasesTreeProvider(async () => ({ state: 'ready', repositories: [located] }));
+  return new ReleasesTreeProvider(new RepositoryRegistry(systemClock, async () => ({ state: 'ready', repositories: [located] })));
 }
 
 async function labels(view: ReleasesTreeProvider, node?: ReleaseNode): Promise<string[]> {
@@ -52,7 +54,7 @@ describe('Releases view states', () => {
       const repository = await GitRepository.open(repo.dir);
       located.push({ state: 'ready', folder, path: repository.root, repository });
     }
-    const view = new ReleasesTreeProvider(async () => ({ state: 'ready', repositories: located }));
+    const view = new ReleasesTreeProvider(new RepositoryRegistry(systemClock, async () => ({ state: 'ready', repositories: located })));
     const roots = await view.getChildren();
     assert.deepEqual(roots.map((n) => n.type), ['repository', 'repository']);
     assert.deepEqual(await labels(view, roots[0]), ['Unreleased', 'No releases tagged yet']);
@@ -134,5 +136,42 @@ describe('Releases view states', () => {
     const files = (await view.getChildren(roots[0])).find((n) => n.type === 'files');
     assert.ok(files);
     assert.deepEqual((await labels(view, files)).sort(), ['three.txt', 'two.txt']);
+  });
+
+  it('drawing an item reads nothing from git: summaries are read when the items are listed', async () => {
+    const repo = fixture();
+    repo.commit('feat: one');
+    repo.tag('v1.0.0');
+    repo.commit('fix: two', 'two.txt');
+    repo.tag('v1.1.0');
+    const real = await GitRepository.open(repo.dir);
+    let calls = 0;
+    const counted = new Proxy(real, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(repo.dir), name: 'fixture', index: 0 };
+    const located: LocatedRepository = { state: 'ready', folder, path: real.root, repository: counted };
+    const view = new ReleasesTreeProvider(new RepositoryRegistry(systemClock, async () => ({ state: 'ready', repositories: [located] })));
+    // Each tag's summary redraws its item once it is read.
+    const summaries = new Promise<void>((resolve) => {
+      let seen = 0;
+      view.onDidChangeTreeData(() => {
+        if (++seen === 2) resolve();
+      });
+    });
+    const nodes = await view.getChildren();
+    await summaries;
+    const before = calls;
+    const items = nodes.map((node) => view.getTreeItem(node));
+    assert.equal(calls, before, 'getTreeItem started git reads');
+    const latest = items.find((item) => item.label === 'v1.1.0');
+    assert.match(String(latest?.description), /^1 commit/);
   });
 });

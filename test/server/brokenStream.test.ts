@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { LspClient } from './lspClient';
+import { LspClient } from '../support/lspClient';
 
 const SERVER = resolve(__dirname, '../../../dist/server.js');
 // Only a server that stays up trips this: a broken stream ends it at once.

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../unit/recordDocuments';
-import { LspClient } from './lspClient';
-import { TempRecordFolder } from './recordFolder';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
+import { LspClient } from '../support/lspClient';
+import { TempRecordFolder } from '../support/recordFolder';
 
 const changeEndingOn = (end: string) => withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER.map((l) => (l.startsWith('  end:') ? `  end: ${end}` : l)));
 const onAction = (date: string) => withFrontMatter(answered('on-action'), reflectionFrontMatter('on-action', date));

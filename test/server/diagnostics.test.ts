@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LspClient, reflectionMissingAuthor } from './lspClient';
+import { LspClient, reflectionMissingAuthor } from '../support/lspClient';
 
 describe('language server over stdio', () => {
   let client: LspClient;

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answered } from '../unit/recordDocuments';
-import { LspClient, type DiagnosticItem } from './lspClient';
+import { answered } from '../support/recordDocuments';
+import { LspClient, type DiagnosticItem } from '../support/lspClient';
 
 /**
  * Only catches a server that hangs or stops answering: generous, so a busy machine never fails it.

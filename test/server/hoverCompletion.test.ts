@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../unit/recordDocuments';
-import { LspClient, positionOf, type CompletionEntry } from './lspClient';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
+import { LspClient, positionOf, type CompletionEntry } from '../support/lspClient';
 
 const REFLECTION = answered('on-action');
 const CHANGE = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER);

@@ -3,18 +3,17 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { validationOptionsOf } from '../../src/core/config/resolvedConfig';
-import { exportEvidencePack } from '../../src/core/export/exportEvidencePack';
+import { buildRecordPack } from '../../src/core/usecases/exportPack';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
 import { findMissingHazardReferences } from '../../src/core/render/hazardFindings';
 import { assessRecordFolderOf } from '../../src/core/usecases/checkRecord';
 import { resolveRepositoryConfiguration } from '../../src/core/usecases/repositoryConfiguration';
 import type { Problem } from '../../src/core/validate/problem';
-import { localIsoDate } from '../../src/core/vocabulary/clock';
+import { localIsoDate, systemClock } from '../../src/core/vocabulary/clock';
 import { GitFixture } from '../fixtures/gitFixture';
-import { completeRecordFiles, writeRecord } from '../unit/evidencePackRecord';
-import { LspClient } from './lspClient';
+import { completeRecordFiles, writeRecord } from '../support/evidencePackRecord';
+import { LspClient } from '../support/lspClient';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
@@ -65,7 +64,7 @@ describe('one record, four ways: Problems panel, Change Records view, reflect ch
     const viewLines = [...view.documents.flatMap((d) => d.problems.map((p) => line(d.fileName, p))), ...view.otherFiles.flatMap((f) => f.problems.map((p) => line(f.fileName, p)))].sort();
 
     // The evidence pack (as `reflect export` and Export Evidence Pack build it).
-    const pack = await exportEvidencePack(join(root, record), { repository, options: validationOptionsOf(config, today), config, now: new Date() });
+    const pack = await buildRecordPack(join(root, record), { repository, root, config, clock: systemClock });
     const packLines = pack.assessment.documents.flatMap((d) => d.problems.map((p) => line(d.fileName, p))).sort();
 
     // The Problems panel: the language server's diagnostics for each file, and the

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../unit/recordDocuments';
-import { LspClient, reflectionMissingAuthor, type DiagnosticItem } from './lspClient';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
+import { LspClient, reflectionMissingAuthor, type DiagnosticItem } from '../support/lspClient';
 
 const CHANGE = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER);
 let counter = 0;

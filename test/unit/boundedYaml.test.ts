@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FRONT_MATTER_BUDGET, parseYamlWithinBudget, type BoundedYamlOptions } from '../../src/core/validate/boundedYaml';
-import { nestedFlowKeys } from './adversarialFrontMatter';
+import { nestedFlowKeys } from '../support/adversarialFrontMatter';
 
 const OPTIONS: BoundedYamlOptions = { uniqueKeys: false, strict: true, prettyErrors: false, schema: 'core', customTags: [], merge: false };
 

@@ -9,7 +9,7 @@ import { runPackage } from '../../src/cli/packageCommand';
 import { GitProblem } from '../../src/core/git/errors';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { GitFixture } from '../fixtures/gitFixture';
-import { completeRecordFiles, writeRecord } from './evidencePackRecord';
+import { completeRecordFiles, writeRecord } from '../support/evidencePackRecord';
 
 const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
 

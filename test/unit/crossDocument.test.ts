@@ -6,9 +6,10 @@ import { readRecordFiles } from '../../src/core/records/recordFiles';
 import { assessRecord, assessRecordFolder, readRecordPresence, RECORD_DOCUMENTS } from '../../src/core/records/recordStatus';
 import { validateRecord, type RecordFile } from '../../src/core/validate/validateRecord';
 import type { ValidationOptions } from '../../src/core/validate/validationOptions';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
-const deployed = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')));
+// Approved, not yet deployed: a deployed record also needs its release notes and rollback checklist (status-missing-documents).
+const deployed = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER);
 const reflection = (phase: string, date: string, change?: string) => withFrontMatter(answered(phase as 'on-action'), reflectionFrontMatter(phase, date, change));
 const plan = (due: string, status: string) =>
   withFrontMatter(answered('action-plan'), ['kind: action-plan', 'change: v1.4.0', 'date: 2026-12-03', 'author: A', 'actions:', '  - action: Rehearse the rollback', '    gap: slow rollback', '    owner: A', `    due: ${due}`, '    evidence: notes', `    status: ${status}`]);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { GitCommit } from '../../src/core/git/gitLogParsing';
-import { completeRecordFiles, packOf, rollbackText, STYLESHEET } from './evidencePackRecord';
-import { reflectionFrontMatter, withFrontMatter, answered } from './recordDocuments';
+import { completeRecordFiles, packOf, rollbackText, STYLESHEET } from '../support/evidencePackRecord';
+import { reflectionFrontMatter, withFrontMatter, answered } from '../support/recordDocuments';
 
 /** The text of an HTML fragment with tags removed and entities decoded (enough for assertions on words). */
 function textOf(html: string): string {

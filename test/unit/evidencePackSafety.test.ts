@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { GitCommit } from '../../src/core/git/gitLogParsing';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
-import { completeRecordFiles, packOf, rollbackText, STYLESHEET } from './evidencePackRecord';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
+import { completeRecordFiles, packOf, rollbackText, STYLESHEET } from '../support/evidencePackRecord';
 import { INJECTION_CORPUS } from '../fixtures/injectionCorpus';
 
 /** HTML, attribute, URL and template attacks, on top of the Markdown corpus. */

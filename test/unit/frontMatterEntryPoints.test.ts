@@ -10,7 +10,7 @@ import { frontMatterCardPlugin } from '../../src/core/preview/frontMatterCard';
 import { validateDocument } from '../../src/core/validate/validateDocument';
 import { completionsAt } from '../../src/server/handlers/completion';
 import { hoverAt } from '../../src/server/handlers/hover';
-import { ADVERSARIAL_FRONT_MATTER, documentWith, nestedFlowKeys } from './adversarialFrontMatter';
+import { ADVERSARIAL_FRONT_MATTER, documentWith, nestedFlowKeys } from '../support/adversarialFrontMatter';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 // Only a hang trips this: each document below is read in milliseconds, and took 5 s to minutes before parsing was bounded.

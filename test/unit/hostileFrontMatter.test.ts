@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { validateDocument } from '../../src/core/validate/validateDocument';
-import { answered } from './recordDocuments';
+import { answered } from '../support/recordDocuments';
 
 const valid = answered('before-action');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { findPossibleNhsNumbers, isValidNhsNumber } from '../../src/core/validate/nhsNumber';
 import { validateDocument } from '../../src/core/validate/validateDocument';
-import { answered } from './recordDocuments';
+import { answered } from '../support/recordDocuments';
 
 // 943 476 5919 is the NHS's own published example number; it is not a patient's.
 const EXAMPLE = '9434765919';

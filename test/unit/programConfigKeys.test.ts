@@ -16,7 +16,7 @@ import { NEUTRALISING_CONFIG, neutralisedArguments, PROGRAM_CONFIG_KEYS } from '
 import { readReleaseOverview, releaseRangeOf } from '../../src/core/git/releases';
 import { cleanEnv, type GitFixture } from '../fixtures/gitFixture';
 import { configText, type ConfigEntry, HostileRepository, Markers, OUR_SUBCOMMANDS } from '../fixtures/hostileGitConfig';
-import { completeRecordFiles, writeRecord } from './evidencePackRecord';
+import { completeRecordFiles, writeRecord } from '../support/evidencePackRecord';
 
 interface SampleContext {
   readonly markers: Markers;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { RISK_CONSEQUENCES, RISK_LIKELIHOODS, type RiskMatrix } from '../../src/core/validate/riskMatrix';
 import { RULES, parseRuleSeverities } from '../../src/core/validate/ruleCatalog';
 import { validateDocument } from '../../src/core/validate/validateDocument';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from './recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
 
 const approved = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER);
 const onAction = answered('on-action');

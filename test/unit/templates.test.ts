@@ -6,7 +6,7 @@ import { renderReflectionTemplate } from '../../src/core/records/reflectionTempl
 import { PROMPT_MARKER } from '../../src/core/vocabulary/promptMarker';
 import { documentSchemaInfo } from '../../src/core/validate/schemaFields';
 import { validateDocument } from '../../src/core/validate/validateDocument';
-import { answered, INPUT } from './recordDocuments';
+import { answered, INPUT } from '../support/recordDocuments';
 
 const TARGETS: TemplateTarget[] = ['change', 'release-notes', 'rollback', 'action-plan', ...PHASE_IDS];
 
@@ -31,12 +31,12 @@ describe('document templates', () => {
     assert.match(renderDocumentTemplate('change', INPUT), /^# Needed once status is approved, deployed, rolled-back or closed: approval, clinical_risk, hazards, affected, communication, deployment, rollback_target\.$/m);
   });
 
-  it('put every heading of the schema in the body, each with marked prompts', () => {
+  it('put every heading of the schema in the body, each with marked prompts, one quote each', () => {
     for (const target of TARGETS) {
       const text = renderDocumentTemplate(target, INPUT);
       const info = documentSchemaInfo(target === 'change' || target === 'release-notes' || target === 'rollback' || target === 'action-plan' ? target : 'reflection', PHASE_IDS.find((p) => p === target));
       for (const section of info.sections) {
-        assert.ok(text.includes(`\n## ${section.heading}\n\n${section.prompts.map((p) => `${PROMPT_MARKER} ${p}`).join('\n')}\n`), `${target}: ${section.heading}`);
+        assert.ok(text.includes(`\n## ${section.heading}\n\n${section.prompts.map((p) => `${PROMPT_MARKER} ${p}`).join('\n\n')}\n`), `${target}: ${section.heading}`);
       }
     }
   });

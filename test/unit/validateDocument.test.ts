@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { renderReflectionTemplate } from '../../src/core/records/reflectionTemplate';
 import { PHASE_IDS } from '../../src/core/vocabulary/phaseIds';
 import { looksLikeRecordDocument, validateDocument } from '../../src/core/validate/validateDocument';
-import { answered } from './recordDocuments';
+import { answered } from '../support/recordDocuments';
 
 // A before-action reflection with every section answered; its front matter is
 // kind, phase, change, date, author on lines 1–5.

@@ -1,3 +1,4 @@
+import type { PreOneZeroPolicy } from '../commits/versionBump';
 import type { ReleaseNotesOptions, ReflectConfig } from './reflectConfig';
 import { CONFIG_FILE_NAME, type LinkProvider } from './reflectConfig';
 
@@ -15,6 +16,8 @@ export interface ConfigValues {
   readonly beyondActionMinimumDays?: unknown;
   readonly maxProblems?: unknown;
   readonly riskMatrix?: unknown;
+  readonly requiredSignOffs?: unknown;
+  readonly activity?: unknown;
 }
 
 /** A key of the resolved configuration. */
@@ -44,6 +47,8 @@ const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   beyondActionMinimumDays: 'validation.beyondActionMinimumDays',
   maxProblems: 'validation.maxProblems',
   riskMatrix: 'riskMatrix',
+  requiredSignOffs: 'validation.requiredSignOffs',
+  activity: 'activity',
 };
 
 const SETTING_KEYS: Readonly<Record<ConfigKey, string>> = {
@@ -68,6 +73,8 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
       beyondActionMinimumDays: config.validation?.beyondActionMinimumDays,
       maxProblems: config.validation?.maxProblems,
       riskMatrix: config.riskMatrix,
+      requiredSignOffs: config.validation?.requiredSignOffs,
+      activity: config.activity,
     },
   };
 }
@@ -94,6 +101,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
     template: nonEmptyText(releaseNotes.template),
     links: releaseNotes.links as LinkProvider | undefined,
     issueUrl: nonEmptyText(releaseNotes.issueUrl),
+    preOneZero: preOneZeroOf(releaseNotes.preOneZero),
     hazardCheck: severity !== undefined || types !== undefined ? { severity, types } : undefined,
   };
   return {
@@ -111,6 +119,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
       beyondActionMinimumDays: validation.beyondActionMinimumDays,
       maxProblems: validation.maxProblems,
       riskMatrix: isEmptyMatrix(value.riskMatrix) ? undefined : value.riskMatrix,
+      requiredSignOffs: validation.requiredSignOffs,
     },
   };
 }
@@ -134,4 +143,12 @@ function nonEmptyList<T>(value: unknown): T[] | undefined {
 
 function objectOrEmpty(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The pre-1.0 policy a setting names: only the values the schema allows; anything else means "not set". */
+function preOneZeroOf(raw: unknown): PreOneZeroPolicy | undefined {
+  const value = objectOrEmpty(raw);
+  const breaking = value.breaking === 'minor' || value.breaking === 'major' ? value.breaking : undefined;
+  const feat = value.feat === 'minor' || value.feat === 'patch' ? value.feat : undefined;
+  return breaking !== undefined || feat !== undefined ? { ...(breaking ? { breaking } : {}), ...(feat ? { feat } : {}) } : undefined;
 }

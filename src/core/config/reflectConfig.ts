@@ -1,3 +1,4 @@
+import type { Activity } from '../vocabulary/activity';
 import type { GroupingOptions, SectionTitle } from '../commits/groupCommits';
 import type { PreOneZeroPolicy } from '../commits/versionBump';
 import type { RollbackOptions } from '../rollback/fileClassification';
@@ -39,8 +40,10 @@ export interface ReflectConfig {
   readonly recordsFolder?: string;
   readonly releaseNotes?: ReleaseNotesOptions;
   readonly rollback?: RollbackOptions & { readonly packageFolder?: string };
-  readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number };
+  readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number; readonly requiredSignOffs?: unknown };
   readonly riskMatrix?: unknown;
+  /** The training activity on every pack's cover, and the pack's file name template. */
+  readonly activity?: Activity & { readonly packFileName?: string };
 }
 
 /** The hazard check used when nothing is configured. */

@@ -6,6 +6,9 @@ import { parseRiskMatrix, type RiskMatrix } from '../validate/riskMatrix';
 import { parseRuleSeverities, type RuleSeverities, type RuleSetting } from '../validate/ruleCatalog';
 import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from '../validate/validationOptions';
 import { DEFAULT_RECORDS_FOLDER } from '../vocabulary/recordLayout';
+import { DEFAULT_PACK_FILE_NAME, type Activity } from '../vocabulary/activity';
+import { SIGN_OFF_DUE_VALUES, SIGN_OFF_ROLES, type SignOffDue, type SignOffRole } from '../vocabulary/signOffRoles';
+import { DEFAULT_REQUIRED_SIGN_OFFS } from '../validate/signOffRules';
 import type { ConfigKey, ConfigLayer } from './configLayers';
 import type { ConfigProblem } from './loadReflectConfig';
 import { mergeReleaseNotesOptions, mergeRollbackOptions, type ReleaseNotesOptions } from './reflectConfig';
@@ -18,6 +21,8 @@ export interface ValidationSettings {
   readonly beyondActionMinimumDays: number;
   /** The most problems the editor shows for one document. */
   readonly maxProblems: number;
+  /** Sign-off roles change.md must carry, each from a status. */
+  readonly requiredSignOffs: Readonly<Partial<Record<SignOffRole, SignOffDue>>>;
 }
 
 /**
@@ -35,6 +40,10 @@ export interface ResolvedConfig {
   /** Relative POSIX path inside the repository. */
   readonly packageFolder: string;
   readonly validation: ValidationSettings;
+  /** The training activity packs identify (reflect.config.json `activity`); change.md's own wins field by field. */
+  readonly activity: Activity;
+  /** The pack's file name template (`activity.packFileName`). */
+  readonly packFileName: string;
 }
 
 export const DEFAULT_MAX_PROBLEMS_SHOWN = 100;
@@ -75,6 +84,9 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     const { matrix, problems: reasons } = parseRiskMatrix(v);
     return matrix ? { value: matrix } : { problem: `${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''} The DCB0129 / DCB0160 default applies.` };
   });
+  const requiredSignOffs = pick<Readonly<Partial<Record<SignOffRole, SignOffDue>>>>('requiredSignOffs', DEFAULT_REQUIRED_SIGN_OFFS, checkSignOffs);
+  const activitySettings = pick<Activity & { packFileName?: string }>('activity', {}, checkActivity);
+  const { packFileName = DEFAULT_PACK_FILE_NAME, ...activity } = activitySettings;
   const severities: Record<string, RuleSetting> = {};
   let releaseNotes: ReleaseNotesOptions = {};
   let rollback: RollbackOptions = { rules: [], replaceDefaultRules: false };
@@ -98,15 +110,17 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     releaseNotes: { ...releaseNotes, tagPattern: tagPattern.template },
     rollback,
     packageFolder,
-    validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems },
+    validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems, requiredSignOffs },
+    activity,
+    packFileName,
   };
   return { config, problems };
 }
 
 /** The validator's options for a day: the same for the editor, the views, `reflect check` and the evidence pack. */
 export function validationOptionsOf(config: ResolvedConfig, today: string): ValidationOptions {
-  const { severities, riskMatrix, beyondActionMinimumDays } = config.validation;
-  return { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, today };
+  const { severities, riskMatrix, beyondActionMinimumDays, requiredSignOffs } = config.validation;
+  return { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, requiredSignOffs, today };
 }
 
 /** One line for a person: the first problem, and how many more there are. */
@@ -115,6 +129,36 @@ export function describeConfigProblems(problems: readonly ConfigProblem[]): stri
   if (!first) return '';
   const where = first.line !== undefined ? ` (line ${first.line})` : '';
   return `${first.message}${where}${rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : ''}`;
+}
+
+function checkSignOffs(value: unknown): { value: Partial<Record<SignOffRole, SignOffDue>> } | { problem: string } {
+  const roles = SIGN_OFF_ROLES.map((r) => r.id) as readonly string[];
+  const problem = { problem: `it must map roles (${roles.join(', ')}) to the status from which each is due (${SIGN_OFF_DUE_VALUES.join(', ')}).` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem;
+  const result: Partial<Record<SignOffRole, SignOffDue>> = {};
+  for (const [role, due] of Object.entries(value)) {
+    if (!roles.includes(role) || !(SIGN_OFF_DUE_VALUES as readonly unknown[]).includes(due)) return problem;
+    result[role as SignOffRole] = due as SignOffDue;
+  }
+  return { value: result };
+}
+
+function checkActivity(value: unknown): { value: Activity & { packFileName?: string } } | { problem: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'it must be an object such as { "title": "…", "trainee": "…", "system": "…" }.' };
+  const source = value as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const key of ['title', 'trainee', 'supervisor', 'organisation', 'system', 'packFileName']) {
+    const field = source[key];
+    if (field === undefined) continue;
+    if (typeof field !== 'string') return { problem: `activity.${key} must be text.` };
+    if (field.trim().length > 0) result[key] = field.trim();
+  }
+  const outcomes = source.learningOutcomes;
+  if (outcomes !== undefined) {
+    if (!Array.isArray(outcomes) || !outcomes.every((o) => typeof o === 'string')) return { problem: 'activity.learningOutcomes must be a list of text.' };
+    result.learningOutcomes = outcomes.filter((o: string) => o.trim().length > 0);
+  }
+  return { value: result as Activity & { packFileName?: string } };
 }
 
 function checkTagPattern(value: unknown): { value: TagPattern } | { problem: string } {

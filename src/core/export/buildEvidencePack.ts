@@ -5,18 +5,22 @@ import { renderReflections, renderReleaseNotes, renderRollback } from './documen
 import type { EvidencePackInput } from './evidencePackInput';
 import { escapeHtml } from './htmlText';
 import { createPackContext, type PackContext } from './packContext';
+import { renderProvenance } from './provenanceSection';
+import { renderSignOff } from './signOffSection';
 import { renderTimeline } from './timelineSection';
 import { renderValidation } from './validationSection';
 
 /** The pack's sections after the cover, in the order they print. */
 export const EVIDENCE_PACK_SECTIONS = [
   { id: 'validation', title: 'Validation status', render: renderValidation },
+  { id: 'provenance', title: 'Provenance', render: renderProvenance },
   { id: 'timeline', title: 'Timeline', render: renderTimeline },
   { id: 'release-notes', title: 'Release notes', render: renderReleaseNotes },
   { id: 'rollback', title: 'Rollback checklist', render: renderRollback },
   { id: 'reflections', title: 'Reflections', render: renderReflections },
   { id: 'action-plan', title: 'Action plan', render: renderActionPlan },
   { id: 'commits', title: 'Commits', render: (context: PackContext) => renderCommits(context.input.commits) },
+  { id: 'sign-off', title: 'Sign-off', render: renderSignOff },
 ] as const;
 
 /**

@@ -2,6 +2,9 @@ import { CHANGE_FILE } from '../vocabulary/documentKinds';
 import { DEFAULT_RISK_MATRIX, riskRatingFor } from '../validate/riskMatrix';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, textOf } from './htmlText';
 import type { PackContext } from './packContext';
+import { uncommittedBanner } from './provenanceSection';
+import { signOffSummaryHtml } from './signOffSection';
+import { activityOf } from './packActivity';
 
 const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': 'low', '3': 'medium', '4': 'high', '5': 'very high' };
 
@@ -9,6 +12,15 @@ const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': '
 export function renderCover(context: PackContext): string {
   const { change, input, version } = context;
   const range = recordOf(change?.range);
+  const activity = activityOf(input.activity, change);
+  const activityRows: Array<readonly [string, string]> = [
+    ['Activity', htmlOf(activity.title)],
+    ['Trainee', htmlOf(activity.trainee)],
+    ['Supervisor', htmlOf(activity.supervisor)],
+    ['Organisation', htmlOf(activity.organisation)],
+    ['System changed', htmlOf(activity.system)],
+    ['Learning outcomes', outcomesHtml(activity.learningOutcomes)],
+  ];
   const rows: Array<readonly [string, string]> = [
     ['Version', escapeHtml(version)],
     ['Range', rangeHtml(range)],
@@ -18,6 +30,7 @@ export function renderCover(context: PackContext): string {
     ['Record date', htmlOf(change?.date)],
     ['Deployment window', windowHtml(change)],
     ['Approval', approvalHtml(recordOf(change?.approval))],
+    ['Sign-off', signOffSummaryHtml(context)],
     ['Clinical risk', riskHtml(context)],
     ['Hazards', htmlOf(change?.hazards, 'none recorded')],
     ['Services affected', htmlOf(recordOf(change?.affected)?.services)],
@@ -29,14 +42,22 @@ export function renderCover(context: PackContext): string {
   return [
     '<header class="cover" id="cover">',
     '<p class="pack-kind">Evidence pack</p>',
-    `<h1>Change record ${escapeHtml(version)}</h1>`,
+    `<h1>${escapeHtml(activity.title ?? `Change record ${version}`)}</h1>`,
+    `<p class="cover-subtitle">${escapeHtml([activity.system, `change record ${version}`].filter((p) => p !== undefined).join(', '))}</p>`,
+    factList(activityRows, 'facts cover-facts activity'),
     change ? '' : missingDocumentHtml(CHANGE_FILE),
+    uncommittedBanner(input.provenance),
     factList(rows, 'facts cover-facts'),
     communicationHtml(change?.communication),
     '</header>',
   ]
     .filter((part) => part.length > 0)
     .join('\n');
+}
+
+function outcomesHtml(outcomes: readonly string[] | undefined): string {
+  if (!outcomes || outcomes.length === 0) return htmlOf(undefined);
+  return `<ul class="outcomes">${outcomes.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`;
 }
 
 function rangeHtml(range: Record<string, unknown> | undefined): string {

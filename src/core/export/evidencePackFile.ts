@@ -8,7 +8,12 @@ import { evidencePackFileName } from './packContext';
 /** The default folder for evidence packs, relative to the repository root (kept out of git by a `.gitignore` inside it). */
 export const DEFAULT_EVIDENCE_FOLDER = '.reflect/evidence';
 
-/** Where a version's pack goes by default: `<repository>/.reflect/evidence/<version>.html`. */
+/** Where a pack with this file name is saved by default: `<repository>/.reflect/evidence/<fileName>`. */
+export function evidencePackPathIn(repositoryRoot: string, fileName: string): string {
+  return join(repositoryRoot, DEFAULT_EVIDENCE_FOLDER, fileName);
+}
+
+/** `<repository>/.reflect/evidence/<version>.html`: a version reduced to a safe file name (the export names its pack by `evidencePackPathIn`). */
 export function defaultEvidencePackPath(repositoryRoot: string, version: string): string {
   return join(repositoryRoot, DEFAULT_EVIDENCE_FOLDER, evidencePackFileName(version));
 }

@@ -1,5 +1,7 @@
 import type { GitCommit } from '../git/gitLogParsing';
 import type { RevisionRange } from '../git/gitRepository';
+import type { Activity } from '../vocabulary/activity';
+import type { PackProvenance } from './packProvenance';
 import type { RecordAssessment } from '../records/recordStatus';
 import type { RecordFile } from '../validate/validateRecord';
 import type { ValidationOptions } from '../validate/validationOptions';
@@ -45,6 +47,10 @@ export interface EvidencePackInput {
   readonly generatedAt: Date;
   /** The stylesheet to inline (media/evidence-pack.css). */
   readonly stylesheet: string;
+  /** The repository, HEAD and each document's history at export; undefined without a repository. */
+  readonly provenance?: PackProvenance;
+  /** The configured training activity (reflect.config.json); change.md's `activity` wins field by field. */
+  readonly activity?: Activity;
   /** The record folder's name, used as the version when no document names one. */
   readonly recordName?: string;
 }

@@ -6,8 +6,7 @@ import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { CHANGE_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { readRecordFiles } from '../records/recordFiles';
 import { assessFindings, assessRecord, type RecordAssessment } from '../records/recordStatus';
-import type { ResolvedConfig } from '../config/resolvedConfig';
-import { checkRecord } from '../usecases/checkRecord';
+import type { RecordFile, RecordFileProblems } from '../validate/validateRecord';
 import { defaultPackageFolder, verifyRollbackPackage } from '../rollback/rollbackPackage';
 import type { ValidationOptions } from '../validate/validationOptions';
 import { localIsoDate } from '../vocabulary/clock';
@@ -15,8 +14,11 @@ import { buildEvidencePack } from './buildEvidencePack';
 import type { PackageCheck, PackCommits } from './evidencePackInput';
 import { readEvidenceStylesheet } from './evidenceStylesheet';
 import { recordOf, textOf } from './htmlText';
-import { createPackContext, evidencePackFileName } from './packContext';
+import type { Activity } from '../vocabulary/activity';
+import { activityOf, packFileNameOf } from './packActivity';
+import { createPackContext } from './packContext';
 import { readPackDocuments } from './packDocuments';
+import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
 
 /** The most commits a pack lists; a longer range says how many there are and lists the newest. */
@@ -31,11 +33,15 @@ export interface ExportEvidencePackRequest {
   /** The same options the editor validates with; `today` defaults to `now`'s local date, so overdue actions show. */
   readonly options: ValidationOptions;
   /**
-   * The repository's resolved configuration: when given, the record is
-   * assessed by the use case checkRecord (the release notes' hazard findings
-   * included), as in the editor and `reflect check`.
+   * The record's findings: when given (the use case exportPack passes
+   * checkRecord, the release notes' hazard findings included), the record is
+   * assessed by them, as in the editor and `reflect check`.
    */
-  readonly config?: ResolvedConfig;
+  readonly findings?: (files: readonly RecordFile[]) => Promise<RecordFileProblems[]>;
+  /** The configured training activity (reflect.config.json `activity`) for the cover and the file name. */
+  readonly activity?: Activity;
+  /** The file name template (`activity.packFileName`); `{system}-{version}-evidence.html` by default. */
+  readonly packFileName?: string;
   readonly now: Date;
   /** Where rollback packages are kept; `<repository>/.reflect/packages` by default. */
   readonly packageFolder?: string;
@@ -46,9 +52,13 @@ export interface ExportEvidencePackRequest {
 /** A built pack, ready to be written. */
 export interface EvidencePack {
   readonly html: string;
+  /** SHA-256 of `html` as UTF-8: the checksum of the written file. */
+  readonly sha256: string;
+  /** Whether the working tree was clean at export; undefined without a repository. */
+  readonly clean?: boolean;
   /** The record's version, as the pack names it. */
   readonly version: string;
-  /** The file name the pack is saved under by default (`<version>.html`, reduced to a safe name). */
+  /** The file name the pack is saved under by default (`<system>-<version>-evidence.html`, configurable, reduced to a safe name). */
   readonly fileName: string;
   readonly assessment: RecordAssessment;
   /** Open problems across the record, by severity. */
@@ -74,21 +84,23 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   if (!files) throw new RecordFolderError(recordFolder);
   // The local calendar date, as everywhere else (vocabulary/clock).
   const options: ValidationOptions = { ...request.options, today: request.options.today ?? localIsoDate(request.now) };
-  const assessment = request.config
-    ? assessFindings(await checkRecord(files, { config: request.config, today: options.today ?? localIsoDate(request.now), ...(request.repository ? { repository: request.repository } : {}) }))
-    : assessRecord(files, options);
+  const assessment = request.findings ? assessFindings(await request.findings(files)) : assessRecord(files, options);
   const documents = readPackDocuments(files);
   const repository = request.repository;
   const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);
   const rollback = documents.get(ROLLBACK_FILE)?.data;
-  const [commits, rollbackPackage, stylesheet] = await Promise.all([
+  const [commits, rollbackPackage, stylesheet, provenance] = await Promise.all([
     repository ? readPackCommits(repository, recordOf(documents.get(CHANGE_FILE)?.data?.range)) : Promise.resolve<PackCommits>({ state: 'unavailable', reason: request.repositoryUnavailable ?? 'no git repository was given.' }),
     packageFolder ? checkRollbackPackage(recordOf(rollback?.package), packageFolder, repository?.root, textOf(recordOf(rollback?.target)?.tag)) : Promise.resolve(undefined),
     readEvidenceStylesheet(request.stylesheetPath),
+    repository ? readPackProvenance(repository, recordFolder, files) : Promise.resolve(undefined),
   ]);
-  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
-  const version = createPackContext(input).version;
-  return { html: buildEvidencePack(input), version, fileName: evidencePackFileName(version), assessment, problems: problemTotals({ input }) };
+  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(provenance ? { provenance } : {}), ...(request.activity ? { activity: request.activity } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
+  const context = createPackContext(input);
+  const version = context.version;
+  const fileName = packFileNameOf(version, activityOf(request.activity, context.change), request.packFileName);
+  const html = buildEvidencePack(input);
+  return { html, sha256: sha256Of(html), version, fileName, assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
 }
 
 /**

@@ -19,6 +19,14 @@ import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseTagRecords, TAG_FORM
  */
 const SAFE_DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color'] as const;
 
+/** One commit of a file's history. */
+export interface FileCommit {
+  readonly hash: string;
+  /** ISO 8601 author date. */
+  readonly date: string;
+  readonly author: string;
+}
+
 /** One file of a tree, as `git ls-tree -r` lists it. */
 export interface TreeEntry {
   /** `100644`, `100755` or `120000` (a symbolic link). */
@@ -87,6 +95,22 @@ export class GitRepository {
   /** Every tag, unsorted; annotated tags are peeled to their commit. */
   async listTags(): Promise<GitTag[]> {
     return parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']));
+  }
+
+  /**
+   * The tag named exactly `name`, or undefined: one ref read, whatever the
+   * number of tags. A name git would never give a tag (glob characters,
+   * `..`, a leading `-`) is no tag.
+   */
+  async tagNamed(name: string): Promise<GitTag | undefined> {
+    if (name.length === 0 || /[*?[\\\s~^:]|\.\.|^-|@\{/.test(name) || /[\0\n\r]/.test(name)) return undefined;
+    const tags = parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, `refs/tags/${assertSafeRef(name)}`]));
+    return tags.find((t) => t.name === name);
+  }
+
+  /** The tags on the commit `ref` names (lightweight and annotated alike): only those, however many tags there are. */
+  async tagsPointingAt(ref: string): Promise<GitTag[]> {
+    return parseTagRecords(await this.raw(['for-each-ref', `--points-at=${assertSafeRef(ref)}`, `--format=${TAG_FORMAT}`, 'refs/tags']));
   }
 
   /** Names of the tags whose commits are reachable from `ref`. */
@@ -160,6 +184,31 @@ export class GitRepository {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The commits that touched one file, newest first, as hash, author date and
+   * author (renames are not followed). The path is literal, never a pattern.
+   */
+  async fileHistory(path: string): Promise<FileCommit[]> {
+    const literal = `:(literal)${path.replace(/\\/g, '/').replace(/^\/+/, '')}`;
+    return this.readMappedCommits({ to: 'HEAD' }, (c) => ({ hash: c.hash, date: c.date, author: c.authorName }), undefined, [literal]);
+  }
+
+  /**
+   * Paths that differ from HEAD in the working tree or the index, and
+   * untracked files that are not ignored, at most `limit` of each. The index
+   * is never refreshed (plumbing only), so no clean filter runs: a file
+   * touched but unchanged may be listed as changed.
+   */
+  async workingTreeChanges(limit = 200): Promise<{ changed: string[]; untracked: string[]; more: boolean }> {
+    const [changed, untracked] = await Promise.all([
+      this.raw(['diff-index', '--name-only', '-z', ...SAFE_DIFF_OPTIONS, 'HEAD', '--']),
+      this.raw(['ls-files', '--others', '--exclude-standard', '-z', '--']),
+    ]);
+    const split = (output: string) => output.split('\0').filter((p) => p.length > 0);
+    const [a, b] = [split(changed), split(untracked)];
+    return { changed: a.slice(0, limit), untracked: b.slice(0, limit), more: a.length > limit || b.length > limit };
   }
 
   /** Whether the repository is a shallow clone (history is truncated). */

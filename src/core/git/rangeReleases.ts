@@ -26,15 +26,15 @@ export interface RangeReleases {
  * commit, or else the newest one reachable from it.
  */
 export async function resolveRangeReleases(repo: GitRepository, range: RevisionRange, pattern: TagPattern = new TagPattern()): Promise<RangeReleases> {
-  const tags = await repo.listTags();
-  const [start, end] = await Promise.all([range.from === undefined ? undefined : resolveStart(repo, tags, range.from, pattern), resolveEnd(repo, tags, range.to, pattern)]);
+  // The usual ranges (tag..tag, tag..HEAD) need two small ref reads, never the whole tag list.
+  const [start, end] = await Promise.all([range.from === undefined ? undefined : resolveStart(repo, range.from, pattern), resolveEnd(repo, range.to, pattern)]);
   return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 
-async function resolveStart(repo: GitRepository, tags: readonly GitTag[], from: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
-  const named = released(tags.find((t) => t.name === from)?.name, pattern);
+async function resolveStart(repo: GitRepository, from: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released((await repo.tagNamed(from))?.name, pattern);
   if (named) return named;
-  const [commit, reachable] = await Promise.all([repo.resolveCommit(from), repo.tagsMergedInto(from)]);
+  const [tags, commit, reachable] = await Promise.all([repo.listTags(), repo.resolveCommit(from), repo.tagsMergedInto(from)]);
   const atCommit = bestAt(tags, commit, pattern);
   if (atCommit) return atCommit;
   const reachableNames = new Set(reachable);
@@ -42,17 +42,19 @@ async function resolveStart(repo: GitRepository, tags: readonly GitTag[], from: 
   return released(newest?.name, pattern);
 }
 
-async function resolveEnd(repo: GitRepository, tags: readonly GitTag[], to: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
-  const named = released(tags.find((t) => t.name === to)?.name, pattern);
+async function resolveEnd(repo: GitRepository, to: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released((await repo.tagNamed(to))?.name, pattern);
   if (named) return named;
   // HEAD and branches move; only a commit that carries a release tag is a release.
-  if (tags.length === 0) return undefined;
-  return bestAt(tags, await repo.resolveCommit(to), pattern);
+  return bestOf(await repo.tagsPointingAt(to), pattern);
 }
 
 /** The release tag on a commit with the highest version: tags that match the pattern first, then any with a version at the end of its name. */
 function bestAt(tags: readonly GitTag[], commit: string, pattern: TagPattern): ResolvedRelease | undefined {
-  const onCommit = tags.filter((t) => t.hash === commit);
+  return bestOf(tags.filter((t) => t.hash === commit), pattern);
+}
+
+function bestOf(onCommit: readonly GitTag[], pattern: TagPattern): ResolvedRelease | undefined {
   const ranked = [...onCommit.filter((t) => pattern.matches(t.name)), ...onCommit.filter((t) => !pattern.matches(t.name))]
     .map((t) => released(t.name, pattern))
     .filter((r): r is ResolvedRelease => r !== undefined);

@@ -25,6 +25,24 @@ export interface DocumentTemplateInput {
   readonly bump?: 'major' | 'minor' | 'patch' | 'none';
 }
 
+/** The beyond-action heading under which the on-action reflection's headings are quoted, with links, to re-read. */
+export const ON_ACTION_REREAD_HEADING = 'Re-reading my on-action reflection';
+
+/**
+ * The on-action reflection's headings as links into on-action.md (the
+ * anchors VS Code's preview and GitHub give a heading), as one more prompt
+ * line: the section still reads as unanswered until the writer answers it.
+ */
+export function onActionHeadingLinks(): string {
+  const links = documentSchemaInfo('reflection', 'on-action').sections.map((s) => `[${escapeMarkdownInline(s.heading)}](on-action.md#${headingAnchor(s.heading)})`);
+  return `${PROMPT_MARKER} Its headings: ${links.join(' · ')}`;
+}
+
+/** A heading's anchor as Markdown previews make it: lower case, punctuation dropped, spaces as dashes. */
+export function headingAnchor(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+}
+
 // Keys shown first, in this order; the rest follow in schema order.
 const LEADING_KEYS = ['kind', 'phase', 'change', 'date', 'author'];
 
@@ -51,7 +69,9 @@ export function renderDocumentTemplate(target: TemplateTarget, input: DocumentTe
   }
   for (const section of info.sections) {
     body.push('', `## ${section.heading}`, '');
-    for (const prompt of section.prompts) body.push(`${PROMPT_MARKER} ${prompt}`);
+    // A blank line between prompts: each is its own quote, so the preview and the pack show one a line.
+    section.prompts.forEach((prompt, index) => body.push(...(index > 0 ? [''] : []), `${PROMPT_MARKER} ${prompt}`));
+    if (target === 'beyond-action' && section.heading === ON_ACTION_REREAD_HEADING) body.push('', onActionHeadingLinks());
   }
   return `${frontMatter}\n${body.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readRegularText } from '../files/regularFile';
-import { requireInsideRepository } from '../files/safePaths';
+import { OutsideRepositoryError, requireInsideRepository } from '../files/safePaths';
 import { MAX_VALIDATED_LENGTH } from '../validate/validateDocument';
 import type { RecordFile } from '../validate/validateRecord';
 
@@ -39,4 +39,20 @@ export async function readRecordFiles(folder: string, repositoryRoot?: string): 
     }
   }
   return files;
+}
+
+/**
+ * A record folder's Markdown files as the views and the language server
+ * read them: undefined when the folder does not exist or, through a link,
+ * leads out of the repository `root` (refused, never followed).
+ */
+export async function readContainedRecordFiles(folder: string, root: string): Promise<RecordFile[] | undefined> {
+  try {
+    return await readRecordFiles(folder, root);
+  } catch (error) {
+    if (error instanceof OutsideRepositoryError) return undefined;
+    // The folder does not exist yet: requireInsideRepository found nothing to follow.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

@@ -5,7 +5,7 @@ import { validateRecord, type RecordFile, type RecordFileProblems } from '../val
 import type { ValidationOptions } from '../validate/validationOptions';
 import { RECORD_DOCUMENT_TYPES, type DocumentKind } from '../vocabulary/documentKinds';
 import type { PhaseId } from '../vocabulary/phaseIds';
-import { readRecordFiles } from './recordFiles';
+import { readContainedRecordFiles } from './recordFiles';
 import { recordFolderName } from '../vocabulary/recordLayout';
 
 /** Every document a complete change record holds, by file name. */
@@ -84,7 +84,7 @@ export function assessFindings(results: readonly RecordFileProblems[]): RecordAs
 
 /** Reads and assesses a version's record folder; undefined when the folder does not exist. */
 export async function assessRecordFolder(repositoryRoot: string, recordsFolder: string, version: string, options: ValidationOptions = {}): Promise<RecordAssessment | undefined> {
-  const files = await readRecordFiles(join(repositoryRoot, recordsFolder, recordFolderName(version)));
+  const files = await readContainedRecordFiles(join(repositoryRoot, recordsFolder, recordFolderName(version)), repositoryRoot);
   return files && assessRecord(files, options);
 }
 

@@ -1,13 +1,16 @@
 import { join } from 'node:path';
+import { pathInRepository } from '../files/repositoryPath';
 import { parseCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
 import { validationOptionsOf, type ResolvedConfig } from '../config/resolvedConfig';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
-import { readRecordFiles } from '../records/recordFiles';
+import { readContainedRecordFiles } from '../records/recordFiles';
 import { assessFindings, type RecordAssessment } from '../records/recordStatus';
 import { findMissingHazardReferences } from '../render/hazardFindings';
 import { parseFrontMatter } from '../validate/frontMatterParser';
+import { historyProblems } from '../validate/historyRules';
+import { applyRuleSeverities } from '../validate/ruleCatalog';
 import { LineIndex, type Problem } from '../validate/problem';
 import { validateRecord, type RecordFile, type RecordFileProblems } from '../validate/validateRecord';
 import { RELEASE_NOTES_FILE } from '../vocabulary/documentKinds';
@@ -20,6 +23,8 @@ export interface RecordCheck {
   readonly today: string;
   /** Without it the release notes' hazard findings are not looked for (they need the commits). */
   readonly repository?: GitRepository;
+  /** The record folder, for files named without a folder: with a repository, each document's date is checked against its git history. */
+  readonly folder?: string;
 }
 
 /**
@@ -34,17 +39,45 @@ export async function checkRecord(files: readonly RecordFile[], check: RecordChe
   if (!repository) return results;
   return Promise.all(
     results.map(async (result, index) => {
-      if (baseName(result.name) !== RELEASE_NOTES_FILE) return result;
-      const hazards = await releaseNotesFindings(files[index].text, repository, check.config);
-      return hazards.length === 0 ? result : { name: result.name, problems: [...result.problems, ...hazards].sort(byPosition) };
+      const text = files[index].text;
+      const hazards = baseName(result.name) === RELEASE_NOTES_FILE ? await releaseNotesFindings(text, repository, check.config) : [];
+      const history = await documentHistoryFindings({ name: result.name, text }, { ...check, repository });
+      const extra = [...hazards, ...history];
+      return extra.length === 0 ? result : { name: result.name, problems: [...result.problems, ...extra].sort(byPosition) };
     }),
   );
 }
 
+/**
+ * One document's findings against its git history, graded by the
+ * configuration (the editor adds them to the validator's; `checkRecord` does
+ * the same for every file).
+ */
+export async function documentHistoryFindings(file: RecordFile, check: RecordCheck & { readonly repository: GitRepository }): Promise<Problem[]> {
+  const path = pathInRepository(file.name, check.folder, check.repository.root);
+  return applyRuleSeverities(await historyFindings(file.text, path, check.repository), check.config.validation.severities);
+}
+
+/**
+ * The findings of a document's date against its git history (rules
+ * `date-after-first-commit`, `date-long-before-first-commit`). Empty for a
+ * file outside the repository, with no commits, or when git cannot say.
+ */
+async function historyFindings(text: string, path: string | undefined, repository: GitRepository): Promise<Problem[]> {
+  if (path === undefined) return [];
+  try {
+    return historyProblems(text, await repository.fileHistory(path));
+  } catch (error) {
+    if (error instanceof GitProblem) return [];
+    throw error;
+  }
+}
+
 /** Reads a version's record folder and assesses it from its findings; undefined when the folder does not exist. */
 export async function assessRecordFolderOf(root: string, version: string, check: RecordCheck): Promise<RecordAssessment | undefined> {
-  const files = await readRecordFiles(join(root, check.config.recordsFolder, recordFolderName(version)));
-  return files && assessFindings(await checkRecord(files, check));
+  const folder = join(root, check.config.recordsFolder, recordFolderName(version));
+  const files = await readContainedRecordFiles(folder, root);
+  return files && assessFindings(await checkRecord(files, { ...check, folder }));
 }
 
 /**

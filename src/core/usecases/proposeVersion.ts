@@ -4,8 +4,8 @@ import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { resolveRangeReleases } from '../git/rangeReleases';
 import { TagPattern } from '../git/tagPattern';
 import { DEFAULT_RELEASE_FILTER, readReleaseOverview, type ReleaseFilter } from '../git/releases';
+import type { ResolvedConfig } from '../config/resolvedConfig';
 
-/** The version the commits of a range call for: the next one after the range's start. */
 /** What decides a proposed version besides the commits: the same as the release notes use. */
 export interface VersionScope {
   /** Only commits touching these pathspecs, as the notes read them. */
@@ -16,6 +16,12 @@ export interface VersionScope {
   readonly preOneZero?: PreOneZeroPolicy;
 }
 
+/** A repository's version scope, the same for the notes, the checklist, the record and the views. */
+export function versionScopeOf(config: ResolvedConfig): VersionScope {
+  return { paths: config.releaseNotes.paths, pattern: config.releaseFilter.pattern, preOneZero: config.releaseNotes.preOneZero };
+}
+
+/** The version the commits of a range call for: the next one after the range's start. */
 export async function proposeVersionForRange(repo: GitRepository, range: RevisionRange, scope: VersionScope = {}): Promise<string> {
   const pattern = scope.pattern ?? new TagPattern();
   const paths = scope.paths && scope.paths.length > 0 ? scope.paths : undefined;

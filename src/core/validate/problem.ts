@@ -27,6 +27,8 @@ export interface ProblemFix {
   readonly title: string;
   readonly range: TextRange;
   readonly newText: string;
+  /** False when the fix has to guess (a date whose day and month could be swapped): editors should not apply it unasked. */
+  readonly preferred?: boolean;
 }
 
 /** Turns offsets into positions for one text; built once per validation. */

@@ -1,18 +1,10 @@
-import { fileNameOfDocument, type RecordDocumentType } from '../vocabulary/documentKinds';
-import { daysBetween, parseIsoDate } from './isoDates';
-import type { Problem, TextRange } from './problem';
+import { daysBetween } from './isoDates';
+import type { Problem } from './problem';
+import { clip, dateAt, findRecordDocument, isBefore, rangeAt, type RecordDocument } from './recordFields';
+import { signOffProblems } from './signOffRules';
+import { recordDateProblems, recordStateProblems } from './timelineRules';
 import { problemOf } from './ruleCatalog';
-import type { DocumentAnalysis } from './validateDocument';
 import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from './validationOptions';
-import { fieldRanges } from './yamlRanges';
-
-/** A document of a record folder, read and checked on its own. */
-export interface RecordDocument {
-  readonly fileName: string;
-  /** What the file name stands for, or undefined for a file the format does not name. */
-  readonly expected?: RecordDocumentType;
-  readonly analysis: DocumentAnalysis;
-}
 
 /** The rules that look across a record's documents; problems are keyed by the document they belong to. */
 export function crossDocumentProblems(documents: readonly RecordDocument[], options: ValidationOptions): Map<RecordDocument, Problem[]> {
@@ -38,12 +30,12 @@ export function crossDocumentProblems(documents: readonly RecordDocument[], opti
       add(doc, problemOf('record-version-mismatch', rangeAt(doc, ['change']), `This document is for "${clip(own)}", but the record's change.md is for "${clip(version)}".`));
     }
   }
-  const deploymentEnd = valueAt(change, ['deployment', 'end']);
-  const onActionDate = valueAt(onAction, ['date']);
+  const deploymentEnd = dateAt(change, ['deployment', 'end']);
+  const onActionDate = dateAt(onAction, ['date']);
   if (onAction && deploymentEnd && onActionDate && isBefore(onActionDate, deploymentEnd)) {
     add(onAction, problemOf('on-action-before-deployment', rangeAt(onAction, ['date']), `The on-action reflection is dated ${onActionDate}, before the deployment ended (${deploymentEnd} in change.md).`));
   }
-  const beyondDate = valueAt(beyondAction, ['date']);
+  const beyondDate = dateAt(beyondAction, ['date']);
   const minimum = options.beyondActionMinimumDays ?? DEFAULT_BEYOND_ACTION_MINIMUM_DAYS;
   const gap = onActionDate && beyondDate ? daysBetween(onActionDate, beyondDate) : undefined;
   if (beyondAction && gap !== undefined && gap < minimum) {
@@ -53,16 +45,8 @@ export function crossDocumentProblems(documents: readonly RecordDocument[], opti
     add(onAction, problemOf('missing-action-plan', onAction.analysis.frontMatter?.openingRange ?? onAction.analysis.lines.lineRange(0), 'The on-action reflection is written, so the record needs an action plan: add action-plan.md.'));
   }
   if (actionPlan && options.today) for (const problem of overdueActions(actionPlan, options.today)) add(actionPlan, problem);
+  for (const { doc, problem } of [...recordDateProblems(documents, options), ...recordStateProblems(documents), ...signOffProblems(documents, options)]) add(doc, problem);
   return found;
-}
-
-/** The document standing for a kind (and phase): the file named for it, else one whose front matter says so. */
-export function findRecordDocument(documents: readonly RecordDocument[], type: RecordDocumentType): RecordDocument | undefined {
-  const fileName = fileNameOfDocument(type.kind, type.phase);
-  return (
-    documents.find((d) => fileName !== undefined && d.fileName === fileName) ??
-    documents.find((d) => d.expected === undefined && d.analysis.kind === type.kind && d.analysis.phase === type.phase)
-  );
 }
 
 /** Actions past their due date that are neither done nor dropped. */
@@ -94,29 +78,4 @@ function kindMismatch(doc: RecordDocument): Problem | undefined {
     return problemOf('document-kind-mismatch', rangeAt(doc, ['phase']), `${doc.fileName} holds the ${expected.phase} reflection, not "${clip(phase)}"; rename the file or change the phase.`);
   }
   return undefined;
-}
-
-/** Whether `a` is before `b`: by instant when both have a time, else by day. */
-function isBefore(a: string, b: string): boolean {
-  const x = parseIsoDate(a);
-  const y = parseIsoDate(b);
-  if (!x || !y) return false;
-  return x.hasTime && y.hasTime ? x.instant < y.instant : x.date < y.date;
-}
-
-function valueAt(doc: RecordDocument | undefined, path: readonly string[]): string | undefined {
-  let value: unknown = doc?.analysis.data;
-  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' && parseIsoDate(value) ? value : undefined;
-}
-
-function rangeAt(doc: RecordDocument, path: readonly (string | number)[]): TextRange {
-  const { frontMatter, lines } = doc.analysis;
-  if (!frontMatter) return lines.lineRange(0);
-  const ranges = fieldRanges(frontMatter, lines, path);
-  return ranges.value ?? ranges.key ?? frontMatter.openingRange;
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

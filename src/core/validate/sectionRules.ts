@@ -48,7 +48,7 @@ export function sectionProblems(text: string, bodyOffset: number, lines: LineInd
 
 /** Where and what to insert for a missing section: before the next expected heading that is present, or at the end. */
 function insertionFor(guided: GuidedSection, later: readonly GuidedSection[], sections: readonly MarkdownSection[], text: string, lines: LineIndex): { range: TextRange; newText: string } {
-  const block = [`## ${guided.heading}`, '', ...guided.prompts.map((p) => `${PROMPT_MARKER} ${p}`)].join('\n');
+  const block = [`## ${guided.heading}`, '', guided.prompts.map((p) => `${PROMPT_MARKER} ${p}`).join('\n\n')].join('\n');
   const laterNames = new Set(later.map((s) => normaliseHeading(s.heading)));
   const next = sections.find((s) => laterNames.has(normaliseHeading(s.heading)));
   if (next) {

@@ -1,8 +1,9 @@
 import { documentTypeOfFileName } from '../vocabulary/documentKinds';
 import type { Problem } from './problem';
-import { crossDocumentProblems, type RecordDocument } from './recordRules';
+import type { RecordDocument } from './recordFields';
+import { crossDocumentProblems } from './recordRules';
 
-import { analyseDocument, finishProblems } from './validateDocument';
+import { analyseDocument, finishProblems, type DocumentAnalysis } from './validateDocument';
 import type { ValidationOptions } from './validationOptions';
 
 /** A file of a record folder: its name inside the folder (a path is reduced to its last part) and its text. */
@@ -21,11 +22,12 @@ export interface RecordFileProblems {
  * Validates the documents of one record folder: each on its own, then across
  * them (dates in order, the action plan due after on-action, overdue actions,
  * documents that belong elsewhere). Returns the problems per file, in input order.
+ * `prepare` may amend each document's own analysis (the editor's fixes, validate/fixedProblems).
  */
-export function validateRecord(files: readonly RecordFile[], options: ValidationOptions = {}): RecordFileProblems[] {
+export function validateRecord(files: readonly RecordFile[], options: ValidationOptions = {}, prepare: (analysis: DocumentAnalysis) => DocumentAnalysis = (a) => a): RecordFileProblems[] {
   const documents: RecordDocument[] = files.map((file) => {
     const fileName = baseName(file.name);
-    return { fileName, expected: documentTypeOfFileName(fileName), analysis: analyseDocument(file.text, options) };
+    return { fileName, expected: documentTypeOfFileName(fileName), analysis: prepare(analyseDocument(file.text, options)) };
   });
   const extra = crossDocumentProblems(documents, options);
   return documents.map((doc, index) => ({

@@ -1,5 +1,6 @@
 import type { RiskMatrix } from './riskMatrix';
 import type { RuleSeverities } from './ruleCatalog';
+import type { SignOffDue, SignOffRole } from '../vocabulary/signOffRoles';
 
 /** Options every validation entry point takes; all are optional and have documented defaults. */
 export interface ValidationOptions {
@@ -11,6 +12,8 @@ export interface ValidationOptions {
   readonly beyondActionMinimumDays?: number;
   /** Today's date (YYYY-MM-DD) for overdue actions; without it that rule is skipped, as there is no hidden clock. */
   readonly today?: string;
+  /** The sign-off roles change.md must carry and the status from which each is due (`validation.requiredSignOffs`); the supervisor's from `closed` by default. */
+  readonly requiredSignOffs?: Readonly<Partial<Record<SignOffRole, SignOffDue>>>;
   /** Most problems reported per document; 200 by default. */
   readonly maxProblemsPerDocument?: number;
 }

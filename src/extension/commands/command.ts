@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ConfigShown } from '../repositoryConfigLoader';
+import { ConfigShown } from '../repositoryRegistry';
 import { CancelledByUser } from '../workspaceRepository';
 
 /** One palette command: its id (declared in package.json) and what it does. */

@@ -1,17 +1,10 @@
 import { requireInsideRepository } from '../../core/files/safePaths';
 import * as vscode from 'vscode';
-import { recordDocumentPath } from '../../core/vocabulary/recordLayout';
-import { buildRollbackChecklist, renderRollbackChecklist, type PackageReference } from '../../core/rollback/rollbackChecklist';
-import { packageOfTag } from '../../core/rollback/rollbackPackage';
-import { packageFolderOf } from '../../core/usecases/rollbackPackages';
-import { proposeVersionForRange } from '../../core/usecases/proposeVersion';
+import { buildReleaseRollbackChecklist } from '../../core/usecases/rollbackChecklist';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { releaseTargetOf } from '../releaseTarget';
-import { configurationFor } from '../repositoryConfigLoader';
-import { localIsoDate } from '../../core/vocabulary/clock';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
-
-export const ROLLBACK_FILE = 'rollback.md';
 
 /**
  * Writes the rollback checklist of a release into its change record: steps
@@ -21,22 +14,24 @@ export const ROLLBACK_FILE = 'rollback.md';
 export class CreateRollbackChecklistCommand implements Command {
   readonly id = 'changeLog.createRollbackChecklist';
 
+  constructor(private readonly registry: RepositoryRegistry) {}
+
   async execute(node?: unknown): Promise<vscode.Uri | undefined> {
-    const target = await releaseTargetOf(node, 'ask');
+    const target = await releaseTargetOf(this.registry, node, 'ask');
     const { repository, range } = target;
-    const config = await configurationFor(repository.root, { forCommand: true });
-    const scope = vscode.Uri.file(repository.root);
-    const packageReference = range.from ? await existingPackage(packageFolderOf(repository.root, config), range.from, repository.root) : undefined;
-    // Only the version is needed for Unreleased: one read of the commits, not the notes.
-    const version = target.version ?? (await proposeVersionForRange(repository, range, { paths: config.releaseNotes.paths, pattern: config.releaseFilter.pattern, preOneZero: config.releaseNotes.preOneZero }));
-    const checklist = await buildRollbackChecklist(repository, { range, change: version, date: localIsoDate(), options: config.rollback, package: packageReference });
-    const relativePath = recordDocumentPath(config.recordsFolder, version, ROLLBACK_FILE);
-    const uri = vscode.Uri.joinPath(scope, relativePath);
+    const config = await this.registry.configurationFor(repository.root, { forCommand: true });
+    const built = await buildReleaseRollbackChecklist(repository, config, { range, today: this.registry.today(), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) });
+    const found = built.packageFound;
+    if (found.state === 'unusable') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', found.archivePath, found.problems.join(' ')));
+    }
+    const relativePath = built.recordPath;
+    const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     await requireInsideRepository(repository.root, uri.fsPath, relativePath);
-    const { outcome } = await writeGeneratedDocument(uri, renderRollbackChecklist(checklist), 'rollback steps');
+    const { outcome } = await writeGeneratedDocument(uri, built.markdown, 'rollback steps');
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the steps of {0}; everything else was kept.', relativePath));
     if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and has no generated parts: it was opened unchanged.', relativePath));
-    if (!packageReference && range.from) {
+    if (found.state !== 'verified' && range.from) {
       const create = vscode.l10n.t('Create Rollback Package');
       void vscode.window.showInformationMessage(vscode.l10n.t('No rollback package of {0} yet; the checklist will name it once you create one and regenerate.', range.from), create).then((answer) => {
         if (answer === create) void vscode.commands.executeCommand('changeLog.createRollbackPackage', node);
@@ -44,15 +39,4 @@ export class CreateRollbackChecklistCommand implements Command {
     }
     return uri;
   }
-}
-
-/** The package of `tag` in the package folder, when it exists, verifies and its manifest names that tag. */
-async function existingPackage(folder: string, tag: string, root: string): Promise<PackageReference | undefined> {
-  const found = await packageOfTag(folder, tag, root);
-  if (found.state === 'none') return undefined;
-  if (found.state === 'unusable') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', found.archivePath, found.problems.join(' ')));
-    return undefined;
-  }
-  return { file: found.file, sha256: found.sha256 };
 }

@@ -1,16 +1,10 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { exportEvidencePack } from '../../core/export/exportEvidencePack';
-import { defaultEvidencePackPath, writeEvidencePack } from '../../core/export/evidencePackFile';
-import { ensureIgnoredFolder } from '../../core/files/ignoredFolder';
-import { validationOptionsOf } from '../../core/config/resolvedConfig';
-import { packageFolderOf } from '../../core/usecases/rollbackPackages';
-import { localIsoDate } from '../../core/vocabulary/clock';
-import { configurationFor } from '../repositoryConfigLoader';
+import { buildRecordPack, evidencePackPathIn, prepareDefaultPackFolder, writeRecordPack } from '../../core/usecases/exportPack';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { CancelledByUser } from '../workspaceRepository';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
-import { dirname } from 'node:path';
 
 /**
  * Writes a change record as one self-contained HTML evidence pack where the
@@ -20,26 +14,22 @@ import { dirname } from 'node:path';
 export class ExportEvidencePackCommand implements Command {
   readonly id = 'changeLog.exportEvidencePack';
 
-  constructor(private readonly stylesheetPath: string) {}
+  constructor(
+    private readonly registry: RepositoryRegistry,
+    private readonly stylesheetPath: string,
+  ) {}
 
   /** `record` may be a Change Records view item or a version; `target` a path (for scripts and tests). */
   async execute(record?: unknown, target?: unknown): Promise<string | undefined> {
-    const choice = await recordOf(record);
-    const config = await configurationFor(choice.repository.root, { forCommand: true });
-    const now = new Date();
+    const choice = await recordOf(this.registry, record);
+    const config = await this.registry.configurationFor(choice.repository.root, { forCommand: true });
+    const root = choice.repository.root;
     const pack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the evidence pack of {0}', choice.version) }, () =>
-      exportEvidencePack(choice.folder, {
-        repository: choice.repository,
-        options: validationOptionsOf(config, localIsoDate(now)),
-        config,
-        now,
-        packageFolder: packageFolderOf(choice.repository.root, config),
-        stylesheetPath: this.stylesheetPath,
-      }),
+      buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.registry.clock, stylesheetPath: this.stylesheetPath }),
     );
-    const defaultPath = defaultEvidencePackPath(choice.repository.root, choice.version);
+    const defaultPath = evidencePackPathIn(root, pack.fileName);
     // The proposed folder exists (and is ignored by git) before the save dialog opens.
-    if (typeof target !== 'string') await ensureIgnoredFolder(dirname(defaultPath), choice.repository.root);
+    if (typeof target !== 'string') await prepareDefaultPackFolder(root, defaultPath);
     const path = typeof target === 'string' ? target : await chooseTarget(defaultPath);
     let force = false;
     if (existsSync(path)) {
@@ -51,23 +41,23 @@ export class ExportEvidencePackCommand implements Command {
       }
       force = true;
     }
-    await writeEvidencePack(path, pack.html, { force, keepOutOfGit: path === defaultPath, root: choice.repository.root });
+    await writeRecordPack(path, pack, { force, keepOutOfGit: path === defaultPath, root });
     const open = vscode.l10n.t('Open in Browser');
     const { error, warning } = pack.problems;
     const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2}', choice.version, vscode.workspace.asRelativePath(path), status), open).then((answer) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2} SHA-256 {3}.{4}', choice.version, vscode.workspace.asRelativePath(path), status, pack.sha256, pack.clean === false ? ` ${vscode.l10n.t('The working tree was not clean: the pack lists the uncommitted changes.')}` : ''), open).then((answer) => {
       if (answer === open) void vscode.env.openExternal(vscode.Uri.file(path));
     });
     return path;
   }
 }
 
-async function recordOf(record: unknown): Promise<RecordChoice> {
-  if (typeof record === 'string') return currentRecord(record);
-  if (typeof record === 'object' && record !== null && (record as { type?: unknown }).type === 'record') return currentRecord((record as { version: string }).version);
-  const current = await currentRecord();
+async function recordOf(registry: RepositoryRegistry, record: unknown): Promise<RecordChoice> {
+  if (typeof record === 'string') return currentRecord(registry, record);
+  if (typeof record === 'object' && record !== null && (record as { type?: unknown }).type === 'record') return currentRecord(registry, (record as { version: string }).version);
+  const current = await currentRecord(registry);
   // Only a record that exists can be exported: otherwise let the person pick one.
-  return existsSync(current.folder) ? current : pickRecord(current, { existingOnly: true });
+  return existsSync(current.folder) ? current : pickRecord(registry, current, { existingOnly: true });
 }
 
 async function chooseTarget(defaultPath: string): Promise<string> {

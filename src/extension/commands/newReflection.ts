@@ -7,6 +7,7 @@ import { PHASE_IDS, isPhaseId, type PhaseId } from '../../core/vocabulary/phaseI
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { createRecordDocument } from '../recordDocuments';
 import { CancelledByUser } from '../workspaceRepository';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
 
 type PhasePick = vscode.QuickPickItem & { readonly phase?: PhaseId; readonly other?: true };
@@ -18,16 +19,18 @@ type PhasePick = vscode.QuickPickItem & { readonly phase?: PhaseId; readonly oth
 export class NewReflectionCommand implements Command {
   readonly id = 'changeLog.newReflection';
 
+  constructor(private readonly registry: RepositoryRegistry) {}
+
   async execute(phaseArgument?: unknown, versionArgument?: unknown): Promise<vscode.Uri | undefined> {
-    let record = await currentRecord(typeof versionArgument === 'string' ? versionArgument : undefined);
+    let record = await currentRecord(this.registry, typeof versionArgument === 'string' ? versionArgument : undefined);
     let phase = isPhaseId(phaseArgument) ? phaseArgument : undefined;
     while (!phase) {
       const picked = await pickPhase(record);
-      if (picked === 'other') record = await pickRecord(record);
+      if (picked === 'other') record = await pickRecord(this.registry, record);
       else phase = picked;
     }
     const fileName = fileNameOfDocument('reflection', phase) ?? `${phase}.md`;
-    return (await createRecordDocument(record.repository, record.version, fileName)).uri;
+    return (await createRecordDocument(this.registry, record.repository, record.version, fileName)).uri;
   }
 }
 

@@ -5,6 +5,7 @@ import { currentRecord } from '../recordChoice';
 import { createRecordDocument } from '../recordDocuments';
 import { releaseTargetOf, versionOf } from '../releaseTarget';
 import { CancelledByUser } from '../workspaceRepository';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
 
 /**
@@ -14,19 +15,21 @@ import type { Command } from './command';
 export class StartChangeRecordCommand implements Command {
   readonly id = 'changeLog.startChangeRecord';
 
+  constructor(private readonly registry: RepositoryRegistry) {}
+
   async execute(node?: unknown, versionArgument?: unknown): Promise<vscode.Uri | undefined> {
-    const target = await releaseTargetOf(node, node === undefined && typeof versionArgument !== 'string' ? 'ask' : 'unreleased');
+    const target = await releaseTargetOf(this.registry, node, node === undefined && typeof versionArgument !== 'string' ? 'ask' : 'unreleased');
     const version =
       typeof versionArgument === 'string'
         ? versionArgument
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Start Change Record'),
             prompt: vscode.l10n.t('The version this change will release ({0}..{1})', target.range.from ?? 'first commit', target.range.to),
-            value: await versionOf(target),
+            value: await versionOf(this.registry, target),
             validateInput: (value) => (value.trim().length === 0 ? 'Give the version, for example v1.4.0.' : recordFolderName(value.trim()) !== value.trim() ? `Will be stored as "${recordFolderName(value.trim())}".` : undefined),
           });
     if (version === undefined) throw new CancelledByUser();
-    const { uri } = await createRecordDocument(target.repository, version.trim(), CHANGE_FILE, {
+    const { uri } = await createRecordDocument(this.registry, target.repository, version.trim(), CHANGE_FILE, {
       range: { from: target.range.from, to: target.range.to === 'HEAD' ? version.trim() : target.range.to },
       previousTag: target.range.from,
     });
@@ -38,9 +41,11 @@ export class StartChangeRecordCommand implements Command {
 export class OpenActionPlanCommand implements Command {
   readonly id = 'changeLog.openActionPlan';
 
+  constructor(private readonly registry: RepositoryRegistry) {}
+
   async execute(versionArgument?: unknown): Promise<vscode.Uri | undefined> {
-    const record = await currentRecord(typeof versionArgument === 'string' ? versionArgument : undefined);
-    return (await createRecordDocument(record.repository, record.version, ACTION_PLAN_FILE)).uri;
+    const record = await currentRecord(this.registry, typeof versionArgument === 'string' ? versionArgument : undefined);
+    return (await createRecordDocument(this.registry, record.repository, record.version, ACTION_PLAN_FILE)).uri;
   }
 }
 
@@ -48,9 +53,11 @@ export class OpenActionPlanCommand implements Command {
 export class CreateRecordDocumentCommand implements Command {
   readonly id = 'changeLog.createRecordDocument';
 
+  constructor(private readonly registry: RepositoryRegistry) {}
+
   async execute(version?: unknown, fileName?: unknown): Promise<vscode.Uri | undefined> {
     if (typeof version !== 'string' || typeof fileName !== 'string') throw new Error(vscode.l10n.t('Choose a missing document in the Change Records view.'));
-    const record = await currentRecord(version);
-    return (await createRecordDocument(record.repository, record.version, fileName)).uri;
+    const record = await currentRecord(this.registry, version);
+    return (await createRecordDocument(this.registry, record.repository, record.version, fileName)).uri;
   }
 }

@@ -4,11 +4,11 @@ import * as vscode from 'vscode';
 import { FileExistsError } from '../../core/files/atomicWrite';
 import { verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
 import { createPackage, packageFolderOf } from '../../core/usecases/rollbackPackages';
-import { configurationFor } from '../repositoryConfigLoader';
 import { releaseTargetOf, versionOf } from '../releaseTarget';
 import { RELEASES_VIEW_ID } from '../views/releasesView';
 import { withViewProgress } from '../views/viewProgress';
 import { CancelledByUser, requireRepository } from '../workspaceRepository';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
 
 /**
@@ -19,11 +19,13 @@ import type { Command } from './command';
 export class CreateRollbackPackageCommand implements Command {
   readonly id = 'changeLog.createRollbackPackage';
 
+  constructor(private readonly registry: RepositoryRegistry) {}
+
   async execute(node?: unknown): Promise<string | undefined> {
-    const target = await releaseTargetOf(node, 'ask');
+    const target = await releaseTargetOf(this.registry, node, 'ask');
     const previous = target.range.from;
-    if (!previous) throw new Error(vscode.l10n.t('{0} is the first release: there is no earlier version to roll back to.', await versionOf(target)));
-    const config = await configurationFor(target.repository.root, { forCommand: true });
+    if (!previous) throw new Error(vscode.l10n.t('{0} is the first release: there is no earlier version to roll back to.', await versionOf(this.registry, target)));
+    const config = await this.registry.configurationFor(target.repository.root, { forCommand: true });
     const folder = config.packageFolder;
     let created;
     try {
@@ -55,8 +57,10 @@ export class CreateRollbackPackageCommand implements Command {
 export class VerifyRollbackPackageCommand implements Command {
   readonly id = 'changeLog.verifyRollbackPackage';
 
+  constructor(private readonly registry: RepositoryRegistry) {}
+
   async execute(file?: unknown): Promise<boolean> {
-    const archive = typeof file === 'string' ? file : file instanceof vscode.Uri ? file.fsPath : await pickArchive();
+    const archive = typeof file === 'string' ? file : file instanceof vscode.Uri ? file.fsPath : await pickArchive(this.registry);
     const result = await verifyRollbackPackage(archive);
     const name = vscode.workspace.asRelativePath(archive);
     if (result.ok) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is intact: SHA-256 {1} matches its checksum and manifest.', name, result.sha256 ?? ''));
@@ -65,9 +69,9 @@ export class VerifyRollbackPackageCommand implements Command {
   }
 }
 
-async function pickArchive(): Promise<string> {
-  const { repository } = await requireRepository();
-  const dir = packageFolderOf(repository.root, await configurationFor(repository.root));
+async function pickArchive(registry: RepositoryRegistry): Promise<string> {
+  const { repository } = await requireRepository(registry.locate);
+  const dir = packageFolderOf(repository.root, await registry.configurationFor(repository.root));
   const archives = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tar.gz'));
   const browse = { label: vscode.l10n.t('$(folder-opened) Choose a file…'), path: '' };
   const picked = await vscode.window.showQuickPick([...archives.map((n) => ({ label: n, description: vscode.workspace.asRelativePath(join(dir, n)), path: join(dir, n) })), browse], {

@@ -1,18 +1,15 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { GitRepository } from '../../core/git/gitRepository';
 import type { DocumentAssessment, RecordAssessment } from '../../core/records/recordStatus';
 import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
-import { localIsoDate } from '../../core/vocabulary/clock';
-import { configurationFor } from '../repositoryConfigLoader';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import { listRecordVersions } from '../recordDocuments';
-import { locateRepositories } from '../workspaceRepository';
 
 export const RECORDS_VIEW_ID = 'changeLog.records';
 
-/** A node of the Change Records view. */
+/** A node of the Change Records view: plain data (the repository named by its root). */
 export type RecordNode =
-  | { readonly type: 'record'; readonly repository: GitRepository; readonly version: string; readonly folder: string; readonly assessment: RecordAssessment }
+  | { readonly type: 'record'; readonly root: string; readonly version: string; readonly folder: string; readonly assessment: RecordAssessment }
   | { readonly type: 'document'; readonly record: Extract<RecordNode, { type: 'record' }>; readonly document: DocumentAssessment };
 
 const STATE_ICONS: Record<DocumentAssessment['state'], [string, string | undefined]> = {
@@ -36,7 +33,7 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
+  constructor(private readonly registry: RepositoryRegistry) {
     // Any Markdown change may change a record's state; redraw at most every 300 ms.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const schedule = () => this.schedule();
@@ -83,16 +80,16 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
   async getChildren(node?: RecordNode): Promise<RecordNode[]> {
     if (node?.type === 'record') return node.assessment.documents.map((document) => ({ type: 'document', record: node, document }));
     if (node) return [];
-    const { repositories } = await locateRepositories();
+    const { repositories } = await this.registry.locate();
     const nodes: RecordNode[] = [];
     for (const located of repositories) {
       if (located.state !== 'ready' || !located.repository) continue;
       // The same findings as the Problems panel, `reflect check` and the evidence pack (core use case checkRecord).
-      const config = await configurationFor(located.repository.root);
-      const check = { config, today: localIsoDate(), repository: located.repository };
+      const config = await this.registry.configurationFor(located.repository.root);
+      const check = { config, today: this.registry.today(), repository: located.repository };
       for (const version of await listRecordVersions(located.repository.root, config.recordsFolder)) {
         const assessment = await assessRecordFolderOf(located.repository.root, version, check);
-        if (assessment) nodes.push({ type: 'record', repository: located.repository, version, folder: join(located.repository.root, config.recordsFolder, version), assessment });
+        if (assessment) nodes.push({ type: 'record', root: located.repository.root, version, folder: join(located.repository.root, config.recordsFolder, version), assessment });
       }
     }
     return nodes;

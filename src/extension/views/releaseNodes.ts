@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { FileChange } from '../../core/git/gitLogParsing';
 import { relativeDate } from '../../core/render/relativeDate';
 import { gitContentUri } from '../gitContentProvider';
-import type { ReleaseEntry, ReleaseNode } from './repositoryReleases';
+import type { ReleaseEntry, ReleaseNode, ReleaseSummary } from './repositoryReleases';
 
 const STATUS_ICONS: Record<FileChange['status'], string> = {
   added: 'diff-added',
@@ -16,12 +16,13 @@ const STATUS_ICONS: Record<FileChange['status'], string> = {
   unknown: 'question',
 };
 
-export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
+/** Draws a node; `summaryOf` says what is known of a release already (drawing reads nothing). */
+export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) => ReleaseSummary): vscode.TreeItem {
   switch (node.type) {
     case 'repository': {
-      const item = new vscode.TreeItem(path.basename(node.repo.root), vscode.TreeItemCollapsibleState.Expanded);
-      item.description = vscode.workspace.asRelativePath(node.repo.root, true);
-      item.tooltip = node.repo.root;
+      const item = new vscode.TreeItem(path.basename(node.root), vscode.TreeItemCollapsibleState.Expanded);
+      item.description = vscode.workspace.asRelativePath(node.root, true);
+      item.tooltip = node.root;
       item.iconPath = new vscode.ThemeIcon('repo');
       item.contextValue = 'repository';
       return item;
@@ -34,7 +35,7 @@ export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
       return item;
     }
     case 'release':
-      return releaseItem(node);
+      return releaseItem(node, summaryOf(node));
     case 'more-releases':
     case 'more-commits': {
       const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
@@ -70,7 +71,7 @@ export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
       item.description = `${folder === '.' ? '' : `${folder} · `}${change.status}${change.oldPath ? ` from ${change.oldPath}` : ''}`;
       item.tooltip = `${change.path} (${change.status})`;
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[change.status]);
-      const root = node.entry.repo.root;
+      const root = node.entry.root;
       const left = gitContentUri(root, change.status === 'added' ? undefined : range.from, change.oldPath ?? change.path);
       const right = gitContentUri(root, change.status === 'deleted' ? undefined : range.to, change.path);
       item.command = { command: 'vscode.diff', title: vscode.l10n.t('Open Diff'), arguments: [left, right, `${change.path} (${range.from ?? 'empty'} ↔ ${range.to})`, { preview: true }] };
@@ -80,9 +81,8 @@ export function toTreeItem(node: ReleaseNode): vscode.TreeItem {
   }
 }
 
-function releaseItem(entry: ReleaseEntry): vscode.TreeItem {
+function releaseItem(entry: ReleaseEntry, summary: ReleaseSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(entry.name, vscode.TreeItemCollapsibleState.Collapsed);
-  const summary = entry.repo.summaryOf(entry);
   const parts: string[] = [];
   if (summary.commitCount !== undefined) parts.push(`${summary.commitCount} ${summary.commitCount === 1 ? 'commit' : 'commits'}`);
   if (entry.date) parts.push(entry.date.slice(0, 10));
@@ -92,6 +92,6 @@ function releaseItem(entry: ReleaseEntry): vscode.TreeItem {
   item.tooltip = entry.tooltip;
   item.iconPath = new vscode.ThemeIcon(entry.kind === 'unreleased' ? 'git-commit' : entry.kind === 'comparison' ? 'git-compare' : 'tag');
   item.contextValue = entry.kind === 'unreleased' ? 'unreleased' : entry.kind === 'comparison' ? 'comparison' : 'release';
-  item.id = `${entry.repo.root}\0${entry.kind}\0${entry.name}`;
+  item.id = `${entry.root}\0${entry.kind}\0${entry.name}`;
   return item;
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { GitRepository } from '../../core/git/gitRepository';
 import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
-import { localIsoDate } from '../../core/vocabulary/clock';
-import { configurationFor } from '../repositoryConfigLoader';
+import type { RepositoryRegistry } from '../repositoryRegistry';
 import { readSettings } from '../configuration';
-import { locateRepositories, type LocatedRepository, type WorkspaceState } from '../workspaceRepository';
+import type { LocatedRepository, WorkspaceState } from '../workspaceRepository';
 import { toTreeItem } from './releaseNodes';
 import { RepositoryReleases, type ReleaseEntry, type ReleaseNode } from './repositoryReleases';
 import { withViewProgress } from './viewProgress';
@@ -22,12 +21,12 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   private located: Promise<{ state: WorkspaceState; repositories: LocatedRepository[]; releases: RepositoryReleases[] }> | undefined;
 
   /**
-   * `locateSource` finds the repositories to show (the workspace's by default,
-   * fixtures in tests); `onRepositories` hears which were found, each time the
+   * The registry locates the repositories to show and keeps what is read of
+   * their releases; `onRepositories` hears which were found, each time the
    * view reads them, so watching starts only once the view is shown.
    */
   constructor(
-    private readonly locateSource: typeof locateRepositories = locateRepositories,
+    private readonly registry: RepositoryRegistry,
     private readonly onRepositories: (repositories: GitRepository[]) => void = () => undefined,
   ) {}
 
@@ -47,20 +46,21 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   }
 
   getTreeItem(node: ReleaseNode): vscode.TreeItem {
-    return toTreeItem(node);
+    // Drawing reads nothing: a release's summary is what is known so far.
+    return toTreeItem(node, (entry) => this.registry.releasesOf(entry.root)?.summaryOf(entry) ?? {});
   }
 
   async getChildren(node?: ReleaseNode): Promise<ReleaseNode[]> {
     if (!node) return this.rootNodes();
     switch (node.type) {
       case 'repository':
-        return this.guard(node.repo.root, () => node.repo.rootNodes());
+        return this.guard(node.root, () => this.releasesOf(node.root).rootNodes());
       case 'release':
-        return this.guard(node.name, () => withViewProgress(RELEASES_VIEW_ID, `Reading ${node.name}`, () => node.repo.releaseChildren(node)));
+        return this.guard(node.name, () => withViewProgress(RELEASES_VIEW_ID, `Reading ${node.name}`, () => this.releasesOf(node.root).releaseChildren(node)));
       case 'group':
         return node.group.commits.map((commit) => ({ type: 'commit', commit }));
       case 'files':
-        return this.guard('files', () => withViewProgress(RELEASES_VIEW_ID, 'Reading changed files', () => node.entry.repo.fileNodes(node.entry)));
+        return this.guard('files', () => withViewProgress(RELEASES_VIEW_ID, 'Reading changed files', () => this.releasesOf(node.entry.root).fileNodes(node.entry)));
       default:
         return [];
     }
@@ -74,10 +74,10 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   /** Handles a "Load more…" item. */
   async loadMore(node: ReleaseNode): Promise<void> {
     if (node.type === 'more-releases') {
-      node.repo.showMoreReleases();
+      this.releasesOf(node.root).showMoreReleases();
       this.changed.fire(undefined);
     } else if (node.type === 'more-commits') {
-      await withViewProgress(RELEASES_VIEW_ID, 'Reading more commits', () => node.entry.repo.loadMoreCommits(node.entry));
+      await withViewProgress(RELEASES_VIEW_ID, 'Reading more commits', () => this.releasesOf(node.entry.root).loadMoreCommits(node.entry));
       this.changed.fire(node.entry);
     }
   }
@@ -90,36 +90,44 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
     const nodes: ReleaseNode[] = [];
     for (const located of repositories) {
       const repo = releases.find((r) => r.root === located.path);
-      if (repo) nodes.push({ type: 'repository', repo });
+      if (repo) nodes.push({ type: 'repository', root: repo.root });
       else if (repositories.length > 1) nodes.push({ type: 'notice', id: `problem:${located.path}`, icon: 'warning', label: `${located.folder.name}: ${located.explanation ?? located.state}`, tooltip: located.explanation });
     }
     return nodes;
   }
 
   private locate() {
-    this.located ??= this.locateSource().then(async ({ state, repositories }) => {
+    this.located ??= this.registry.locate().then(async ({ state, repositories }) => {
       await vscode.commands.executeCommand('setContext', 'changeLog.state', state);
       const ready = repositories.filter((r): r is LocatedRepository & { repository: GitRepository } => r.state === 'ready' && r.repository !== undefined);
       const releases = await Promise.all(
         ready.map(async (r) => {
           // The repository's one configuration: reflect.config.json's tag pattern counts here as in `reflect notes`.
-          const config = await configurationFor(r.repository.root);
+          const config = await this.registry.configurationFor(r.repository.root);
           const settings = { releaseFilter: config.releaseFilter, pageSize: readSettings(r.folder).pageSize };
           return new RepositoryReleases(
             r.repository,
             settings,
             async (root, version) => {
-              const assessment = await assessRecordFolderOf(root, version, { config, today: localIsoDate(), repository: r.repository });
+              const assessment = await assessRecordFolderOf(root, version, { config, today: this.registry.today(), repository: r.repository });
               return assessment ? `record ${assessment.complete}/${assessment.expected}` : undefined;
             },
             (entry: ReleaseEntry) => this.changed.fire(entry),
           );
         }),
       );
+      this.registry.trackReleases(releases);
       this.onRepositories(releases.map((r) => r.repository));
       return { state, repositories, releases };
     });
     return this.located;
+  }
+
+  /** The releases of a repository this view listed. */
+  private releasesOf(root: string): RepositoryReleases {
+    const releases = this.registry.releasesOf(root);
+    if (!releases) throw new Error(vscode.l10n.t('The repository {0} is no longer shown; refresh the view.', root));
+    return releases;
   }
 
   /** Turns a failure while reading into one notice item instead of an error toast. */

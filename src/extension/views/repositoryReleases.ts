@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
-import { parseCommit, type ParsedCommit } from '../../core/commits/conventionalCommit';
-import { groupCommitsByType } from '../../core/commits/groupCommits';
-import type { GitTag } from '../../core/git/gitLogParsing';
+import type { ParsedCommit } from '../../core/commits/conventionalCommit';
+import { groupCommitsByType, type CommitGroup } from '../../core/commits/groupCommits';
+import type { FileChange, GitTag } from '../../core/git/gitLogParsing';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
-import { latestReachableRelease, releaseRangeOf, selectReleaseTags, type ReleaseFilter } from '../../core/git/releases';
-import type { CommitGroup } from '../../core/commits/groupCommits';
-import type { FileChange } from '../../core/git/gitLogParsing';
+import type { ReleaseFilter } from '../../core/git/releases';
+import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleaseFiles, readReleaseListing, readReleaseRange } from '../../core/usecases/releaseOverview';
 
-/** A node of the Releases tree. Nodes are plain data; `toTreeItem` (releaseNodes.ts) draws them. */
+/**
+ * A node of the Releases tree. Nodes are plain data (a repository is named by
+ * its root; the registry holds its releases); `toTreeItem` (releaseNodes.ts) draws them.
+ */
 export type ReleaseNode =
-  | { readonly type: 'repository'; readonly repo: RepositoryReleases }
+  | { readonly type: 'repository'; readonly root: string }
   | { readonly type: 'notice'; readonly id: string; readonly label: string; readonly tooltip?: string; readonly icon: 'warning' | 'info' | 'error' }
   | ReleaseEntry
-  | { readonly type: 'more-releases'; readonly repo: RepositoryReleases; readonly shown: number; readonly total: number }
+  | { readonly type: 'more-releases'; readonly root: string; readonly shown: number; readonly total: number }
   | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup }
   | { readonly type: 'commit'; readonly commit: ParsedCommit }
   | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
@@ -22,7 +24,8 @@ export type ReleaseNode =
 /** Unreleased, a tag, or a comparison of two refs. */
 export interface ReleaseEntry {
   readonly type: 'release';
-  readonly repo: RepositoryReleases;
+  /** The repository's root. */
+  readonly root: string;
   readonly kind: 'unreleased' | 'tag' | 'comparison';
   readonly name: string;
   /** Known at once for Unreleased and comparisons; read on expand for tags. */
@@ -46,13 +49,15 @@ export type RecordStatusSource = (repositoryRoot: string, version: string) => Pr
 interface LoadedRange {
   readonly range: RevisionRange;
   readonly total: number;
-  commits: ParsedCommit[];
+  commits: readonly ParsedCommit[];
   readonly partial: boolean;
 }
 
 /**
- * The releases of one repository, read lazily: the tag list on first paint,
- * a release's commits when it is expanded, a page at a time.
+ * The releases of one repository, read lazily through the core use case
+ * releaseOverview: the tag list on first paint, a release's commits when it
+ * is expanded, a page at a time. Drawing an item reads nothing (`summaryOf`);
+ * `readSummaries` is started when the items are listed.
  */
 export class RepositoryReleases {
   private tags: GitTag[] | undefined;
@@ -82,24 +87,23 @@ export class RepositoryReleases {
   /** Top-level nodes: notices, comparisons, Unreleased, then a page of tags. */
   async rootNodes(): Promise<ReleaseNode[]> {
     if (!this.tags) {
-      const [tags, head, shallow] = await Promise.all([this.repository.listTags(), this.repository.headState(), this.repository.isShallow()]);
-      this.tags = selectReleaseTags(tags, this.settings.releaseFilter);
-      this.head = head;
-      this.shallow = shallow;
-      if (head.kind !== 'unborn') {
-        const from = await latestReachableRelease(this.repository, this.tags, 'HEAD');
+      const listing = await readReleaseListing(this.repository, this.settings.releaseFilter);
+      this.tags = [...listing.tags];
+      this.head = listing.head;
+      this.shallow = listing.shallow;
+      const { head, unreleased } = listing;
+      if (unreleased && head.kind !== 'unborn') {
+        const { from } = unreleased.range;
         this.unreleased = {
           type: 'release',
-          repo: this,
+          root: this.root,
           kind: 'unreleased',
           name: 'Unreleased',
-          range: { from, to: 'HEAD' },
+          range: unreleased.range,
           tooltip: `Commits on ${head.kind === 'branch' ? head.branch : `detached HEAD (${head.commit.slice(0, 7)})`} since ${from ?? 'the first commit'}`,
         };
         // The Unreleased count is part of first paint; other counts follow.
-        const range = { from, to: 'HEAD' };
-        const [commitCount, partial] = await Promise.all([this.repository.countCommits(range), shallow ? this.repository.rangeCrossesShallowBoundary(range) : false]);
-        this.summaries.set(this.unreleased.name, { commitCount, partial });
+        this.summaries.set(this.unreleased.name, { commitCount: unreleased.commitCount, partial: unreleased.partial });
       }
     }
     const nodes: ReleaseNode[] = [];
@@ -121,7 +125,8 @@ export class RepositoryReleases {
     }
     const page = tags.slice(0, this.shownReleases).map((tag) => this.tagEntry(tag));
     nodes.push(...page);
-    if (tags.length > this.shownReleases) nodes.push({ type: 'more-releases', repo: this, shown: this.shownReleases, total: tags.length });
+    if (tags.length > this.shownReleases) nodes.push({ type: 'more-releases', root: this.root, shown: this.shownReleases, total: tags.length });
+    this.readSummaries(nodes);
     return nodes;
   }
 
@@ -132,7 +137,7 @@ export class RepositoryReleases {
 
   /** Adds a comparison of two refs at the top of the list. */
   addComparison(from: string, to: string): ReleaseEntry {
-    const entry: ReleaseEntry = { type: 'release', repo: this, kind: 'comparison', name: `${from} ↔ ${to}`, range: { from, to }, tooltip: vscode.l10n.t('Changes from {0} to {1}', from, to) };
+    const entry: ReleaseEntry = { type: 'release', root: this.root, kind: 'comparison', name: `${from} ↔ ${to}`, range: { from, to }, tooltip: vscode.l10n.t('Changes from {0} to {1}', from, to) };
     this.comparisons.unshift(entry);
     return entry;
   }
@@ -142,21 +147,27 @@ export class RepositoryReleases {
     return ['HEAD', ...(this.tags ?? []).map((t) => t.name)];
   }
 
-  /** What is known about a release so far; starts reading what is missing. */
+  /** What is known about a release so far; reads nothing. */
   summaryOf(entry: ReleaseEntry): ReleaseSummary {
-    const key = entry.name;
-    if (!this.summaries.has(key) && !this.pendingSummaries.has(key)) {
+    return this.summaries.get(entry.name) ?? {};
+  }
+
+  /** Starts reading what the listed releases' items do not know yet; each redraws when it arrives. */
+  private readSummaries(nodes: readonly ReleaseNode[]): void {
+    for (const node of nodes) {
+      if (node.type !== 'release') continue;
+      const key = node.name;
+      if (this.summaries.has(key) || this.pendingSummaries.has(key)) continue;
       this.pendingSummaries.add(key);
-      void this.readSummary(entry).then(
+      void this.readSummary(node).then(
         (summary) => {
           this.summaries.set(key, summary);
           this.pendingSummaries.delete(key);
-          this.onSummary(entry);
+          this.onSummary(node);
         },
         () => this.pendingSummaries.delete(key),
       );
     }
-    return this.summaries.get(key) ?? {};
   }
 
   /** Children of an expanded release: its groups, a Load more… item, and Files changed. */
@@ -177,30 +188,28 @@ export class RepositoryReleases {
   /** Reads the next page of a release's commits. */
   async loadMoreCommits(entry: ReleaseEntry): Promise<void> {
     const loaded = await this.load(entry);
-    const next = await this.repository.readMappedCommits(loaded.range, parseCommit, { skip: loaded.commits.length, limit: this.settings.pageSize });
+    const next = await readReleaseCommitPage(this.repository, loaded.range, loaded.commits.length, this.settings.pageSize);
     loaded.commits = loaded.commits.concat(next);
   }
 
   /** The changed files of a release, each with the two refs to diff. */
   async fileNodes(entry: ReleaseEntry): Promise<ReleaseNode[]> {
     const { range } = await this.load(entry);
-    const changes = await this.repository.changedFiles(range);
+    const changes = await readReleaseFiles(this.repository, range);
     return changes.map((change) => ({ type: 'file' as const, entry, change, range }));
   }
 
   /** The range of a release (read on demand for tags). */
   async rangeOf(entry: ReleaseEntry): Promise<RevisionRange> {
-    return entry.range ?? releaseRangeOf(this.repository, this.tags ?? [], entry.name);
+    return entry.range ?? readReleaseRange(this.repository, this.tags ?? [], entry.name);
   }
 
   private load(entry: ReleaseEntry): Promise<LoadedRange> {
     let loading = this.loaded.get(entry.name);
     if (!loading) {
       loading = (async () => {
-        const range = await this.rangeOf(entry);
-        const [total, firstPage] = await Promise.all([this.repository.countCommits(range), this.repository.readMappedCommits(range, parseCommit, { skip: 0, limit: this.settings.pageSize })]);
-        const partial = this.shallow && (await this.repository.rangeCrossesShallowBoundary(range));
-        return { range, total, commits: firstPage, partial };
+        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize);
+        return { ...read, commits: [...read.commits] };
       })();
       loading.catch(() => this.loaded.delete(entry.name));
       this.loaded.set(entry.name, loading);
@@ -211,11 +220,7 @@ export class RepositoryReleases {
   private async readSummary(entry: ReleaseEntry): Promise<ReleaseSummary> {
     const range = await this.rangeOf(entry);
     const version = entry.kind === 'tag' ? entry.name : undefined;
-    const [commitCount, record, partial] = await Promise.all([
-      this.repository.countCommits(range),
-      version ? this.recordStatus(this.root, version) : Promise.resolve(undefined),
-      this.shallow ? this.repository.rangeCrossesShallowBoundary(range) : Promise.resolve(false),
-    ]);
+    const [{ commitCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
     return { commitCount, record, partial };
   }
 
@@ -223,7 +228,7 @@ export class RepositoryReleases {
   private tagEntry(tag: GitTag): ReleaseEntry {
     let entry = this.tagEntries.get(tag.name);
     if (!entry) {
-      entry = { type: 'release', repo: this, kind: 'tag', name: tag.name, date: tag.date, tooltip: vscode.l10n.t('{0}: {1} tag on {2}, {3}', tag.name, tag.annotated ? 'annotated' : 'lightweight', tag.hash.slice(0, 12), tag.date) };
+      entry = { type: 'release', root: this.root, kind: 'tag', name: tag.name, date: tag.date, tooltip: vscode.l10n.t('{0}: {1} tag on {2}, {3}', tag.name, tag.annotated ? 'annotated' : 'lightweight', tag.hash.slice(0, 12), tag.date) };
       this.tagEntries.set(tag.name, entry);
     }
     return entry;

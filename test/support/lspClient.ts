@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type MessageReader, type MessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const SERVER = resolve(__dirname, '../../../dist/server.js');
@@ -48,10 +48,28 @@ export interface CodeActionItem {
   edit?: { changes?: Record<string, TextEditItem[]>; documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: TextEditItem[] }> };
 }
 
+/** How a client reaches a server: the built bundle as a child process (the default), or a server in this process. */
+export interface LspTransport {
+  readonly reader: MessageReader;
+  readonly writer: MessageWriter;
+  /** Stops the server end. */
+  close(): void;
+  /** The server runs in this process: it must not watch our process id, and is never sent `exit`. */
+  readonly inProcess: boolean;
+}
+
 /** The built language server as a child process, spoken to over stdio like any LSP client would. */
+function spawnedServer(): LspTransport {
+  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { stdout, stdin } = child;
+  if (!stdout || !stdin) throw new Error('server pipes missing');
+  return { reader: new StreamMessageReader(stdout), writer: new StreamMessageWriter(stdin), close: () => child.kill(), inProcess: false };
+}
+
+/** An LSP client of the language server: the built bundle by default, or any transport (test/support/inProcessServer). */
 export class LspClient {
   readonly connection: MessageConnection;
-  private readonly process: ChildProcess;
+  private readonly transport: LspTransport;
   private version = 1;
   /** What `workspace/configuration` answers, by section. */
   configuration: Record<string, unknown> = {};
@@ -62,11 +80,9 @@ export class LspClient {
   private refreshWaiters: Array<() => void> = [];
   private readonly texts = new Map<string, string>();
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const { stdout, stdin } = this.process;
-    if (!stdout || !stdin) throw new Error('server pipes missing');
-    this.connection = createMessageConnection(new StreamMessageReader(stdout), new StreamMessageWriter(stdin));
+  constructor(transport: LspTransport = spawnedServer()) {
+    this.transport = transport;
+    this.connection = createMessageConnection(transport.reader, transport.writer);
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map((i) => this.configuration[i.section ?? ''] ?? null));
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
@@ -85,7 +101,7 @@ export class LspClient {
 
   async initialize(initializationOptions: unknown = { recordsFolder: 'docs/changes' }, workspace: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const result = (await this.connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: this.transport.inProcess ? null : process.pid,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, ...workspace },
@@ -164,10 +180,11 @@ export class LspClient {
   async dispose(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit');
+      // In this process, `exit` would end the test run itself.
+      if (!this.transport.inProcess) await this.connection.sendNotification('exit');
     } finally {
       this.connection.dispose();
-      this.process.kill();
+      this.transport.close();
     }
   }
 }

@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdir
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitFixture } from '../fixtures/gitFixture';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 
@@ -179,7 +179,7 @@ describe('reflect CLI', () => {
     try {
       const record = join(folder, 'docs/changes/v1.4.0');
       mkdirSync(record, { recursive: true });
-      writeFileSync(join(record, 'change.md'), withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed'))));
+      writeFileSync(join(record, 'change.md'), withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER));
       writeFileSync(join(record, 'on-action.md'), withFrontMatter(answered('on-action'), reflectionFrontMatter('on-action', '2026-12-01')));
       const plan = withFrontMatter(answered('action-plan'), ['kind: action-plan', 'change: v1.4.0', 'date: 2026-12-03', 'author: Alex Morgan', 'actions:', '  - action: Rehearse the rollback', '    gap: rollback was slow', '    owner: Alex Morgan', '    due: 2027-01-15', '    evidence: rehearsal notes', '    status: open']);
       writeFileSync(join(record, 'action-plan.md'), plan);

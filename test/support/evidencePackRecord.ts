@@ -57,12 +57,12 @@ export function writeRecord(folder: string, files: Record<string, string>): stri
 /** The shipped stylesheet (tests run from out/test/unit). */
 export const STYLESHEET = readFileSync(join(__dirname, '../../../media/evidence-pack.css'), 'utf8');
 /** The fixed moment test packs are generated at. */
-export const GENERATED_AT = new Date('2026-12-10T09:30:00Z');
+export const GENERATED_AT = new Date('2027-01-10T09:30:00Z');
 
-/** Builds a pack from file texts by name, assessed with today = 2026-12-10. */
+/** Builds a pack from file texts by name, assessed with today = 2027-01-10. */
 export function packOf(files: Record<string, string>, commits: PackCommits = { state: 'unavailable', reason: 'no repository in this test.' }, extra: Partial<EvidencePackInput> = {}): string {
   const recordFiles: RecordFile[] = Object.entries(files).map(([name, text]) => ({ name, text }));
-  const options = { today: '2026-12-10' };
+  const options = { today: '2027-01-10' };
   return buildEvidencePack({ files: recordFiles, assessment: assessRecord(recordFiles, options), commits, options, generatedAt: GENERATED_AT, stylesheet: STYLESHEET, recordName: 'v1.4.0', ...extra });
 }
 

@@ -9,7 +9,7 @@ import { regenerate } from '../../src/core/markdown/regenerate';
 import { FileChangedError, replaceFile, writeNewFile } from '../../src/core/files/atomicWrite';
 import { OutsideRepositoryError } from '../../src/core/files/safePaths';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
-import { writeRecord, completeRecordFiles } from './evidencePackRecord';
+import { writeRecord, completeRecordFiles } from '../support/evidencePackRecord';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 

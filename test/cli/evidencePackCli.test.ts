@@ -8,11 +8,11 @@ import { exportEvidencePack } from '../../src/core/export/exportEvidencePack';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { createRollbackPackage } from '../../src/core/rollback/rollbackPackage';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
-import { completeRecordFiles, rollbackText, writeRecord } from './evidencePackRecord';
-import { answered, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
+import { completeRecordFiles, rollbackText, writeRecord } from '../support/evidencePackRecord';
+import { answered, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
-const NOW = new Date('2026-12-10T09:30:00Z');
+const NOW = new Date('2027-01-10T09:30:00Z');
 
 function reflect(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cleanEnv() });
@@ -45,7 +45,7 @@ describe('Evidence pack export on a real repository', () => {
   it('lists the range with full hashes, reading an untagged version as HEAD, and verifies the rollback package', async () => {
     const pack = await exportEvidencePack(join(repo.dir, record), { repository: await GitRepository.open(repo.dir), options: {}, now: NOW });
     assert.equal(pack.version, 'v1.4.0');
-    assert.equal(pack.fileName, 'v1.4.0.html');
+    assert.equal(pack.fileName, 'v1.4.0-evidence.html', 'no activity system configured: <version>-evidence.html');
     assert.deepEqual(pack.problems, { error: 0, warning: 0, info: 0 });
     const commits = pack.html.slice(pack.html.indexOf('id="commits"'));
     for (const hash of shipped) assert.ok(commits.includes(`<code class="hash">${hash}</code>`), hash);
@@ -70,12 +70,13 @@ describe('Evidence pack export on a real repository', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('reflect export writes <repo>/.reflect/evidence/<version>.html, kept out of git, and prints its path', () => {
+  it('reflect export writes <repo>/.reflect/evidence/<version>-evidence.html, kept out of git, and prints its path', () => {
     const run = reflect(['export', record], repo.dir);
     assert.equal(run.code, 0, run.stderr);
-    const written = join(root, '.reflect/evidence/v1.4.0.html');
+    const written = join(root, '.reflect/evidence/v1.4.0-evidence.html');
     assert.equal(run.stdout, `${written}\n`);
-    assert.equal(run.stderr, '');
+    // stdout is the path alone; stderr carries the pack's checksum and, here, that the record is not committed.
+    assert.match(run.stderr, /^reflect: SHA-256 [0-9a-f]{64}\n/);
     const html = readFileSync(written, 'utf8');
     assert.match(html, /^<!DOCTYPE html>/);
     assert.ok(html.includes(shipped[0]));
@@ -84,7 +85,7 @@ describe('Evidence pack export on a real repository', () => {
   });
 
   it('refuses to overwrite an existing pack with exit 2 and one line, and replaces it with --force', () => {
-    const written = join(root, '.reflect/evidence/v1.4.0.html');
+    const written = join(root, '.reflect/evidence/v1.4.0-evidence.html');
     writeFileSync(written, 'kept by hand\n');
     const refused = reflect(['export', record], repo.dir);
     assert.equal(refused.code, 2);
@@ -109,13 +110,13 @@ describe('Evidence pack export on a real repository', () => {
     writeRecord(folder, { 'on-action.md': withFrontMatter(answered('on-action'), reflectionFrontMatter('on-action', '2026-12-04', 'v1.5.0').filter((l) => !l.startsWith('author:'))) });
     const lenient = reflect(['export', folder], repo.dir);
     assert.equal(lenient.code, 0, lenient.stderr);
-    assert.match(readFileSync(join(root, '.reflect/evidence/v1.5.0.html'), 'utf8'), /missing-field/);
+    assert.match(readFileSync(join(root, '.reflect/evidence/v1.5.0-evidence.html'), 'utf8'), /missing-field/);
     const strict = reflect(['export', folder, '--strict', '--out', join(root, 'strict.html')], repo.dir);
     assert.equal(strict.code, 1);
     assert.equal(strict.stdout, `${join(root, 'strict.html')}\n`);
-    assert.match(strict.stderr, /^reflect: the record has 0 errors and [1-9]\d* warnings? \(listed in the pack\)\.\n$/);
+    assert.match(strict.stderr, /\nreflect: the record has 0 errors and [1-9]\d* warnings? \(listed in the pack\)\.\n$/);
     assert.ok(existsSync(join(root, 'strict.html')));
-    const clean = reflect(['export', record, '--strict', '--out', join(root, 'clean.html')], repo.dir);
+    const clean = reflect(['export', record, '--strict', '--today', '2027-01-10', '--out', join(root, 'clean.html')], repo.dir);
     assert.equal(clean.code, 0, clean.stderr);
   });
 

@@ -7,7 +7,7 @@ import { checkRollbackPackage } from '../../src/core/export/exportEvidencePack';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { createRollbackPackage, manifestProblems, packageBaseName, packageOfTag, verifyRollbackPackage } from '../../src/core/rollback/rollbackPackage';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
-import { completeRecordFiles, rollbackText, writeRecord } from './evidencePackRecord';
+import { completeRecordFiles, rollbackText, writeRecord } from '../support/evidencePackRecord';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const SECRET = 'sk-live-4f9a8b7c6d5e';

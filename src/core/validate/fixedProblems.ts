@@ -1,0 +1,29 @@
+import type { Problem } from './problem';
+import { fixableProblems } from './problemFixes';
+import { analyseDocument, finishProblems, type DocumentAnalysis } from './validateDocument';
+import type { ValidationOptions } from './validationOptions';
+import { validateRecord, type RecordFile, type RecordFileProblems } from './validateRecord';
+
+/**
+ * An analysis whose problems carry every fix an editor can offer (a missing
+ * nested field, a date in another form, besides the validator's own), each
+ * worked out once, when the problem is found: quick fixes then need no
+ * second analysis and no matching of messages.
+ */
+export function withFixes(analysis: DocumentAnalysis, options: ValidationOptions = {}): DocumentAnalysis {
+  const fixes = new Map<Problem, Problem['fix']>();
+  for (const fixable of fixableProblems(analysis, options)) fixes.set(fixable.problem, { ...fixable.fix, preferred: fixable.preferred });
+  if (fixes.size === 0) return analysis;
+  return { ...analysis, problems: analysis.problems.map((problem) => (fixes.has(problem) ? { ...problem, fix: fixes.get(problem) } : problem)) };
+}
+
+/** `validateDocument` with every fix attached (for editors). */
+export function validateDocumentWithFixes(text: string, options: ValidationOptions = {}): Problem[] {
+  const analysis = withFixes(analyseDocument(text, options), options);
+  return finishProblems(analysis.problems, analysis.lines, options);
+}
+
+/** `validateRecord` with every fix attached to each file's own problems (for editors). */
+export function validateRecordWithFixes(files: readonly RecordFile[], options: ValidationOptions = {}): RecordFileProblems[] {
+  return validateRecord(files, options, (analysis) => withFixes(analysis, options));
+}

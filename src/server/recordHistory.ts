@@ -1,0 +1,39 @@
+import type { ResolvedConfig } from '../core/config/resolvedConfig';
+import { GitProblem } from '../core/git/errors';
+import { GitRepository } from '../core/git/gitRepository';
+import { documentHistoryFindings } from '../core/usecases/checkRecord';
+import type { Problem } from '../core/validate/problem';
+
+/**
+ * The git-history findings of record documents for the server: off until
+ * the client says the workspace may be read with git (`readsGitHistory`),
+ * then one repository per record folder, opened once.
+ */
+export class RecordHistory {
+  private enabled = false;
+  private readonly repositories = new Map<string, Promise<GitRepository | undefined>>();
+
+  configure(enabled: boolean): void {
+    this.enabled = enabled;
+  }
+
+  /** The history findings of a document of a record folder; empty when git may not run or cannot say. */
+  async findings(folder: string, name: string, text: string, config: ResolvedConfig, today: string): Promise<Problem[]> {
+    if (!this.enabled) return [];
+    const repository = await this.repositoryOf(folder);
+    if (!repository) return [];
+    return documentHistoryFindings({ name, text }, { config, today, repository, folder });
+  }
+
+  private repositoryOf(folder: string): Promise<GitRepository | undefined> {
+    let opened = this.repositories.get(folder);
+    if (!opened) {
+      opened = GitRepository.open(folder).catch((error: unknown) => {
+        if (error instanceof GitProblem) return undefined;
+        throw error;
+      });
+      this.repositories.set(folder, opened);
+    }
+    return opened;
+  }
+}

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { resolveConfig, validationOptionsOf } from '../../src/core/config/resolvedConfig';
+import { fileLayer } from '../../src/core/config/configLayers';
+import { validateRecord } from '../../src/core/validate/validateRecord';
+import { validateDocument } from '../../src/core/validate/validateDocument';
+import type { ValidationOptions } from '../../src/core/validate/validationOptions';
+import { completeRecordFiles, packOf } from '../support/evidencePackRecord';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
+
+const SIGNED = ['sign_off:', '  - role: supervisor', '    name: Dr Priya Shah', '    title: Training officer', '    date: 2027-01-05'];
+const change = (status: string, extra: readonly string[] = []) => withFrontMatter(answered('change'), [...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', `status: ${status}`)), ...extra]);
+const signOffCodes = (text: string, options: ValidationOptions = {}) => validateRecord([{ name: 'change.md', text }], options)[0].problems.filter((p) => p.code === 'sign-off-missing');
+
+describe('sign-off blocks', () => {
+  it('the schema accepts named roles with name, title and date, and refuses an unknown role', () => {
+    assert.deepEqual(validateDocument(change('approved', SIGNED)).map((p) => p.code), []);
+    const bad = validateDocument(change('approved', ['sign_off:', '  - role: friend', '    name: A', '    date: 2027-01-05']));
+    assert.ok(bad.some((p) => p.code === 'invalid-value'), bad.map((p) => p.code).join(', '));
+  });
+
+  it("sign-off-missing: the supervisor's is due once the record is closed, by default", () => {
+    assert.equal(signOffCodes(change('deployed')).length, 0);
+    const missing = signOffCodes(change('closed'));
+    assert.equal(missing.length, 1);
+    assert.match(missing[0].message, /Supervisor or training officer has not signed off/);
+    assert.equal(signOffCodes(change('closed', SIGNED)).length, 0);
+  });
+
+  it('which roles are required, and from which status, comes from validation.requiredSignOffs', () => {
+    const { config, problems } = resolveConfig([fileLayer({ validation: { requiredSignOffs: { 'change-authority': 'approved', supervisor: 'never' } } })]);
+    assert.deepEqual(problems, []);
+    const options = validationOptionsOf(config, '2027-06-01');
+    assert.deepEqual(signOffCodes(change('approved'), options).map((p) => p.message.split(' has')[0]), ['Change authority']);
+    assert.equal(signOffCodes(change('closed'), options).filter((p) => p.message.startsWith('Supervisor')).length, 0);
+    const refused = resolveConfig([fileLayer({ validation: { requiredSignOffs: { friend: 'closed' } } })]);
+    assert.equal(refused.problems.length, 1);
+    assert.deepEqual(refused.config.validation.requiredSignOffs, { supervisor: 'closed' }, 'an invalid value leaves the default');
+  });
+
+  it('the pack shows sign-offs on the cover and on the sign-off page at the end, with required ones unsigned', () => {
+    const files = { ...completeRecordFiles(), 'change.md': change('closed', ['sign_off:', '  - role: clinical-safety-officer', '    name: Sam Patel', '    date: 2026-11-30']) };
+    const html = packOf(files);
+    const cover = html.slice(html.indexOf('id="cover"'), html.indexOf('</header>'));
+    assert.match(cover, /Clinical Safety Officer: Sam Patel, 2026-11-30/);
+    assert.match(cover, /Supervisor or training officer: <strong>required, not signed<\/strong>/);
+    const page = html.slice(html.indexOf('id="sign-off"'));
+    assert.ok(html.indexOf('id="sign-off"') > html.indexOf('id="commits"'), 'the sign-off page comes last');
+    assert.match(page, /<td>Clinical Safety Officer<\/td><td>Sam Patel<\/td>/);
+    assert.match(page, /<td>Supervisor or training officer<\/td><td><\/td><td><\/td><td class="date"><\/td><td>required, not signed<\/td>/);
+  });
+});
