@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sealFences } from '../../src/core/markdown/generatedFences';
 import { regenerate } from '../../src/core/markdown/regenerate';
-import { FileChangedError, replaceFile, writeNewFile } from '../../src/core/files/atomicWrite';
+import { FileChangedError, HardLinkedFileError, replaceFile, writeNewFile } from '../../src/core/files/atomicWrite';
 import { OutsideRepositoryError } from '../../src/core/files/safePaths';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
 import { writeRecord, completeRecordFiles } from '../support/evidencePackRecord';
@@ -54,6 +54,18 @@ describe('updating a file in place', () => {
     assert.equal(readFileSync(real, 'utf8'), 'new\n');
     assert.deepEqual(temporaryFiles(dir), []);
     assert.deepEqual(temporaryFiles(join(dir, 'real')), []);
+  });
+
+  it('refuses a file with another hard link, so no name is left with the old text', async () => {
+    const file = join(dir, 'notes.md');
+    const other = join(dir, 'copy-of-notes.md');
+    writeFileSync(file, 'old\n');
+    linkSync(file, other);
+    await assert.rejects(replaceFile(file, 'new\n', { expected: 'old\n' }), HardLinkedFileError);
+    assert.equal(readFileSync(file, 'utf8'), 'old\n');
+    assert.equal(readFileSync(other, 'utf8'), 'old\n');
+    assert.equal(statSync(file).nlink, 2, 'both names still name one file');
+    assert.deepEqual(temporaryFiles(dir), []);
   });
 
   it('refuses a file in the repository that links outside it', async () => {

@@ -22,6 +22,17 @@ export class FileChangedError extends Error {
   }
 }
 
+/**
+ * A file with more than one name (a hard link): renaming a new version over
+ * one name would leave the others holding the old text, so it is not done.
+ */
+export class HardLinkedFileError extends Error {
+  constructor(readonly path: string, readonly links: number) {
+    super(`${path} has ${links} hard links; replacing it would leave the other names with the old text, so it was not changed. Update a copy, or remove the other links first.`);
+    this.name = 'HardLinkedFileError';
+  }
+}
+
 /** A temporary file name in the same folder as `target`, so a rename or link never crosses file systems. */
 export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -97,6 +108,7 @@ export async function replaceFile(target: string, content: string | Buffer, opti
   const real = options.root !== undefined ? await refuseLinkOutOfRepository(options.root, target, target) : await realpath(target);
   const before = await stat(real);
   if (!before.isFile()) throw new Error(`${target} is not a regular file; it was not replaced.`);
+  if (before.nlink > 1) throw new HardLinkedFileError(target, before.nlink);
   const expected = options.expected === undefined ? undefined : Buffer.from(options.expected);
   if (expected !== undefined && expected.length > MAX_COMPARED_BYTES) throw new Error(`${target} is too large to update in place.`);
   const unchanged = new UnchangedCheck(before, expected);
