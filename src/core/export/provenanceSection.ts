@@ -16,7 +16,7 @@ export function renderProvenance(context: PackContext): string {
   const rows: Array<readonly [string, string]> = [
     ['Repository', escapeHtml(provenance.repository)],
     ['HEAD', provenance.head ? `<code class="hash">${escapeHtml(provenance.head)}</code>${provenance.branch ? ` on ${escapeHtml(provenance.branch)}` : ''}` : '<span class="missing">no commits yet</span>'],
-    ['Working tree at export', provenance.clean ? 'clean: every record document is as committed' : '<strong>not clean</strong>'],
+    ['Working tree at export', provenance.clean ? 'clean: every record document is as committed (compared byte for byte), nothing staged and nothing untracked; unstaged edits to files outside the record are not checked, since that would let git run a filter program the repository names' : '<strong>not clean</strong>'],
   ];
   return [factList(rows), uncommittedHtml(provenance), documentTable(provenance.documents)].filter((p) => p.length > 0).join('\n');
 }

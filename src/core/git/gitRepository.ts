@@ -203,7 +203,10 @@ export class GitRepository {
    */
   async workingTreeChanges(limit = 200): Promise<{ changed: string[]; untracked: string[]; more: boolean }> {
     const [changed, untracked] = await Promise.all([
-      this.raw(['diff-index', '--name-only', '-z', ...SAFE_DIFF_OPTIONS, 'HEAD', '--']),
+      // The index against HEAD only: comparing working-tree files would make git hash touched ones
+      // through their clean filter, a program the repository's config may name. Record documents
+      // are compared byte for byte by the caller instead.
+      this.raw(['diff-index', '--cached', '--name-only', '-z', ...SAFE_DIFF_OPTIONS, 'HEAD', '--']),
       this.raw(['ls-files', '--others', '--exclude-standard', '-z', '--']),
     ]);
     const split = (output: string) => output.split('\0').filter((p) => p.length > 0);
