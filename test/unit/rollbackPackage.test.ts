@@ -8,8 +8,7 @@ import { buildReleaseNotes } from '../../src/core/render/buildReleaseNotes';
 import { FileExistsError } from '../../src/core/files/atomicWrite';
 import { buildRollbackChecklist } from '../../src/core/rollback/rollbackChecklist';
 import { createRollbackPackage, packageBaseName, verifyRollbackPackage } from '../../src/core/rollback/rollbackPackage';
-import { readTarContents } from '../../src/core/rollback/tarContents';
-import { summariseTar } from '../../src/core/rollback/tarEntries';
+import { readTarContents, summariseTar } from '../../src/core/rollback/tarEntries';
 import { gzipSync } from 'node:zlib';
 import { GitFixture } from '../fixtures/gitFixture';
 

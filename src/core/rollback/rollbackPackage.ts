@@ -11,7 +11,7 @@ import { OutsideRepositoryError, refuseLinkOutOfRepository, requireInsideReposit
 import type { GitRepository } from '../git/gitRepository';
 import { FileExistsError, publishWithoutOverwrite, temporaryPathFor, writeNewFile } from '../files/atomicWrite';
 import { compareArchiveWithTag } from './packageAgainstTag';
-import { summariseTar } from './tarEntries';
+import { readTar, summariseTar, type TarReading } from './tarEntries';
 
 /** The default folder for rollback packages, relative to the repository root (git-ignored by the caller). */
 export const DEFAULT_PACKAGE_FOLDER = '.reflect/packages';
@@ -155,24 +155,28 @@ export async function verifyRollbackPackage(archivePath: string, options: { read
       else if (match[2] !== name) problems.push(`${name}.sha256 names another file, not ${name}.`);
     }
     const manifest = await readManifest(`${archivePath}.manifest.json`, `${name}.manifest.json`, problems);
+    // The object format the manifest's commit was written in: its hashes are the archive's to match.
+    const format = manifest?.commit.length === 64 ? 'sha256' : 'sha1';
+    let reading: TarReading | undefined;
     if (manifest) {
       checks.push('SHA-256, size and name of the archive against the manifest; its file count, and that it reads to its end.');
       if (manifest.sha256 !== sha256) problems.push(`The manifest's sha256 does not match the archive.`);
       if (manifest.size !== size) problems.push(`The manifest says ${manifest.size} bytes; the archive has ${size}.`);
       if (manifest.archive !== name) problems.push(`The manifest is of ${manifest.archive}, not ${name}.`);
       try {
-        const summary = await summariseTar(archive.handle, true);
-        if (!summary.complete) problems.push(`${name} ends early: the archive is truncated.`);
-        if (summary.files !== manifest.files) problems.push(`The manifest lists ${manifest.files} files; the archive holds ${summary.files}.`);
+        // One pass over the archive: counted, and its entries hashed when there is a tag to compare them with.
+        reading = await readTar(archive.handle, true, options.repository ? { hash: format } : {});
+        if (!reading.complete) problems.push(`${name} ends early: the archive is truncated.`);
+        if (reading.files !== manifest.files) problems.push(`The manifest lists ${manifest.files} files; the archive holds ${reading.files}.`);
       } catch (error) {
         problems.push(`${name} cannot be decompressed: ${reason(error)}`);
         unreadable = true;
       }
     }
-    if (manifest && options.repository && unreadable) {
-      checks.push(`Contents not compared with ${manifest.tag}: the archive cannot be read.`);
-    } else if (manifest && options.repository) {
-      const comparison = await compareArchiveWithTag(options.repository, archive.handle, manifest);
+    if (manifest && options.repository && (unreadable || !reading?.complete)) {
+      checks.push(`Contents not compared with ${manifest.tag}: the archive cannot be read to its end.`);
+    } else if (manifest && options.repository && reading) {
+      const comparison = await compareArchiveWithTag(options.repository, { entries: reading.entries, format }, manifest);
       checks.push(comparison.check);
       problems.push(...comparison.problems);
     } else if (manifest) {
