@@ -16,6 +16,7 @@ import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RecordStatusBar } from './recordStatusBar';
 import { RepositoryWatcher } from './repositoryWatcher';
+import { WalkthroughProgress } from './walkthroughProgress';
 import type { ReleaseNode } from './views/repositoryReleases';
 import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
@@ -32,6 +33,7 @@ export interface ChangeLogApi {
   readonly releases: ReleasesTreeProvider;
   readonly records: ChangeRecordsTreeProvider;
   readonly languageClient: ChangeLogLanguageClient;
+  readonly walkthrough: WalkthroughProgress;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
@@ -42,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const watcher = new RepositoryWatcher(() => releases.refresh());
   const releases = new ReleasesTreeProvider(registry, (repositories) => void watcher.watch(repositories));
   const records = new ChangeRecordsTreeProvider(registry);
+  const walkthrough = new WalkthroughProgress(registry);
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
     registry.forgetConfigurations();
@@ -53,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     records,
     watcher,
     new RecordStatusBar(registry),
+    walkthrough,
     notesFindings,
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
     vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
@@ -80,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   );
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
-  return { releases, records, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
+  return { releases, records, walkthrough, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
 }
 
 /** A repository's reflect.config.json changed: its configuration is resolved again and the views redrawn. */
