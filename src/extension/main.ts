@@ -3,6 +3,7 @@ import type MarkdownIt from 'markdown-it';
 import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
 import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
+import { commitCommands } from './commands/commitCommands';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
@@ -12,6 +13,7 @@ import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCo
 import { CreateRollbackPackageCommand, VerifyRollbackPackageCommand } from './commands/rollbackPackageCommands';
 import { affectsViews } from './configuration';
 import { RepositoryRegistry } from './repositoryRegistry';
+import { COMMIT_DETAILS_SCHEME, CommitDetailsProvider } from './commitDetailsProvider';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RecordStatusBar } from './recordStatusBar';
@@ -61,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
     vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_DETAILS_SCHEME, new CommitDetailsProvider(registry)),
     registerCommands([
       new GenerateReleaseNotesCommand(registry, notesFindings),
       new CreateRollbackChecklistCommand(registry),
@@ -72,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new CreateRecordDocumentCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
+      ...commitCommands(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
     ]),
