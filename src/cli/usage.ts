@@ -28,7 +28,7 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       problems or complete, and what is due next.`,
   notes: `  notes [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P] [--allow-partial]
         [--template FILE] [--paths P]... [--out FILE [--update [--force]]]
-        [--check [--report text|json|sarif|codequality|github] [--fail-on error|warning|never]]
+        [--check [--format text|json|sarif|codequality|github] [--fail-on error|warning|never]]
       Release notes for a range (default: latest release tag..HEAD); a single
       release ref (v1.2.0) means that release: the previous release..it.
       A..B with three dots is refused. A range that reaches past a shallow
@@ -38,7 +38,8 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       --out writes a new file (never overwrites); --update rewrites only its
       generated parts, and refuses parts edited by hand unless --force.
       --check prints the hazard findings instead of the notes, as a report
-      (--report, default text) for CI; --fail-on decides the exit code.
+      for CI (--format, default text), placed in the record's
+      release-notes.md; --fail-on (default warning) decides the exit code.
       reflect.config.json at the repository root configures sections and more.`,
   rollback: `  rollback [<from>..<to>] [--repo DIR] [--format markdown|json] [--package FILE] [--change V] [--out FILE]
       The rollback checklist for a range, from the files it changed.`,
