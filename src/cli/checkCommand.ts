@@ -36,7 +36,9 @@ interface FoundFile {
  * documents also gets the cross-document rules. It grades with the
  * repository's configuration (reflect.config.json, then --rule and
  * --beyond-action-days), as the editor does. `today` is the local date.
- * Returns the exit code.
+ * With `--staged` the documents are read from the index, not the working
+ * tree. `--format` picks the report (text, JSON, or one for CI) and
+ * `--fail-on` which findings exit 1. Returns the exit code.
  */
 export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: string, today: string): Promise<number> {
   const { values, positionals } = parseArgs({
