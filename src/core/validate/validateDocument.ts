@@ -1,6 +1,7 @@
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../vocabulary/documentKinds';
 import { isPhaseId, type PhaseId } from '../vocabulary/phaseIds';
 import { parseFrontMatter, type FrontMatter } from './frontMatterParser';
+import { hazardLogProblems } from './hazardLog';
 import { patientIdentifierProblems } from './nhsNumber';
 import { LineIndex, type Problem } from './problem';
 import { riskRatingProblems } from './riskRatingRule';
@@ -62,6 +63,7 @@ export function analyseDocument(text: string, options: ValidationOptions = {}): 
   if (data) {
     appendAll(problems, schemaErrorsToProblems(schemas().validate(data), frontMatter, lines));
     if (kind === 'change') appendAll(problems, riskRatingProblems(data, frontMatter, lines, options.riskMatrix));
+    if (kind === 'hazard-log') appendAll(problems, hazardLogProblems(data, frontMatter, lines, options));
   }
   if (kind) appendAll(problems, sectionProblems(text, frontMatter.bodyOffset, lines, kind, phase));
   return { text, lines, frontMatter, data, kind, phase, problems };
