@@ -71,6 +71,7 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
     throw error;
   });
   const findings: CheckFinding[] = [];
+  const reported = new Set<string>();
   for (const group of groupByFolder([...files.values()])) {
     const texts: Array<{ file: FoundFile; text: string }> = [];
     for (const file of group) {
@@ -81,7 +82,12 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
     const results = isRecordFolder
       ? (await checkRecord(texts.map(({ file, text }) => ({ name: file.path, text })), { config, today: day, ...(gitRepository ? { repository: gitRepository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
       : texts.map(({ file, text }) => ({ path: file.path, problems: validateDocument(text, options) }));
-    for (const { path, problems } of results) for (const problem of problems) findings.push(toFinding(relative(cwd, path) || path, problem));
+    for (const { path, problems } of results) {
+      // The hazard log is checked once, whether it was named or came with a record checked against it.
+      if (reported.has(path)) continue;
+      reported.add(path);
+      for (const problem of problems) findings.push(toFinding(relative(cwd, path) || path, problem));
+    }
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') out.write(`${JSON.stringify(findings, null, 2)}\n`);

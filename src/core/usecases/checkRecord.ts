@@ -5,16 +5,16 @@ import { partitionCommits } from '../commits/groupCommits';
 import { validationOptionsOf, type ResolvedConfig } from '../config/resolvedConfig';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
-import { readHazardLogOf } from '../records/hazardLogFile';
+import { hazardLogPathOf, readHazardLogText } from '../records/hazardLogFile';
 import { readContainedRecordFiles } from '../records/recordFiles';
 import { assessFindings, type RecordAssessment } from '../records/recordStatus';
 import { findMissingHazardReferences } from '../render/hazardFindings';
 import { parseFrontMatter } from '../validate/frontMatterParser';
-import type { HazardLogIndex } from '../validate/hazardLog';
+import { hazardLogIndexOf, type HazardLogIndex } from '../validate/hazardLog';
 import { commitHazardProblems } from '../validate/hazardRules';
 import { historyProblems } from '../validate/historyRules';
 import type { RecordDocument } from '../validate/recordFields';
-import { analyseDocument } from '../validate/validateDocument';
+import { analyseDocument, validateDocument } from '../validate/validateDocument';
 import { applyRuleSeverities } from '../validate/ruleCatalog';
 import { LineIndex, type Problem } from '../validate/problem';
 import { validateRecord, type RecordFile, type RecordFileProblems } from '../validate/validateRecord';
@@ -35,10 +35,12 @@ export interface RecordCheck {
 }
 
 /** The hazard log at the records root of the record being checked, or undefined when the record folder is not known. */
-async function hazardLogBeside(files: readonly RecordFile[], check: RecordCheck): Promise<HazardLogIndex | undefined> {
+async function hazardLogBeside(files: readonly RecordFile[], check: RecordCheck): Promise<{ index: HazardLogIndex; text?: string; path: string } | undefined> {
   const first = files[0]?.name;
   const folder = check.folder ?? (first !== undefined && isAbsolute(first) ? dirname(first) : undefined);
-  return folder === undefined ? undefined : readHazardLogOf(folder, `${check.config.recordsFolder}/${HAZARD_LOG_FILE}`);
+  if (folder === undefined) return undefined;
+  const text = await readHazardLogText(folder);
+  return { index: hazardLogIndexOf(text, `${check.config.recordsFolder}/${HAZARD_LOG_FILE}`), path: hazardLogPathOf(folder), ...(text === undefined ? {} : { text }) };
 }
 
 /**
@@ -64,12 +66,15 @@ export async function changeHazardFindings(text: string, repository: GitReposito
  * commits of its range that reference no hazard (`no-hazard-reference`).
  */
 export async function checkRecord(files: readonly RecordFile[], check: RecordCheck): Promise<RecordFileProblems[]> {
-  const hazardLog = check.hazardLog ?? (await hazardLogBeside(files, check));
+  const beside = check.hazardLog ? undefined : await hazardLogBeside(files, check);
+  const hazardLog = check.hazardLog ?? beside?.index;
   const options = { ...validationOptionsOf(check.config, check.today), ...(hazardLog ? { hazardLog } : {}) };
   const results = validateRecord(files, options);
+  // The hazard log read here is part of what this record is checked against: its own findings go with the record's.
+  const logResults = beside?.text === undefined ? [] : [{ name: beside.path, problems: validateDocument(beside.text, options) }];
   const repository = check.repository;
-  if (!repository) return results;
-  return Promise.all(
+  if (!repository) return [...results, ...logResults];
+  const checked = await Promise.all(
     results.map(async (result, index) => {
       const text = files[index].text;
       const name = baseName(result.name);
@@ -80,6 +85,7 @@ export async function checkRecord(files: readonly RecordFile[], check: RecordChe
       return extra.length === 0 ? result : { name: result.name, problems: [...result.problems, ...extra].sort(byPosition) };
     }),
   );
+  return [...checked, ...logResults];
 }
 
 /**
