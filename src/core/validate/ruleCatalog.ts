@@ -17,6 +17,7 @@ export const RULES = [
   { code: 'invalid-value', title: 'Invalid value', severity: 'warning', description: 'A value is not one the schema allows (for example an unknown `phase`).' },
   { code: 'invalid-type', title: 'Wrong type', severity: 'warning', description: 'A value has the wrong type (for example a list where text is expected).' },
   { code: 'invalid-date', title: 'Invalid date', severity: 'warning', description: 'A date is not ISO 8601 (`YYYY-MM-DD` or a date-time, where a time is needed), or not on the calendar.' },
+  { code: 'unknown-field', title: 'Unknown field', severity: 'warning', description: 'A front matter key the document\'s schema does not know, at any level; when it looks like a slip for a known key, the message asks "did you mean …?" and the quick fix renames it.' },
   { code: 'empty-field', title: 'Empty field', severity: 'warning', description: 'A field that must hold text, or a list that must hold items, is empty.' },
   { code: 'risk-rating-mismatch', title: 'Risk rating disagrees with the matrix', severity: 'warning', description: 'The clinical risk `rating` is not what the risk matrix gives for its `likelihood` and `consequence`.' },
   { code: 'residual-risk-unjustified', title: 'Residual risk accepted without a reason', severity: 'warning', description: "A hazard's residual risk in the hazard log is rated above the accepted threshold (2 by default) and has no `justification`." },

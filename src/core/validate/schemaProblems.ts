@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { stringify } from 'yaml';
 import { isDocumentKind } from '../vocabulary/documentKinds';
 import { isPhaseId } from '../vocabulary/phaseIds';
+import { readablePath } from './fieldNames';
 import { nodeAtPath, type FrontMatter } from './frontMatterParser';
 import type { LineIndex, Problem, ProblemFix } from './problem';
 import { problemOf } from './ruleCatalog';
@@ -22,7 +23,8 @@ export function schemaErrorsToProblems(errors: readonly ErrorObject[], frontMatt
   for (const error of errors.slice(0, MAX_PLACED_ERRORS)) {
     if (SILENT_KEYWORDS.has(error.keyword)) continue;
     const path = error.instancePath.split('/').slice(1).map(decodePointerSegment);
-    const field = path.join('.') || 'front matter';
+    // Field names as people read them: `actions.0.due` is "action 1, due".
+    const field = readablePath(path.map((p) => (/^\d+$/.test(p) ? Number(p) : p))) || 'front matter';
     const problem = describe(error, path, field, frontMatter, lines);
     const key = `${problem.code}:${problem.message}`;
     if (seen.has(key)) continue;
@@ -41,8 +43,7 @@ function describe(error: ErrorObject, path: string[], field: string, frontMatter
     case 'required': {
       const missing = String(params.missingProperty);
       const where = path.length === 0 ? frontMatter.openingRange : keyRange;
-      const name = path.length === 0 ? missing : `${field}.${missing}`;
-      const problem = problemOf('missing-field', where, `Missing required field "${name}".`);
+      const problem = problemOf('missing-field', where, path.length === 0 ? `Missing required field "${missing}".` : `Missing required field "${missing}" in ${field}.`);
       const fix = path.length === 0 ? missingFieldFix(missing, frontMatter) : undefined;
       return fix ? { ...problem, fix } : problem;
     }

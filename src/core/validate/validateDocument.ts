@@ -9,6 +9,7 @@ import { applyRuleSeverities, problemOf } from './ruleCatalog';
 import { schemaErrorsToProblems } from './schemaProblems';
 import { SchemaRegistry } from './schemaRegistry';
 import { sectionProblems } from './sectionRules';
+import { unknownFieldProblems } from './unknownFields';
 import { DEFAULT_MAX_PROBLEMS_PER_DOCUMENT, type ValidationOptions } from './validationOptions';
 
 
@@ -64,6 +65,7 @@ export function analyseDocument(text: string, options: ValidationOptions = {}): 
     appendAll(problems, schemaErrorsToProblems(schemas().validate(data), frontMatter, lines));
     if (kind === 'change') appendAll(problems, riskRatingProblems(data, frontMatter, lines, options.riskMatrix));
     if (kind === 'hazard-log') appendAll(problems, hazardLogProblems(data, frontMatter, lines, options));
+    if (kind) appendAll(problems, unknownFieldProblems(data, frontMatter, lines, kind, phase));
   }
   if (kind) appendAll(problems, sectionProblems(text, frontMatter.bodyOffset, lines, kind, phase));
   return { text, lines, frontMatter, data, kind, phase, problems };
