@@ -29,6 +29,19 @@ export class RecordHistory {
     return name === CHANGE_FILE ? [...history, ...(await changeHazardFindings(text, repository, config, hazardLog))] : history;
   }
 
+  /** The person's git `user.name` in a record folder's repository (through the git layer); undefined when git may not run or has none. */
+  async authorName(folder: string): Promise<string | undefined> {
+    if (!this.enabled) return undefined;
+    const repository = await this.repositoryOf(folder);
+    if (!repository) return undefined;
+    try {
+      return await repository.configValue('user.name');
+    } catch (error) {
+      if (error instanceof GitProblem) return undefined;
+      throw error;
+    }
+  }
+
   private repositoryOf(folder: string): Promise<GitRepository | undefined> {
     let opened = this.repositories.get(folder);
     if (!opened) {

@@ -1,4 +1,5 @@
 import { parseFrontMatter, type FrontMatter } from './frontMatterParser';
+import type { HazardEntry, HazardLogIndex } from './hazardLogIndex';
 import { LineIndex, type Problem } from './problem';
 import { DEFAULT_RISK_MATRIX } from './riskMatrix';
 import { riskBlockProblem } from './riskRatingRule';
@@ -6,24 +7,7 @@ import { problemOf } from './ruleCatalog';
 import { DEFAULT_RESIDUAL_RISK_THRESHOLD, type ValidationOptions } from './validationOptions';
 import { fieldRanges } from './yamlRanges';
 
-/** What the cross-checks need of one hazard-log entry. */
-export interface HazardEntry {
-  readonly id: string;
-  readonly initialRating?: number;
-  readonly residualRating?: number;
-  readonly status?: string;
-}
-
-/**
- * The hazard log as the record rules read it: whether the records root has
- * one, where it is (for messages) and its entries by id. A log that cannot
- * be read counts as present with no entries, so its own problems speak for it.
- */
-export interface HazardLogIndex {
-  readonly file: string;
-  readonly present: boolean;
-  readonly entries: ReadonlyMap<string, HazardEntry>;
-}
+export type { HazardEntry, HazardLogIndex } from './hazardLogIndex';
 
 /** The index of a hazard log's text (undefined when the records root has no `hazard-log.md`). */
 export function hazardLogIndexOf(text: string | undefined, file: string): HazardLogIndex {

@@ -11,7 +11,8 @@ import { fieldRanges } from './yamlRanges';
 export function hazardReferenceProblems(documents: readonly RecordDocument[], options: ValidationOptions): PlacedProblem[] {
   const log = options.hazardLog;
   const change = findRecordDocument(documents, { kind: 'change' });
-  if (!log || !change) return [];
+  // A repository without a hazard log has not adopted one: its records stay valid as they were.
+  if (!log?.present || !change) return [];
   return hazardReferencesOf(change.analysis.data)
     .filter((ref) => !log.entries.has(ref.id))
     .map((ref) => ({ doc: change, problem: problemOf('hazard-unknown', referenceRange(change, ref), unknownHazardMessage(ref.id, log)) }));
@@ -19,9 +20,7 @@ export function hazardReferenceProblems(documents: readonly RecordDocument[], op
 
 /** Why a hazard id is unknown, for change.md's list and for `Hazard:` trailers alike. */
 export function unknownHazardMessage(id: string, log: HazardLogIndex, where = ''): string {
-  return log.present
-    ? `Hazard ${clip(id)}${where} is not defined in the hazard log (${log.file}); add it there, or correct the id.`
-    : `Hazard ${clip(id)}${where} cannot be looked up: there is no hazard log (${log.file}) at the records root.`;
+  return `Hazard ${clip(id)}${where} is not defined in the hazard log (${log.file}); add it there, or correct the id.`;
 }
 
 /** Where change.md names a hazard: the id itself. */
@@ -54,7 +53,7 @@ export function commitHazardProblems(change: RecordDocument, commits: readonly C
   const problems: Problem[] = [];
   for (const [id, hash] of touched) {
     const where = ` (Hazard: trailer of commit ${hash})`;
-    if (log && !log.entries.has(id) && !named.has(id)) problems.push(problemOf('hazard-unknown', listRange, unknownHazardMessage(id, log, where)));
+    if (log?.present && !log.entries.has(id) && !named.has(id)) problems.push(problemOf('hazard-unknown', listRange, unknownHazardMessage(id, log, where)));
     if (!named.has(id)) problems.push(problemOf('hazard-not-named', listRange, `Commit ${hash} names hazard ${clip(id)} in a Hazard: trailer, but change.md's hazards does not list it.`));
   }
   for (const ref of references) {

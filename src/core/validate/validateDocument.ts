@@ -62,7 +62,7 @@ export function analyseDocument(text: string, options: ValidationOptions = {}): 
   const kind = data && isDocumentKind(data.kind) ? data.kind : undefined;
   const phase = kind === 'reflection' && isPhaseId(data?.phase) ? (data?.phase as PhaseId) : undefined;
   if (data) {
-    appendAll(problems, schemaErrorsToProblems(schemas().validate(data), frontMatter, lines));
+    appendAll(problems, schemaErrorsToProblems(schemas().validate(data), frontMatter, lines, { ...(options.today ? { date: options.today } : {}), ...(options.authorName ? { author: options.authorName } : {}) }));
     if (kind === 'change') appendAll(problems, riskRatingProblems(data, frontMatter, lines, options.riskMatrix));
     if (kind === 'hazard-log') appendAll(problems, hazardLogProblems(data, frontMatter, lines, options));
     if (kind) appendAll(problems, unknownFieldProblems(data, frontMatter, lines, kind, phase));

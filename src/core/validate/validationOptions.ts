@@ -1,4 +1,4 @@
-import type { HazardLogIndex } from './hazardLog';
+import type { HazardLogIndex } from './hazardLogIndex';
 import type { RiskMatrix } from './riskMatrix';
 import type { RuleSeverities } from './ruleCatalog';
 import type { SignOffDue, SignOffRole } from '../vocabulary/signOffRoles';
@@ -23,6 +23,8 @@ export interface ValidationOptions {
   readonly safetyOfficerOnHazardChange?: boolean;
   /** The hazard log at the records root, for the record rules; without it (a document checked on its own) hazard ids are not looked up. */
   readonly hazardLog?: HazardLogIndex;
+  /** The person's git `user.name` (read through the git layer), for the fix that adds a missing `author`. */
+  readonly authorName?: string;
   /** Most problems reported per document; 200 by default. */
   readonly maxProblemsPerDocument?: number;
 }

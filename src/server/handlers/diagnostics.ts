@@ -47,7 +47,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       // Reading the siblings took a while: the document may have moved on.
       assertCurrent(documents.get(uri), version, token);
       const name = basename(filePathOf(uri) ?? '');
-      const recordOptions = { ...options, hazardLog };
+      const authorName = history ? await history.authorName(folder) : undefined;
+      const recordOptions = { ...options, hazardLog, ...(authorName ? { authorName } : {}) };
       const validated = validateRecordWithFixes(files, recordOptions, { cache: analyses, folder }).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
       const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today, hazardLog) : [];
       problems = fromHistory.length === 0 ? validated : [...validated, ...fromHistory].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
