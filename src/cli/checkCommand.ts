@@ -73,13 +73,19 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
     files = await workingTreeDocuments(root, cwd, targets);
   }
   const found: Array<{ path: string; problem: Problem }> = [];
+  const reported = new Set<string>();
   for (const group of groupByFolder(files)) {
     const texts = group.filter((file) => file.explicit || looksLikeRecordDocument(file.text) || isUnderRecordsFolder(file.path, recordsFolder));
     const isRecordFolder = texts.some((file) => !file.explicit && RECORD_DOCUMENTS.includes(basename(file.path)));
     const results = isRecordFolder
       ? (await checkRecord(texts.map((file) => ({ name: file.path, text: file.text })), { config, today: day, ...(gitRepository ? { repository: gitRepository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
       : texts.map((file) => ({ path: file.path, problems: validateDocument(file.text, validationOptionsOf(config, day)) }));
-    for (const { path, problems } of results) for (const problem of problems) found.push({ path, problem });
+    for (const { path, problems } of results) {
+      // The hazard log is checked once, whether it was named or came with a record checked against it.
+      if (reported.has(path)) continue;
+      reported.add(path);
+      for (const problem of problems) found.push({ path, problem });
+    }
   }
   // Text and JSON name files from the current folder, as before; CI reports from the repository root, as code scanning reads them.
   const base = format === 'text' || format === 'json' || root === undefined ? cwd : root;
