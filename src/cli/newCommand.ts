@@ -5,9 +5,9 @@ import { readReleaseOverview, releaseRangeOf } from '../core/git/releases';
 import type { RevisionRange } from '../core/git/gitRepository';
 import type { ResolvedConfig } from '../core/config/resolvedConfig';
 import { bumpOfRange, proposeVersionForRange, versionScopeOf } from '../core/usecases/proposeVersion';
-import { documentAuthor, documentChoiceOf, documentChoices, listRecordVersions, nextDuePhase, recordDocumentDraft, recordFileNameFor, writeRecordDocument, type TemplateContext } from '../core/usecases/recordDocuments';
+import { documentAuthor, documentChoiceOf, documentChoices, hazardLogDraft, listRecordVersions, nextDuePhase, recordDocumentDraft, recordFileNameFor, writeRecordDocument, type RecordDocumentDraft, type TemplateContext } from '../core/usecases/recordDocuments';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { isPhaseId, phaseFileNameOf, PHASE_IDS, type PhaseId } from '../core/vocabulary/phaseIds';
 import { recordFolderName } from '../core/vocabulary/recordLayout';
 import { readRepositoryConfig } from './repositoryConfig';
@@ -40,6 +40,12 @@ export async function runNew(args: string[], out: NodeJS.WritableStream, cwd: st
   const date = values.today === undefined ? today : readToday(values.today);
   const repository = await GitRepository.open(values.repo ?? cwd);
   const config = await readRepositoryConfig(repository.root);
+  if (choice.kind === 'hazard-log') {
+    if (values.record !== undefined) throw new UsageError('The hazard log is one file for every change record (at the records root); --record does not apply.');
+    const author = values.author ?? (await documentAuthor(repository));
+    const draft = hazardLogDraft(config.recordsFolder, { date, author, system: config.activity.system ?? basename(repository.root) });
+    return writeAndPrint(repository.root, draft, out, cwd);
+  }
   const version = await recordVersion(repository, config, choice.kind, values.record);
   const folder = join(repository.root, config.recordsFolder, recordFolderName(version));
   const phase: PhaseId | undefined = choice.kind === 'reflection' ? (choice.phase ?? dueOrRefuse(folder, version)) : undefined;
@@ -48,9 +54,13 @@ export async function runNew(args: string[], out: NodeJS.WritableStream, cwd: st
   const context = choice.kind === 'change' || choice.kind === 'release-notes' || choice.kind === 'rollback' ? await rangeContext(repository, config, version, choice.kind === 'release-notes') : {};
   const author = values.author ?? (await documentAuthor(repository));
   const draft = recordDocumentDraft(config.recordsFolder, version, fileName, { date, author, ...context });
+  return writeAndPrint(repository.root, draft, out, cwd);
+}
+
+async function writeAndPrint(root: string, draft: RecordDocumentDraft, out: NodeJS.WritableStream, cwd: string): Promise<number> {
   let written: string;
   try {
-    written = await writeRecordDocument(repository.root, draft);
+    written = await writeRecordDocument(root, draft);
   } catch (error) {
     if (error instanceof FileExistsError) throw new UsageError(`${draft.relativePath} already exists; it was not overwritten.`);
     throw error;

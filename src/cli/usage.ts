@@ -21,7 +21,8 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       <kind> is one of the record's documents: change, release-notes,
       rollback, reflection (with --phase before-action|in-action-planning|
       in-action-execution|on-action|beyond-action, default: the one due
-      next), action-plan, or a phase id itself (reflect new on-action).
+      next), action-plan, or a phase id itself (reflect new on-action);
+      hazard-log writes the one hazard log at the records root.
       --record defaults to the newest record in the records folder.`,
   status: `  status [V] [--repo DIR] [--format text|json] [--today YYYY-MM-DD]
       A record's documents (default: the newest record), each missing, with

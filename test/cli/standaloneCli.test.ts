@@ -88,6 +88,21 @@ describe('reflect as a tool of its own', () => {
     assert.equal(existsSync(join(repo.dir, 'docs')), false);
   });
 
+  it('new hazard-log writes the one hazard log at the records root, from its template, and never over it', () => {
+    const { code, stdout, stderr } = reflect(['new', 'hazard-log', '--today', '2026-11-02'], repo.dir);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout.trim(), join('docs', 'changes', 'hazard-log.md'));
+    const written = readFileSync(join(repo.dir, 'docs/changes/hazard-log.md'), 'utf8');
+    assert.match(written, /^---\nkind: hazard-log\ndate: 2026-11-02\nauthor: Alex Morgan\n/);
+    assert.match(written, /^# Hazard log: /m);
+    writeFileSync(join(repo.dir, 'docs/changes/hazard-log.md'), `${written}\nMy hazard notes.\n`);
+    const again = reflect(['new', 'hazard-log'], repo.dir);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /hazard-log\.md already exists; it was not overwritten/);
+    assert.match(readFileSync(join(repo.dir, 'docs/changes/hazard-log.md'), 'utf8'), /My hazard notes\.\n$/);
+    assert.match(reflect(['new', 'hazard-log', '--record', 'v1.1.0'], repo.dir).stderr, /--record does not apply/);
+  });
+
   it('status lists a record\'s documents, their state and what is due next, as text and JSON', () => {
     reflect(['new', 'change', '--record', 'v1.0.1'], repo.dir);
     reflect(['new', 'release-notes', '--record', 'v1.0.1'], repo.dir);

@@ -6,7 +6,7 @@ import { createFolder } from '../files/createFolder';
 import { requireInsideRepository } from '../files/safePaths';
 import type { GitRepository } from '../git/gitRepository';
 import { renderDocumentTemplate, type DocumentTemplateInput, type TemplateTarget } from '../records/documentTemplates';
-import { documentTypeOfFileName, DOCUMENT_KINDS, fileNameOfDocument, type DocumentKind } from '../vocabulary/documentKinds';
+import { documentTypeOfFileName, DOCUMENT_KINDS, fileNameOfDocument, HAZARD_LOG_FILE, type DocumentKind } from '../vocabulary/documentKinds';
 import { isPhaseId, PHASE_IDS, type PhaseId } from '../vocabulary/phaseIds';
 import { recordDocumentPath } from '../vocabulary/recordLayout';
 
@@ -64,6 +64,14 @@ function templateTargetOf(kind: DocumentKind, phase: PhaseId | undefined): Templ
     return phase;
   }
   return kind;
+}
+
+/**
+ * The hazard log's first draft: `hazard-log.md` at the records root (beside
+ * the record folders), from its template, titled with the system it covers.
+ */
+export function hazardLogDraft(recordsFolder: string, input: { readonly date: string; readonly author: string; readonly system: string }): RecordDocumentDraft {
+  return { relativePath: `${recordsFolder}/${HAZARD_LOG_FILE}`, content: renderDocumentTemplate('hazard-log', { version: input.system, date: input.date, author: input.author }) };
 }
 
 /** Who writes a new document: git's `user.name`, else the account's name. */
