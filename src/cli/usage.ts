@@ -4,7 +4,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: reflect <command> [options]
 
 Commands:
-  notes [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P] [--allow-partial]
+  notes [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P | --family NAME] [--allow-partial]
         [--template FILE] [--paths P]... [--out FILE [--update [--force]]]
       Release notes for a range (default: latest release tag..HEAD); a single
       release ref (v1.2.0) means that release: the previous release..it.
@@ -15,7 +15,9 @@ Commands:
       --out writes a new file (never overwrites); --update rewrites only its
       generated parts, and refuses parts edited by hand unless --force.
       reflect.config.json at the repository root configures sections and more.
-  rollback [<from>..<to>] [--repo DIR] [--format markdown|json] [--package FILE] [--change V] [--out FILE]
+      --family follows one tag family of a monorepo (create-vite for
+      create-vite@5.0.0): its releases, range, next version and path scope.
+  rollback [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P | --family NAME] [--package FILE] [--change V] [--out FILE]
       The rollback checklist for a range, from the files it changed.
   package <tag> [--repo DIR] [--out DIR]
       Archives the tag (never the working tree) with a checksum and manifest
@@ -24,8 +26,9 @@ Commands:
       Re-checks a package's checksum and manifest and, inside the repository
       (or with --repo), its contents against the tag it claims; prints each
       check made. Exit 0 intact, 1 not.
-  tags [--repo DIR] [--format text|json] [--pattern P] [--hide-prereleases]
+  tags [--repo DIR] [--format text|json] [--pattern P | --family NAME] [--hide-prereleases] [--families]
       Release tags, newest first (P defaults to v?MAJOR.MINOR.PATCH).
+      --families lists the tag families instead: name, tags, latest tag.
   check [PATH...] [--format text|json]
       Validate change-record documents (files or folders; default: docs/changes).
   export <record folder> [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]
