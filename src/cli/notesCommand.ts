@@ -43,7 +43,7 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const flags = releaseLineFlags(values, { releaseNotes: { paths: pathspecs.length > 0 ? pathspecs : undefined } }, { releaseNotes: '--paths' });
   const config = await readRepositoryConfig(repo.root, flags);
   const [range, notice] = await Promise.all([commandRange(repo, positionals[0], config.releaseFilter.pattern), readSkippedTagsNotice(repo, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE)]);
-  if (notice) err.write(`reflect: note: ${notice}\n`);
+  if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
   const notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
   if (notes.partial) {

@@ -41,7 +41,7 @@ export async function runTags(args: string[], out: NodeJS.WritableStream, err: N
     return 0;
   }
   const notice = skippedTagsNotice(allTags, filter.pattern, PICK_FAMILY_ON_COMMAND_LINE);
-  if (notice) err.write(`reflect: note: ${notice}\n`);
+  if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
   const tags = selectReleaseTags(allTags, filter);
   const rows: TagJson[] = tags.map((t) => ({ name: t.name, hash: t.hash, date: t.date, semver: filter.pattern.versionOf(t.name) !== null }));
   if (values.format === 'json') out.write(`${JSON.stringify(rows)}\n`);

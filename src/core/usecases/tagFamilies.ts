@@ -14,18 +14,26 @@ export function tagFamiliesOf(tags: readonly GitTag[], pattern: TagPattern): Tag
   );
 }
 
+/** The default pattern skipped most tags: how many it matches, and the sentence that says so and names the families. */
+export interface SkippedTags {
+  readonly matched: number;
+  readonly total: number;
+  readonly sentence: string;
+}
+
 /**
- * The sentence that says the default pattern skipped most tags, and which
+ * What says the default pattern skipped most tags, and which
  * families there are; undefined when it did not (or a family or pattern was
  * chosen). Reads nothing: give it the tag list already read.
  */
-export function skippedTagsNotice(tags: readonly GitTag[], pattern: TagPattern, howToPick: string): string | undefined {
+export function skippedTagsNotice(tags: readonly GitTag[], pattern: TagPattern, howToPick: string): SkippedTags | undefined {
   const report = tagFamiliesOf(tags, pattern);
-  return skipsMostTags(report, pattern) ? describeSkippedTags(report, pattern, howToPick) : undefined;
+  if (!skipsMostTags(report, pattern)) return undefined;
+  return { matched: report.matched, total: report.total, sentence: describeSkippedTags(report, pattern, howToPick) };
 }
 
 /** `skippedTagsNotice` for a repository: one `for-each-ref` read, no git call per tag. */
-export async function readSkippedTagsNotice(repo: GitRepository, pattern: TagPattern, howToPick: string): Promise<string | undefined> {
+export async function readSkippedTagsNotice(repo: GitRepository, pattern: TagPattern, howToPick: string): Promise<SkippedTags | undefined> {
   if (pattern.family !== undefined) return undefined;
   return skippedTagsNotice(await repo.listTags(), pattern, howToPick);
 }
