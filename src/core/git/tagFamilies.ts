@@ -18,6 +18,9 @@ export interface TagFamilyReport {
   readonly families: readonly TagFamily[];
 }
 
+// One default pattern for every name: building one per call would dominate on thousands of tags.
+const DEFAULT_PATTERN = new TagPattern();
+
 // A separator before the version, with or without a `v`: `pkg@`, `pkg-v`, `pkg_v`, `mod/v`, `pkg-`, `pkg@v`.
 const SEPARATOR = /(?:[@/_-]v?)$/;
 
@@ -28,9 +31,16 @@ const SEPARATOR = /(?:[@/_-]v?)$/;
  * `TagPattern.forFamily(name)`.
  */
 export function familyOf(tagName: string): string | undefined {
-  const version = tagVersionOf(tagName);
+  return familyAndVersionOf(tagName)?.family;
+}
+
+function familyAndVersionOf(tagName: string): { family: string; version: string } | undefined {
+  const version = tagVersionOf(tagName, DEFAULT_PATTERN);
   if (!version || version.suffix !== '') return undefined;
-  const { prefix } = version;
+  return { family: familyOfPrefix(version.prefix), version: version.version };
+}
+
+function familyOfPrefix(prefix: string): string {
   if (prefix === '' || prefix === 'v') return DEFAULT_FAMILY;
   const stripped = prefix.replace(SEPARATOR, '');
   return stripped.length > 0 && stripped !== prefix ? stripped : prefix;
@@ -43,9 +53,9 @@ export function familyOf(tagName: string): string | undefined {
 export function detectTagFamilies(tagNames: Iterable<string>): TagFamily[] {
   const families = new Map<string, { count: number; latest: string; version: string }>();
   for (const name of tagNames) {
-    const family = familyOf(name);
-    if (family === undefined) continue;
-    const version = tagVersionOf(name)?.version ?? '0.0.0';
+    const read = familyAndVersionOf(name);
+    if (read === undefined) continue;
+    const { family, version } = read;
     const known = families.get(family);
     if (!known) families.set(family, { count: 1, latest: name, version });
     else {
