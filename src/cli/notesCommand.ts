@@ -3,15 +3,15 @@ import { parseArgs } from 'node:util';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { NO_HAZARD_REFERENCE } from '../core/render/hazardFindings';
-import { commandLineLayer } from '../core/config/configLayers';
 import { releaseNotesToJson } from '../core/render/releaseNotes';
 import { generateReleaseNotes, notesFindingsIn, NotesFileUnreadable, writeNotesFile } from '../core/usecases/releaseNotes';
 import { commandRange } from '../core/usecases/commandRange';
 import { exitCodeFor, readFailOn, readReportFormat, renderReport } from './findingReports';
 import { repositoryPathspecs } from './pathsArgument';
+import { PICK_FAMILY_ON_COMMAND_LINE, readSkippedTagsNotice } from '../core/usecases/tagFamilies';
 import { RELEASE_NOTES_FILE } from '../core/vocabulary/documentKinds';
 import { recordDocumentPath } from '../core/vocabulary/recordLayout';
-import { readRepositoryConfig } from './repositoryConfig';
+import { readRepositoryConfig, releaseLineFlags } from './repositoryConfig';
 import { UsageError } from './usage';
 
 const MAX_FINDINGS_SHOWN = 10;
@@ -25,6 +25,7 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
       repo: { type: 'string', default: '.' },
       format: { type: 'string', default: 'markdown' },
       pattern: { type: 'string' },
+      family: { type: 'string' },
       'allow-partial': { type: 'boolean', default: false },
       template: { type: 'string' },
       paths: { type: 'string', multiple: true },
@@ -48,9 +49,10 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const repo = await GitRepository.open(values.repo ?? '.');
   // Relative to where the command runs, as git reads paths (the config file's are relative to the root).
   const pathspecs = await repositoryPathspecs(paths, repo.root, resolve(values.repo ?? '.'));
-  const flags = commandLineLayer({ tagPattern: values.pattern, releaseNotes: { paths: pathspecs.length > 0 ? pathspecs : undefined } }, { tagPattern: '--pattern', releaseNotes: '--paths' });
+  const flags = releaseLineFlags(values, { releaseNotes: { paths: pathspecs.length > 0 ? pathspecs : undefined } }, { releaseNotes: '--paths' });
   const config = await readRepositoryConfig(repo.root, flags);
-  const range = await commandRange(repo, positionals[0], config.releaseFilter.pattern);
+  const [range, notice] = await Promise.all([commandRange(repo, positionals[0], config.releaseFilter.pattern), readSkippedTagsNotice(repo, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE)]);
+  if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
   const notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
   if (notes.partial) {

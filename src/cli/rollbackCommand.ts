@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitRepository } from '../core/git/gitRepository';
-import { commandLineLayer } from '../core/config/configLayers';
 import { writeNewFileInside } from '../core/files/namedOutput';
 import { buildReleaseRollbackChecklist, rollbackChecklistJson, UnusablePackageError, type PackageChoice } from '../core/usecases/rollbackChecklist';
 import { commandRange } from '../core/usecases/commandRange';
-import { readRepositoryConfig } from './repositoryConfig';
+import { readRepositoryConfig, releaseLineFlags } from './repositoryConfig';
 import { UsageError } from './usage';
 
 /** `reflect rollback <from>..<to>`: prints or writes the rollback checklist for a range; returns the exit code. */
@@ -17,6 +16,7 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
       repo: { type: 'string', default: '.' },
       format: { type: 'string', default: 'markdown' },
       pattern: { type: 'string' },
+      family: { type: 'string' },
       package: { type: 'string' },
       change: { type: 'string' },
       out: { type: 'string' },
@@ -25,7 +25,7 @@ export async function runRollback(args: string[], out: NodeJS.WritableStream, to
   if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
   if (positionals.length > 1) throw new UsageError('rollback takes at most one range, for example v1.0.0..v1.1.0.');
   const repo = await GitRepository.open(values.repo ?? '.');
-  const config = await readRepositoryConfig(repo.root, commandLineLayer({ tagPattern: values.pattern }, { tagPattern: '--pattern' }));
+  const config = await readRepositoryConfig(repo.root, releaseLineFlags(values));
   const range = await commandRange(repo, positionals[0], config.releaseFilter.pattern);
   if (!range) throw new UsageError('The repository has no commits yet, so there is nothing to roll back.');
   const packageChoice: PackageChoice = values.package === undefined ? { lookup: 'none' } : { lookup: 'file', path: values.package, shown: values.package };

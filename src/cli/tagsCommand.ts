@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { GitRepository } from '../core/git/gitRepository';
 import { selectReleaseTags, type ReleaseFilter } from '../core/git/releases';
-import { commandLineLayer } from '../core/config/configLayers';
-import { readRepositoryConfig } from './repositoryConfig';
+import { PICK_FAMILY_ON_COMMAND_LINE, skippedTagsNotice, tagFamiliesOf } from '../core/usecases/tagFamilies';
+import { readRepositoryConfig, releaseLineFlags } from './repositoryConfig';
 import { UsageError } from './usage';
 
 /** One tag as `reflect tags --format json` prints it (a stable contract). */
@@ -14,7 +14,7 @@ export interface TagJson {
 }
 
 /** `reflect tags`: the release tags, newest first; returns the exit code. */
-export async function runTags(args: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function runTags(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -22,16 +22,27 @@ export async function runTags(args: string[], out: NodeJS.WritableStream): Promi
       repo: { type: 'string', default: '.' },
       format: { type: 'string', default: 'text' },
       pattern: { type: 'string' },
+      family: { type: 'string' },
+      families: { type: 'boolean', default: false },
       'hide-prereleases': { type: 'boolean', default: false },
     },
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
   if (positionals.length > 0) throw new UsageError(`tags takes no arguments; got "${positionals[0]}".`);
   const repo = await GitRepository.open(values.repo ?? '.');
-  // The same tag pattern as the notes: reflect.config.json's, unless --pattern.
-  const config = await readRepositoryConfig(repo.root, commandLineLayer({ tagPattern: values.pattern }, { tagPattern: '--pattern' }));
+  // The same tag pattern as the notes: reflect.config.json's, unless --pattern or --family.
+  const config = await readRepositoryConfig(repo.root, releaseLineFlags(values));
   const filter: ReleaseFilter = { pattern: config.releaseFilter.pattern, hidePrereleases: values['hide-prereleases'] ?? false };
-  const tags = selectReleaseTags(await repo.listTags(), filter);
+  const allTags = await repo.listTags();
+  if (values.families) {
+    const { families } = tagFamiliesOf(allTags, filter.pattern);
+    if (values.format === 'json') out.write(`${JSON.stringify(families)}\n`);
+    else out.write(families.map((f) => `${f.name}\t${f.count}\t${f.latest}\n`).join(''));
+    return 0;
+  }
+  const notice = skippedTagsNotice(allTags, filter.pattern, PICK_FAMILY_ON_COMMAND_LINE);
+  if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
+  const tags = selectReleaseTags(allTags, filter);
   const rows: TagJson[] = tags.map((t) => ({ name: t.name, hash: t.hash, date: t.date, semver: filter.pattern.versionOf(t.name) !== null }));
   if (values.format === 'json') out.write(`${JSON.stringify(rows)}\n`);
   else out.write(rows.map((t) => `${t.name}\t${t.date.slice(0, 10)}\t${t.hash.slice(0, 12)}\n`).join(''));

@@ -27,7 +27,7 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
   status: `  status [V] [--repo DIR] [--format text|json] [--today YYYY-MM-DD]
       A record's documents (default: the newest record), each missing, with
       problems or complete, and what is due next.`,
-  notes: `  notes [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P] [--allow-partial]
+  notes: `  notes [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P | --family NAME] [--allow-partial]
         [--template FILE] [--paths P]... [--out FILE [--update [--force]]]
         [--check [--format text|json|sarif|codequality|github] [--fail-on error|warning|never]]
       Release notes for a range (default: latest release tag..HEAD); a single
@@ -41,8 +41,10 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       --check prints the hazard findings instead of the notes, as a report
       for CI (--format, default text), placed in the record's
       release-notes.md; --fail-on (default warning) decides the exit code.
-      reflect.config.json at the repository root configures sections and more.`,
-  rollback: `  rollback [<from>..<to>] [--repo DIR] [--format markdown|json] [--package FILE] [--change V] [--out FILE]
+      reflect.config.json at the repository root configures sections and more.
+      --family follows one tag family of a monorepo (create-vite for
+      create-vite@5.0.0): its releases, range, next version and path scope.`,
+  rollback: `  rollback [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P | --family NAME] [--package FILE] [--change V] [--out FILE]
       The rollback checklist for a range, from the files it changed.`,
   package: `  package <tag> [--repo DIR] [--out DIR]
       Archives the tag (never the working tree) with a checksum and manifest
@@ -51,8 +53,9 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       Re-checks a package's checksum and manifest and, inside the repository
       (or with --repo), its contents against the tag it claims; prints each
       check made. Exit 0 intact, 1 not.`,
-  tags: `  tags [--repo DIR] [--format text|json] [--pattern P] [--hide-prereleases]
-      Release tags, newest first (P defaults to v?MAJOR.MINOR.PATCH).`,
+  tags: `  tags [--repo DIR] [--format text|json] [--pattern P | --family NAME] [--hide-prereleases] [--families]
+      Release tags, newest first (P defaults to v?MAJOR.MINOR.PATCH).
+      --families lists the tag families instead: name, tags, latest tag.`,
   check: `  check [PATH...] [--format text|json|sarif|codequality|github] [--fail-on error|warning|never]
         [--staged] [--today YYYY-MM-DD] [--rule CODE=SEVERITY]... [--beyond-action-days N]
       Validate change-record documents (files or folders; default: docs/changes),

@@ -8,6 +8,8 @@ const CORE_KEYS = [
   'recordsFolder',
   'tagPattern',
   'hidePrereleases',
+  'releases.family',
+  'releases.paths',
   'releaseNotes.sections',
   'releaseNotes.hiddenTypes',
   'releaseNotes.includeMerges',

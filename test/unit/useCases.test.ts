@@ -75,7 +75,7 @@ describe('use cases the three front ends call', () => {
   it('release overview: the list, Unreleased with its count, and a page of a release', async () => {
     mkdirSync(join(fixture.dir, 'later'), { recursive: true });
     fixture.commit('docs: explain', 'later/readme.md');
-    const listing = await readReleaseListing(repo, DEFAULT_CONFIG.releaseFilter);
+    const listing = await readReleaseListing(repo, { filter: DEFAULT_CONFIG.releaseFilter });
     assert.deepEqual(listing.tags.map((t) => t.name), ['v1.1.0', 'v1.0.0']);
     assert.equal(listing.shallow, false);
     assert.deepEqual(listing.unreleased, { range: { from: 'v1.1.0', to: 'HEAD' }, commitCount: 1, partial: false });

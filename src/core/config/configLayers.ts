@@ -6,6 +6,10 @@ import { CONFIG_FILE_NAME, type LinkProvider } from './reflectConfig';
 export interface ConfigValues {
   readonly recordsFolder?: unknown;
   readonly tagPattern?: unknown;
+  /** The tag family to follow (`releases.family`); wins over a tag pattern set in the same layer or below. */
+  readonly family?: unknown;
+  /** The family's path scope (`releases.paths`). */
+  readonly familyPaths?: unknown;
   readonly hidePrereleases?: unknown;
   /** Grouping, paths, template, links, hazard check; merged key by key. */
   readonly releaseNotes?: ReleaseNotesOptions;
@@ -39,6 +43,8 @@ export interface ConfigLayer {
 const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   recordsFolder: 'recordsFolder',
   tagPattern: 'releaseNotes.tagPattern',
+  family: 'releases.family',
+  familyPaths: 'releases.paths',
   hidePrereleases: 'hidePrereleases',
   releaseNotes: 'releaseNotes',
   rollbackRules: 'rollback.rules',
@@ -67,6 +73,8 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
     values: {
       recordsFolder: config.recordsFolder,
       tagPattern,
+      family: config.releases?.family,
+      familyPaths: config.releases?.paths,
       releaseNotes,
       rollbackRules: config.rollback?.rules,
       replaceDefaultRules: config.rollback?.replaceDefaultRules,
@@ -94,6 +102,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
   const hazardCheck = objectOrEmpty(value.hazardCheck);
   const rollback = objectOrEmpty(value.rollback);
   const validation = objectOrEmpty(value.validation);
+  const releases = objectOrEmpty(value.releases);
   const severity = hazardCheck.severity as 'warning' | 'info' | 'off' | undefined;
   const types = hazardCheck.types as string[] | undefined;
   const notes: ReleaseNotesOptions = {
@@ -113,6 +122,8 @@ export function settingsLayer(raw: unknown): ConfigLayer {
     values: {
       recordsFolder: value.recordsFolder,
       tagPattern: value.tagPattern,
+      family: nonEmptyText(releases.family),
+      familyPaths: nonEmptyList(releases.paths),
       hidePrereleases: value.hidePrereleases,
       releaseNotes: notes,
       rollbackRules: nonEmptyList(rollback.rules),

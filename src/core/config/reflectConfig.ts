@@ -38,6 +38,8 @@ export interface ReleaseNotesOptions extends GroupingOptions {
 /** The whole of `reflect.config.json` (schemas/config/release-notes-config.schema.json describes it). */
 export interface ReflectConfig {
   readonly recordsFolder?: string;
+  /** The release line of a monorepo: one tag family and its path scope. */
+  readonly releases?: { readonly family?: string; readonly paths?: readonly string[] };
   readonly releaseNotes?: ReleaseNotesOptions;
   readonly rollback?: RollbackOptions & { readonly packageFolder?: string };
   readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number; readonly requiredSignOffs?: unknown; readonly clinicalSafety?: unknown };

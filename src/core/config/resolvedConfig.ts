@@ -1,4 +1,4 @@
-import { TagPattern } from '../git/tagPattern';
+import { familyNameProblem, TagPattern } from '../git/tagPattern';
 import type { ReleaseFilter } from '../git/releases';
 import { FILE_CLASSES, type ClassificationRule, type RollbackOptions } from '../rollback/fileClassification';
 import { DEFAULT_PACKAGE_FOLDER } from '../rollback/rollbackPackage';
@@ -48,7 +48,9 @@ export interface ResolvedConfig {
   /** Relative POSIX path inside the repository. */
   readonly recordsFolder: string;
   readonly releaseFilter: ReleaseFilter;
-  /** Release-notes options, `tagPattern` included as its template. */
+  /** The release line followed: the tag family (when one is picked) and the paths its commits touch. */
+  readonly releaseLine: ReleaseLine;
+  /** Release-notes options, `tagPattern` included as its template; `paths` is the release line's path scope. */
   readonly releaseNotes: ReleaseNotesOptions;
   readonly rollback: RollbackOptions;
   /** Relative POSIX path inside the repository. */
@@ -58,6 +60,18 @@ export interface ResolvedConfig {
   readonly activity: Activity;
   /** The pack's file name template (`activity.packFileName`). */
   readonly packFileName: string;
+}
+
+/** Where the path scope of the release line came from. */
+export type PathScopeSource = 'releaseNotes.paths' | 'releases.paths' | 'package folder' | 'whole repository';
+
+/** One release line of a repository: its own tags (a family, or the tag pattern), latest release, range, next version and paths. */
+export interface ReleaseLine {
+  /** The tag family followed (`releases.family`), when one is picked. */
+  readonly family?: string;
+  /** Only commits touching these pathspecs; empty for the whole repository. */
+  readonly paths: readonly string[];
+  readonly pathsFrom: PathScopeSource;
 }
 
 export const DEFAULT_MAX_PROBLEMS_SHOWN = 100;
@@ -86,7 +100,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
   };
   const recordsFolder = pick<string>('recordsFolder', DEFAULT_RECORDS_FOLDER, (v) => folderInside(v, 'docs/changes'));
   const packageFolder = pick<string>('packageFolder', DEFAULT_PACKAGE_FOLDER, (v) => folderInside(v, '.reflect/packages'));
-  const tagPattern = pick<TagPattern>('tagPattern', new TagPattern(), checkTagPattern);
+  const tagPattern = releasePatternOf(layers, problems);
+  const familyPaths = pick<string[] | undefined>('familyPaths', undefined, checkPaths);
   const hidePrereleases = pick<boolean>('hidePrereleases', false, (v) => (typeof v === 'boolean' ? { value: v } : { problem: 'it must be true or false.' }));
   const beyondActionMinimumDays = pick<number>('beyondActionMinimumDays', DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, (v) =>
     typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_DAYS ? { value: v } : { problem: `it must be a whole number of days from 0 to ${MAX_DAYS}, not ${shown(v)}.` },
@@ -119,10 +134,23 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     if (replaceDefaultRules !== undefined && replace === undefined) problems.push({ file: layer.source, key: layer.label('replaceDefaultRules'), message: `${layer.label('replaceDefaultRules')} is not used: it must be true or false.` });
     rollback = mergeRollbackOptions(rollback, { rules: rules && 'value' in rules ? rules.value : undefined, replaceDefaultRules: replace });
   }
+  const family = tagPattern.family;
+  if (familyPaths && family === undefined) {
+    const layer = [...layers].reverse().find((l) => l.values.familyPaths !== undefined);
+    const key = layer?.label('familyPaths') ?? 'releases.paths';
+    problems.push({ file: layer?.source ?? 'settings', key, message: `${key} is not used: it is the path scope of a tag family; set releases.family too, or use releaseNotes.paths.` });
+  }
+  const releaseLine: ReleaseLine =
+    releaseNotes.paths && releaseNotes.paths.length > 0
+      ? { ...(family !== undefined ? { family } : {}), paths: releaseNotes.paths, pathsFrom: 'releaseNotes.paths' }
+      : family !== undefined && familyPaths
+        ? { family, paths: familyPaths, pathsFrom: 'releases.paths' }
+        : { ...(family !== undefined ? { family } : {}), paths: [], pathsFrom: 'whole repository' };
   const config: ResolvedConfig = {
     recordsFolder,
     releaseFilter: { pattern: tagPattern, hidePrereleases },
-    releaseNotes: { ...releaseNotes, tagPattern: tagPattern.template },
+    releaseLine,
+    releaseNotes: { ...releaseNotes, ...(releaseLine.paths.length > 0 ? { paths: releaseLine.paths } : {}), tagPattern: tagPattern.template },
     rollback,
     packageFolder,
     validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems, requiredSignOffs, clinicalSafety },
@@ -190,6 +218,38 @@ function checkActivity(value: unknown): { value: Activity & { packFileName?: str
     result.learningOutcomes = outcomes.filter((o: string) => o.trim().length > 0);
   }
   return { value: result as Activity & { packFileName?: string } };
+}
+
+/**
+ * The tag pattern of the release line: each layer's `tagPattern`, then its
+ * `releases.family` (a family wins over a pattern of the same layer); the
+ * highest layer that sets either decides.
+ */
+function releasePatternOf(layers: readonly ConfigLayer[], problems: ConfigProblem[]): TagPattern {
+  let pattern = new TagPattern();
+  for (const layer of layers) {
+    for (const key of ['tagPattern', 'family'] as const) {
+      const value = layer.values[key];
+      if (value === undefined) continue;
+      const checked = key === 'tagPattern' ? checkTagPattern(value) : checkFamily(value);
+      if ('problem' in checked) problems.push({ file: layer.source, key: layer.label(key), message: `${layer.label(key)} is not used: ${checked.problem}` });
+      else pattern = checked.value;
+    }
+  }
+  return pattern;
+}
+
+function checkFamily(value: unknown): { value: TagPattern } | { problem: string } {
+  if (typeof value !== 'string') return { problem: 'it must name a tag family, such as "create-vite" for tags like create-vite@5.0.0.' };
+  const problem = familyNameProblem(value.trim());
+  return problem ? { problem } : { value: TagPattern.forFamily(value.trim()) };
+}
+
+function checkPaths(value: unknown): { value: string[] } | { problem: string } {
+  const problem = { problem: 'it must be a list of paths inside the repository, such as ["packages/create-vite"], none starting with "-".' };
+  if (!Array.isArray(value) || value.length === 0) return problem;
+  const paths = value.map((p) => (typeof p === 'string' ? p.trim() : ''));
+  return paths.every((p) => p.length > 0 && !p.startsWith('-') && p.length <= 500) ? { value: paths } : problem;
 }
 
 function checkTagPattern(value: unknown): { value: TagPattern } | { problem: string } {

@@ -168,9 +168,9 @@ export class GitRepository {
     return reader.end();
   }
 
-  /** How many commits a range holds, without reading them. */
-  async countCommits(range: RevisionRange): Promise<number> {
-    const output = await this.raw(['rev-list', '--count', '--end-of-options', rangeArgument(range), '--']);
+  /** How many commits a range holds (only those touching `paths`, when given), without reading them. */
+  async countCommits(range: RevisionRange, paths?: readonly string[]): Promise<number> {
+    const output = await this.raw(['rev-list', '--count', '--end-of-options', rangeArgument(range), '--', ...(paths ?? [])]);
     return Number.parseInt(output.trim(), 10) || 0;
   }
 

@@ -22,7 +22,8 @@ export function selectReleaseTags(tags: readonly GitTag[], filter: ReleaseFilter
   // Read each name once: matching and parsing dominate on thousands of tags.
   let candidates = tags.map((tag) => ({ tag, version: pattern.versionOf(tag.name), matches: pattern.matches(tag.name) }));
   const matching = candidates.filter((c) => c.matches);
-  if (matching.length > 0 || pattern.template !== TagPattern.DEFAULT) candidates = matching;
+  // A family or a pattern of one's own is followed strictly; only the default falls back to every tag.
+  if (matching.length > 0 || pattern.template !== TagPattern.DEFAULT || pattern.family !== undefined) candidates = matching;
   const versioned: Array<{ tag: GitTag; semver: SemVer }> = [];
   const dated: GitTag[] = [];
   for (const { tag, version } of candidates) {

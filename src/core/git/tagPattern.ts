@@ -11,6 +11,21 @@ export class TagPattern {
   static readonly DEFAULT = 'v?MAJOR.MINOR.PATCH';
   private readonly regex: RegExp;
   private readonly hasVersionFields: boolean;
+  /** The tag family this pattern follows (`create-vite`), when it was made for one (`TagPattern.forFamily`). */
+  readonly family?: string;
+
+  /**
+   * The releases of one tag family (tagFamilies.ts): the family's name, then
+   * `@`, `-`, `_` or `/` and an optional `v`, then a semver version
+   * (`create-vite@5.0.0`, `api-v1.2.3`, `@scope/pkg@1.0.0`). The family `v`
+   * is the default pattern's tags (`v1.2.3`, `1.2.3`), followed strictly.
+   */
+  static forFamily(name: string): TagPattern {
+    const problem = familyNameProblem(name);
+    if (problem) throw new TagPatternError(problem);
+    const prefix = name === DEFAULT_FAMILY ? 'v?' : `${escapeRegex(name)}(?:[@/_-]v?)?`;
+    return new TagPattern(TagPattern.DEFAULT, { family: name, regex: new RegExp(`^${prefix}${SEMVER_FIELDS}$`) });
+  }
 
   /**
    * Why a template is not a usable pattern, in words that name the template
@@ -28,7 +43,16 @@ export class TagPattern {
   }
 
   /** Throws a TagPatternError (naming the template, never a regular-expression message) when the template is not usable. */
-  constructor(readonly template: string = TagPattern.DEFAULT) {
+  constructor(
+    readonly template: string = TagPattern.DEFAULT,
+    family?: { readonly family: string; readonly regex: RegExp },
+  ) {
+    if (family) {
+      this.family = family.family;
+      this.regex = family.regex;
+      this.hasVersionFields = true;
+      return;
+    }
     const problem = TagPattern.problemWith(template);
     if (problem) throw new TagPatternError(problem);
     const source = template.trim() || TagPattern.DEFAULT;
@@ -56,6 +80,11 @@ export class TagPattern {
       // problemWith covers every case we know of; this keeps an unforeseen one from surfacing as a regular-expression error.
       throw new TagPatternError(`"${clip(source)}" is not a tag pattern: use MAJOR, MINOR and PATCH for numbers, one "*" for any text, and "?" after a character to make it optional.`);
     }
+  }
+
+  /** How the pattern is shown to a person: its template, or the family it follows. */
+  describe(): string {
+    return this.family === undefined ? this.template : `the ${this.family} tag family`;
   }
 
   /** Whether a tag name is a release under this pattern. */
@@ -91,6 +120,23 @@ export class TagPatternError extends Error {
     super(message);
     this.name = 'TagPatternError';
   }
+}
+
+/** The family of the default pattern's tags (`v1.2.3`, `1.2.3`). */
+export const DEFAULT_FAMILY = 'v';
+
+const SEMVER_FIELDS = '(?<major>0|[1-9]\\d*)\\.(?<minor>0|[1-9]\\d*)\\.(?<patch>0|[1-9]\\d*)(?<pre>-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?';
+
+/** Why a text cannot name a tag family (it could not be the start of a tag name), or undefined. */
+export function familyNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 200) return 'a tag family is named by the text its tags start with, such as "create-vite" or "@scope/pkg" (1 to 200 characters).';
+  // Characters git never allows in a tag name, so no tag could belong to such a family.
+  if (/[\0-\x20\x7f~^:?*[\\]|\.\.|@\{|^[-./]/.test(name)) return `"${clip(name)}" cannot start a tag name, so it names no tag family; run "reflect tags --families" to list them.`;
+  return undefined;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 function clip(text: string): string {

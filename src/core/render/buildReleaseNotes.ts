@@ -15,6 +15,8 @@ export interface ReleaseNotesRequest {
   readonly date: string;
   /** Grouping, path scoping and links; already merged from settings and the repository's config file. */
   readonly options?: ReleaseNotesOptions;
+  /** Which tags are releases (the resolved configuration's, a tag family's included); else `options.tagPattern`. */
+  readonly pattern?: TagPattern;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const paths = options.paths && options.paths.length > 0 ? options.paths : undefined;
   const wantLinks = options.links !== 'none';
   const remoteKey = remoteUrlKey('origin') ?? '';
-  const pattern = new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
+  const pattern = request.pattern ?? new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
   const [commits, config, releases] = await Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),

@@ -1,7 +1,9 @@
 import { parseCommit, type ParsedCommit } from '../commits/conventionalCommit';
+import { partitionCommits } from '../commits/groupCommits';
 import type { FileChange, GitTag } from '../git/gitLogParsing';
 import type { GitRepository, HeadState, RevisionRange } from '../git/gitRepository';
 import { latestReachableRelease, releaseRangeOf, selectReleaseTags, type ReleaseFilter } from '../git/releases';
+import { skippedTagsNotice, type SkippedTags } from './tagFamilies';
 
 /** What a repository's release list shows on first paint. */
 export interface ReleaseListing {
@@ -12,6 +14,17 @@ export interface ReleaseListing {
   readonly shallow: boolean;
   /** The latest release reachable from HEAD .. HEAD; absent without commits. */
   readonly unreleased?: ReleaseCount & { readonly range: RevisionRange };
+  /** Said when the default pattern skips most tags: how many it matches, and the tag families to pick from. */
+  readonly skippedTags?: SkippedTags;
+}
+
+/** How a release list tells a person to pick a tag family. */
+export interface ListingRequest {
+  readonly filter: ReleaseFilter;
+  /** Only commits touching these pathspecs are counted (the release line's path scope). */
+  readonly paths?: readonly string[];
+  /** The end of the skipped-tags sentence: how this front end picks a family. */
+  readonly howToPickFamily?: string;
 }
 
 /** How many commits a release has, and whether some are missing (shallow clone). */
@@ -20,12 +33,23 @@ export interface ReleaseCount {
   readonly partial: boolean;
 }
 
-/** A page of a release's commits. */
+/** A group heading of a whole range: its type, title and how many commits it holds. */
+export interface GroupCount {
+  readonly type: string;
+  readonly title: string;
+  readonly count: number;
+}
+
+/** A page of a release's commits, and the groups of the whole range. */
 export interface ReleaseCommits {
   readonly range: RevisionRange;
   readonly total: number;
   readonly commits: readonly ParsedCommit[];
   readonly partial: boolean;
+  /** Every group of the whole range (not only the page), in the order they are shown, with its count. */
+  readonly groups: readonly GroupCount[];
+  /** The group each commit of the range is in, by hash (merges are in none). */
+  readonly groupOf: ReadonlyMap<string, string>;
 }
 
 /**
@@ -33,18 +57,22 @@ export interface ReleaseCommits {
  * the clone is shallow, and Unreleased with its commit count (never reads
  * commit messages).
  */
-export async function readReleaseListing(repo: GitRepository, filter: ReleaseFilter): Promise<ReleaseListing> {
+export async function readReleaseListing(repo: GitRepository, request: ListingRequest): Promise<ReleaseListing> {
+  const { filter, paths, howToPickFamily } = request;
   const [allTags, head, shallow] = await Promise.all([repo.listTags(), repo.headState(), repo.isShallow()]);
   const tags = selectReleaseTags(allTags, filter);
-  if (head.kind === 'unborn') return { tags, head, shallow };
+  // From the tag list already read: no git call of its own.
+  const notice = howToPickFamily === undefined ? undefined : skippedTagsNotice(allTags, filter.pattern, howToPickFamily);
+  const skipped = notice === undefined ? {} : { skippedTags: notice };
+  if (head.kind === 'unborn') return { tags, head, shallow, ...skipped };
   const from = await latestReachableRelease(repo, tags, 'HEAD');
   const range: RevisionRange = { from, to: 'HEAD' };
-  return { tags, head, shallow, unreleased: { range, ...(await readReleaseCount(repo, range, shallow)) } };
+  return { tags, head, shallow, unreleased: { range, ...(await readReleaseCount(repo, range, shallow, paths)) }, ...skipped };
 }
 
-/** A release's commit count, and whether it reaches past a shallow clone's history. */
-export async function readReleaseCount(repo: GitRepository, range: RevisionRange, shallow: boolean): Promise<ReleaseCount> {
-  const [commitCount, partial] = await Promise.all([repo.countCommits(range), shallow ? repo.rangeCrossesShallowBoundary(range) : false]);
+/** A release's commit count (within `paths`, when given), and whether it reaches past a shallow clone's history. */
+export async function readReleaseCount(repo: GitRepository, range: RevisionRange, shallow: boolean, paths?: readonly string[]): Promise<ReleaseCount> {
+  const [commitCount, partial] = await Promise.all([repo.countCommits(range, scoped(paths)), shallow ? repo.rangeCrossesShallowBoundary(range) : false]);
   return { commitCount, partial };
 }
 
@@ -53,16 +81,47 @@ export function readReleaseRange(repo: GitRepository, tags: readonly GitTag[], n
   return releaseRangeOf(repo, tags, name);
 }
 
-/** The first `pageSize` commits of a range, its total and whether it is partial. */
-export async function readReleaseCommits(repo: GitRepository, range: RevisionRange, shallow: boolean, pageSize: number): Promise<ReleaseCommits> {
-  const [total, commits] = await Promise.all([repo.countCommits(range), readReleaseCommitPage(repo, range, 0, pageSize)]);
+/**
+ * The first `pageSize` commits of a range, its total, whether it is partial,
+ * and the groups of the whole range with their counts. One `git log` pass
+ * reads the range: the page is kept whole, the rest only as far as grouping
+ * needs (header, type, breaking, revert), so a long range costs little memory.
+ */
+export async function readReleaseCommits(repo: GitRepository, range: RevisionRange, shallow: boolean, pageSize: number, paths?: readonly string[]): Promise<ReleaseCommits> {
+  const page: ParsedCommit[] = [];
+  const all = await repo.readMappedCommits(
+    range,
+    (commit) => {
+      const parsed = parseCommit(commit);
+      if (page.length < pageSize) page.push(parsed);
+      return forGrouping(parsed);
+    },
+    undefined,
+    scoped(paths),
+  );
   const partial = shallow && (await repo.rangeCrossesShallowBoundary(range));
-  return { range, total, commits, partial };
+  const groupOf = new Map<string, string>();
+  const groups = partitionCommits(all).groups.map((group) => {
+    for (const commit of group.commits) groupOf.set(commit.hash, group.type);
+    return { type: group.type, title: group.title, count: group.commits.length };
+  });
+  return { range, total: all.length, commits: page, partial, groups, groupOf };
 }
 
 /** A later page of a range's commits. */
-export function readReleaseCommitPage(repo: GitRepository, range: RevisionRange, skip: number, limit: number): Promise<ParsedCommit[]> {
-  return repo.readMappedCommits(range, parseCommit, { skip, limit });
+export function readReleaseCommitPage(repo: GitRepository, range: RevisionRange, skip: number, limit: number, paths?: readonly string[]): Promise<ParsedCommit[]> {
+  return repo.readMappedCommits(range, parseCommit, { skip, limit }, scoped(paths));
+}
+
+/** What grouping reads of a commit: the message cut to its header (reverts pair by it), no trailers or notes. */
+function forGrouping(commit: ParsedCommit): ParsedCommit {
+  const end = commit.message.indexOf('\n');
+  const header = end < 0 ? commit.message : commit.message.slice(0, end);
+  return { ...commit, message: header, trailers: [], issueRefs: [], hazards: [], breakingNotes: [] };
+}
+
+function scoped(paths: readonly string[] | undefined): readonly string[] | undefined {
+  return paths && paths.length > 0 ? paths : undefined;
 }
 
 /** The files a release changed. */

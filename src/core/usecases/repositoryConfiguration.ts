@@ -1,5 +1,6 @@
 import { fileLayer, settingsLayer, type ConfigLayer } from '../config/configLayers';
 import { loadReflectConfig, type ConfigProblem } from '../config/loadReflectConfig';
+import { familyPackageFolder } from '../config/familyPackageFolder';
 import { resolveConfig, type ResolvedConfig } from '../config/resolvedConfig';
 
 /** A repository's resolved configuration and everything wrong with the values it was made from. */
@@ -29,5 +30,17 @@ export async function resolveRepositoryConfiguration(root: string | undefined, r
   if (request.settings !== undefined) layers.push(settingsLayer(request.settings));
   if (request.flags) layers.push(request.flags);
   const { config, problems } = resolveConfig(layers);
-  return { config, problems: [...(loaded?.problems ?? []), ...problems] };
+  return { config: await withFamilyFolder(root, config), problems: [...(loaded?.problems ?? []), ...problems] };
+}
+
+/**
+ * A picked tag family with no path scope configured covers its obvious
+ * folder (`packages/<name>` named after it), else the whole repository.
+ */
+async function withFamilyFolder(root: string | undefined, config: ResolvedConfig): Promise<ResolvedConfig> {
+  const { family, pathsFrom } = config.releaseLine;
+  if (root === undefined || family === undefined || pathsFrom !== 'whole repository') return config;
+  const folder = await familyPackageFolder(root, family);
+  if (folder === undefined) return config;
+  return { ...config, releaseLine: { family, paths: [folder], pathsFrom: 'package folder' }, releaseNotes: { ...config.releaseNotes, paths: [folder] } };
 }

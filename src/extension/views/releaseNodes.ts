@@ -63,6 +63,7 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       item.tooltip = node.tooltip ?? node.label;
       item.iconPath = new vscode.ThemeIcon(node.icon, new vscode.ThemeColor(node.icon === 'info' ? 'foreground' : node.icon === 'error' ? 'errorForeground' : 'editorWarning.foreground'));
       item.contextValue = 'notice';
+      if (node.command) item.command = node.command;
       return item;
     }
     case 'release':
@@ -76,8 +77,11 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       return item;
     }
     case 'group': {
-      const item = new vscode.TreeItem(node.group.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.group.commits.length}`;
+      const loaded = node.group.commits.length;
+      // The count covers the whole range; only the commits loaded so far are listed under it.
+      const item = new vscode.TreeItem(node.group.title, loaded > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      item.description = loaded < node.total ? vscode.l10n.t('{0} · {1} loaded', node.total, loaded) : `${node.total}`;
+      item.tooltip = loaded < node.total ? vscode.l10n.t('{0} commits in this range; {1} loaded so far (Load more… reads the next page).', node.total, loaded) : vscode.l10n.t('{0} commits in this range.', node.total);
       item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group.type] ?? 'list-unordered');
       return item;
     }

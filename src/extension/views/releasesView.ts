@@ -146,7 +146,8 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
         ready.map(async (r) => {
           // The repository's one configuration: reflect.config.json's tag pattern counts here as in `reflect notes`.
           const config = await this.registry.configurationFor(r.repository.root);
-          const settings = { releaseFilter: config.releaseFilter, pageSize: readSettings(r.folder).pageSize };
+          // The release line's path scope too, so the view counts what `reflect notes` lists.
+          const settings = { releaseFilter: config.releaseFilter, pageSize: readSettings(r.folder).pageSize, paths: config.releaseLine.paths };
           return new RepositoryReleases(
             r.repository,
             settings,

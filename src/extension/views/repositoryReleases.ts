@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { ParsedCommit } from '../../core/commits/conventionalCommit';
-import { groupCommitsByType, type CommitGroup } from '../../core/commits/groupCommits';
+import type { CommitGroup } from '../../core/commits/groupCommits';
 import type { FileChange, GitTag } from '../../core/git/gitLogParsing';
 import type { CommitFileChange } from '../../core/usecases/commitOverview';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
 import type { ReleaseFilter } from '../../core/git/releases';
-import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleaseFiles, readReleaseListing, readReleaseRange } from '../../core/usecases/releaseOverview';
+import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleaseFiles, readReleaseListing, readReleaseRange, type GroupCount } from '../../core/usecases/releaseOverview';
+import type { SkippedTags } from '../../core/usecases/tagFamilies';
 
 /**
  * A node of the Releases tree. Nodes are plain data (a repository is named by
@@ -13,10 +14,11 @@ import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleas
  */
 export type ReleaseNode =
   | { readonly type: 'repository'; readonly root: string }
-  | { readonly type: 'notice'; readonly id: string; readonly label: string; readonly tooltip?: string; readonly icon: 'warning' | 'info' | 'error' }
+  | { readonly type: 'notice'; readonly id: string; readonly label: string; readonly tooltip?: string; readonly icon: 'warning' | 'info' | 'error'; readonly command?: vscode.Command }
   | ReleaseEntry
   | { readonly type: 'more-releases'; readonly root: string; readonly shown: number; readonly total: number }
-  | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup }
+  /** A group heading: `group.commits` are the loaded ones, `total` counts the whole range. */
+  | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup; readonly total: number }
   | { readonly type: 'commit'; readonly root: string; readonly commit: ParsedCommit; readonly webUrl?: string }
   | CommitFileNode
   | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
@@ -62,7 +64,12 @@ interface LoadedRange {
   readonly total: number;
   commits: readonly ParsedCommit[];
   readonly partial: boolean;
+  readonly groups: readonly GroupCount[];
+  readonly groupOf: ReadonlyMap<string, string>;
 }
+
+/** How the Releases view tells a person to pick a tag family. */
+const PICK_FAMILY_IN_EDITOR = 'pick one with the changeLog.releases.family setting (releases.family in reflect.config.json)';
 
 /**
  * The releases of one repository, read lazily through the core use case
@@ -74,6 +81,7 @@ export class RepositoryReleases {
   private tags: GitTag[] | undefined;
   private head: HeadState | undefined;
   private shallow = false;
+  private skippedTags: SkippedTags | undefined;
   private unreleased: ReleaseEntry | undefined;
   private readonly comparisons: ReleaseEntry[] = [];
   private shownReleases: number;
@@ -84,7 +92,7 @@ export class RepositoryReleases {
 
   constructor(
     readonly repository: GitRepository,
-    private readonly settings: { readonly releaseFilter: ReleaseFilter; readonly pageSize: number },
+    private readonly settings: { readonly releaseFilter: ReleaseFilter; readonly pageSize: number; readonly paths?: readonly string[] },
     private readonly recordStatus: RecordStatusSource,
     private readonly onSummary: (entry: ReleaseEntry) => void,
   ) {
@@ -98,8 +106,10 @@ export class RepositoryReleases {
   /** Top-level nodes: notices, comparisons, Unreleased, then a page of tags. */
   async rootNodes(): Promise<ReleaseNode[]> {
     if (!this.tags) {
-      const listing = await readReleaseListing(this.repository, this.settings.releaseFilter);
+      const { releaseFilter, paths } = this.settings;
+      const listing = await readReleaseListing(this.repository, { filter: releaseFilter, ...(paths ? { paths } : {}), howToPickFamily: PICK_FAMILY_IN_EDITOR });
       this.tags = [...listing.tags];
+      this.skippedTags = listing.skippedTags;
       this.head = listing.head;
       this.shallow = listing.shallow;
       const { head, unreleased } = listing;
@@ -128,6 +138,7 @@ export class RepositoryReleases {
       nodes.push({ type: 'notice', id: 'no-commits', icon: 'info', label: vscode.l10n.t('No commits yet'), tooltip: vscode.l10n.t('Commit your work, then tag a release (for example "git tag v0.1.0").') });
       return nodes;
     }
+    if (this.skippedTags) nodes.push(this.skippedTagsNotice(this.skippedTags));
     nodes.push(...this.comparisons);
     if (this.unreleased) nodes.push(this.unreleased);
     const tags = this.tags ?? [];
@@ -200,9 +211,12 @@ export class RepositoryReleases {
     if (loaded.partial) {
       nodes.push({ type: 'notice', id: `partial:${entry.name}`, icon: 'warning', label: vscode.l10n.t('Partial: this range reaches past the shallow clone'), tooltip: vscode.l10n.t('Some commits of this range were not fetched (shallow clone), so the list is incomplete. Run "git fetch --unshallow" to see all of them.') });
     }
-    const groups = groupCommitsByType(loaded.commits);
     if (loaded.total === 0) nodes.push({ type: 'notice', id: `empty:${entry.name}`, icon: 'info', label: vscode.l10n.t('No commits in this range') });
-    nodes.push(...groups.map((group) => ({ type: 'group' as const, entry, group })));
+    // Every group of the range with its whole count; under it, the commits loaded so far.
+    for (const { type, title, count } of loaded.groups) {
+      const commits = loaded.commits.filter((c) => loaded.groupOf.get(c.hash) === type);
+      nodes.push({ type: 'group', entry, group: { type, title, commits }, total: count });
+    }
     if (loaded.commits.length < loaded.total) nodes.push({ type: 'more-commits', entry, shown: loaded.commits.length, total: loaded.total });
     if (loaded.total > 0) nodes.push({ type: 'files', entry });
     return nodes;
@@ -211,7 +225,7 @@ export class RepositoryReleases {
   /** Reads the next page of a release's commits. */
   async loadMoreCommits(entry: ReleaseEntry): Promise<void> {
     const loaded = await this.load(entry);
-    const next = await readReleaseCommitPage(this.repository, loaded.range, loaded.commits.length, this.settings.pageSize);
+    const next = await readReleaseCommitPage(this.repository, loaded.range, loaded.commits.length, this.settings.pageSize, this.settings.paths);
     loaded.commits = loaded.commits.concat(next);
   }
 
@@ -231,7 +245,7 @@ export class RepositoryReleases {
     let loading = this.loaded.get(entry.name);
     if (!loading) {
       loading = (async () => {
-        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize);
+        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths);
         return { ...read, commits: [...read.commits] };
       })();
       loading.catch(() => this.loaded.delete(entry.name));
@@ -243,8 +257,20 @@ export class RepositoryReleases {
   private async readSummary(entry: ReleaseEntry): Promise<ReleaseSummary> {
     const range = await this.rangeOf(entry);
     const version = entry.kind === 'tag' ? entry.name : undefined;
-    const [{ commitCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
+    const [{ commitCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow, this.settings.paths), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
     return { commitCount, record, partial };
+  }
+
+  /** Says that the default pattern skipped most tags; choosing it opens the family setting. */
+  private skippedTagsNotice({ matched, total, sentence }: SkippedTags): ReleaseNode {
+    return {
+      type: 'notice',
+      id: 'skipped-tags',
+      icon: 'warning',
+      label: vscode.l10n.t('Tag pattern matches {0} of {1} tags: pick a tag family', matched, total),
+      tooltip: `${sentence[0].toUpperCase()}${sentence.slice(1)}.`,
+      command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Pick a tag family'), arguments: ['changeLog.releases.family'] },
+    };
   }
 
   /** The same entry object for a tag every time, so the view can update it in place. */

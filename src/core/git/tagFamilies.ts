@@ -1,0 +1,103 @@
+import semver from 'semver';
+import { DEFAULT_FAMILY, TagPattern, tagVersionOf } from './tagPattern';
+
+/** Tags that share the text before their version: one release line of a monorepo. */
+export interface TagFamily {
+  /** The shared prefix without its separator: `create-vite`, `@scope/pkg`, `api`; `v` for `v1.2.3` and `1.2.3`. */
+  readonly name: string;
+  readonly count: number;
+  /** The family's tag with the highest version. */
+  readonly latest: string;
+}
+
+/** How many tags a pattern reads as releases, and the families of all of them. */
+export interface TagFamilyReport {
+  readonly matched: number;
+  readonly total: number;
+  /** Largest first; ties by name. */
+  readonly families: readonly TagFamily[];
+}
+
+// One default pattern for every name: building one per call would dominate on thousands of tags.
+const DEFAULT_PATTERN = new TagPattern();
+
+// A separator before the version, with or without a `v`: `pkg@`, `pkg-v`, `pkg_v`, `mod/v`, `pkg-`, `pkg@v`.
+const SEPARATOR = /(?:[@/_-]v?)$/;
+
+/**
+ * The family a tag belongs to, or undefined when its name ends in no semver
+ * version. `create-vite@5.0.0` and `create-vite-v5.0.1` are both
+ * `create-vite`; `v1.2.3` and `1.2.3` are `v`. Every tag of a family matches
+ * `TagPattern.forFamily(name)`.
+ */
+export function familyOf(tagName: string): string | undefined {
+  return familyAndVersionOf(tagName)?.family;
+}
+
+function familyAndVersionOf(tagName: string): { family: string; version: string } | undefined {
+  const version = tagVersionOf(tagName, DEFAULT_PATTERN);
+  if (!version || version.suffix !== '') return undefined;
+  return { family: familyOfPrefix(version.prefix), version: version.version };
+}
+
+function familyOfPrefix(prefix: string): string {
+  if (prefix === '' || prefix === 'v') return DEFAULT_FAMILY;
+  const stripped = prefix.replace(SEPARATOR, '');
+  return stripped.length > 0 && stripped !== prefix ? stripped : prefix;
+}
+
+/**
+ * Groups tag names into families by the text before their version: one pass
+ * over the names (no git call), for the tag list one `for-each-ref` read.
+ */
+export function detectTagFamilies(tagNames: Iterable<string>): TagFamily[] {
+  const families = new Map<string, { count: number; latest: string; version: string }>();
+  for (const name of tagNames) {
+    const read = familyAndVersionOf(name);
+    if (read === undefined) continue;
+    const { family, version } = read;
+    const known = families.get(family);
+    if (!known) families.set(family, { count: 1, latest: name, version });
+    else {
+      known.count++;
+      if (semver.gt(version, known.version)) Object.assign(known, { latest: name, version });
+    }
+  }
+  return [...families]
+    .map(([name, { count, latest }]) => ({ name, count, latest }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** How a pattern reads the tags: how many it matches, and every family among them. */
+export function reportTagFamilies(tagNames: readonly string[], pattern: TagPattern): TagFamilyReport {
+  const matched = tagNames.filter((name) => pattern.matches(name)).length;
+  return { matched, total: tagNames.length, families: detectTagFamilies(tagNames) };
+}
+
+/**
+ * Whether a person should be told that tags were skipped: the default
+ * pattern is in use (no family or pattern of one's own) and it leaves out
+ * most tags, which belong to families other than `v`.
+ */
+export function skipsMostTags(report: TagFamilyReport, pattern: TagPattern): boolean {
+  if (pattern.family !== undefined || pattern.template !== TagPattern.DEFAULT) return false;
+  const others = report.families.some((f) => f.name !== DEFAULT_FAMILY);
+  return others && report.matched * 2 < report.total;
+}
+
+const FAMILIES_SHOWN = 5;
+
+/**
+ * One sentence on skipped tags for a person: `the pattern v?MAJOR.MINOR.PATCH
+ * matches 12 of 640 tags; families: create-vite (45), plugin-vue (80) …`.
+ * `howToPick` ends it (each front end names its own flag or setting).
+ */
+export function describeSkippedTags(report: TagFamilyReport, pattern: TagPattern, howToPick: string): string {
+  const reading =
+    report.matched === 0
+      ? `the tag pattern ${pattern.describe()} matches none of ${report.total} tags, so every tag is read as a release, ordered by date`
+      : `the tag pattern ${pattern.describe()} matches ${report.matched} of ${report.total} tags`;
+  const shown = report.families.slice(0, FAMILIES_SHOWN).map((f) => `${f.name} (${f.count})`);
+  const more = report.families.length > FAMILIES_SHOWN ? ` and ${report.families.length - FAMILIES_SHOWN} more` : '';
+  return `${reading}; families: ${shown.join(', ')}${more}; ${howToPick}`;
+}
