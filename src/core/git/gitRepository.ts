@@ -168,11 +168,11 @@ export class GitRepository {
     return Number.parseInt(output.trim(), 10) || 0;
   }
 
-  /** Paths changed between the two ends of a range (renames detected). */
-  async changedFiles(range: RevisionRange): Promise<FileChange[]> {
+  /** Paths changed between the two ends of a range (renames detected), limited to `paths` (pathspecs) when given. */
+  async changedFiles(range: RevisionRange, paths?: readonly string[]): Promise<FileChange[]> {
     const to = assertSafeRef(range.to);
     const from = range.from === undefined ? await this.emptyTree() : assertSafeRef(range.from);
-    const output = await this.raw(['diff', '--name-status', '-z', '-M', ...SAFE_DIFF_OPTIONS, '--end-of-options', from, to, '--']);
+    const output = await this.raw(['diff', '--name-status', '-z', '-M', ...SAFE_DIFF_OPTIONS, '--end-of-options', from, to, '--', ...(paths ?? [])]);
     return parseNameStatus(output);
   }
 

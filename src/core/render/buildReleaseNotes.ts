@@ -3,6 +3,8 @@ import { partitionCommits } from '../commits/groupCommits';
 import { bumpForRange, proposeNextVersion } from '../commits/versionBump';
 import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
 import type { ReleaseNotesOptions } from '../config/reflectConfig';
+import type { RollbackOptions } from '../rollback/fileClassification';
+import { operationalChanges, readClassifiedFiles } from '../rollback/operationalChanges';
 import { resolveRangeReleases } from '../git/rangeReleases';
 import { TagPattern } from '../git/tagPattern';
 import type { ReleaseNotesModel } from './releaseNotes';
@@ -15,6 +17,8 @@ export interface ReleaseNotesRequest {
   readonly date: string;
   /** Grouping, path scoping and links; already merged from settings and the repository's config file. */
   readonly options?: ReleaseNotesOptions;
+  /** How changed files are classified (the rollback rules): the operational section uses the checklist's classification. */
+  readonly classification?: RollbackOptions;
 }
 
 /**
@@ -28,13 +32,15 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const wantLinks = options.links !== 'none';
   const remoteKey = remoteUrlKey('origin') ?? '';
   const pattern = new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
-  const [commits, config, releases] = await Promise.all([
+  const [commits, config, releases, files] = await Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),
     // The author and the remote from one `git config` run.
     repo.configValues(wantLinks ? ['user.name', remoteKey] : ['user.name']),
     // The releases at both ends, so the 0.x rules, the next version and the title do not depend on how the range is spelled.
     resolveRangeReleases(repo, request.range, pattern),
+    // The files the range changed, classified as the rollback checklist classifies them (one `git diff`).
+    readClassifiedFiles(repo, request.range, request.classification, paths),
   ]);
   const author = config.get('user.name');
   const remote = wantLinks ? config.get(remoteKey) : undefined;
@@ -55,6 +61,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
     author,
     commits: real,
     hidden: partition.hidden,
+    operational: operationalChanges(files),
     ...(links ? { links } : {}),
     ...(paths ? { paths } : {}),
   };

@@ -48,7 +48,7 @@ export async function generateReleaseNotes(repo: GitRepository, config: Resolved
   const [partial, template, model] = await Promise.all([
     request.checkHistory ? repo.rangeCrossesShallowBoundary(range) : false,
     request.templateFile !== undefined ? readTemplateFile(request.templateFile) : loadNotesTemplate(repo.root, options.template),
-    buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options }),
+    buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options, classification: config.rollback }),
   ]);
   const markdown = renderReleaseNotesMarkdown(model, template);
   return {
