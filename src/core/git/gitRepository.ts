@@ -119,6 +119,12 @@ export class GitRepository {
     return output.split('\n').filter((line) => line.length > 0);
   }
 
+  /** Names of the tags whose commits contain `commit` (it is reachable from them): the releases that shipped it. */
+  async tagsContaining(commit: string): Promise<string[]> {
+    const output = await this.raw(['for-each-ref', `--contains=${assertSafeRef(commit)}`, '--format=%(refname:strip=2)', 'refs/tags']);
+    return output.split('\n').filter((line) => line.length > 0);
+  }
+
   /** The commit HEAD points at, or undefined when there are no commits yet. */
   async headCommit(): Promise<string | undefined> {
     try {

@@ -32,7 +32,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const wantLinks = options.links !== 'none';
   const remoteKey = remoteUrlKey('origin') ?? '';
   const pattern = new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
-  const [commits, config, releases, files] = await Promise.all([
+  const [commits, config, releases, files, endCommit] = await Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),
     // The author and the remote from one `git config` run.
@@ -41,6 +41,8 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
     resolveRangeReleases(repo, request.range, pattern),
     // The files the range changed, classified as the rollback checklist classifies them (one `git diff`).
     readClassifiedFiles(repo, request.range, request.classification, paths),
+    // The commit the range ends at, recorded so the notes can follow the release once it is tagged.
+    repo.resolveCommit(request.range.to),
   ]);
   const author = config.get('user.name');
   const remote = wantLinks ? config.get(remoteKey) : undefined;
@@ -53,6 +55,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   return {
     version,
     range: request.range,
+    endCommit,
     commitCount: real.length,
     mergeCount: commits.length - real.length,
     groups: partition.groups,

@@ -16,6 +16,8 @@ import { operationalToJson, renderOperationalBlock, type OperationalGroup } from
 export interface ReleaseNotesModel {
   readonly version: string;
   readonly range: RevisionRange;
+  /** The commit the range's end named when the notes were made. */
+  readonly endCommit?: string;
   /** Non-merge commits in the range (each listed one appears in exactly one group). */
   readonly commitCount: number;
   readonly mergeCount: number;
@@ -103,7 +105,7 @@ export function releaseNotesView(model: ReleaseNotesModel): TemplateValue {
         change: model.version,
         date: model.date,
         author: model.author ?? '',
-        range: { from: model.range.from ?? '', to: model.range.to },
+        range: { from: model.range.from ?? '', to: model.range.to, ...(model.endCommit ? { end_commit: model.endCommit } : {}) },
         bump: model.bump,
       }).replace(/\n$/, ''),
     versionText: () => escapeMarkdownInline(model.version),
