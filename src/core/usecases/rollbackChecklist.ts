@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/resolvedConfig';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson, type PackageReference, type RollbackChecklist } from '../rollback/rollbackChecklist';
+import { shellWord } from '../rollback/rollbackSteps';
 import { kindOfManifest, packageOfTag, verifyRollbackPackage, type TagPackage } from '../rollback/rollbackPackage';
 import { ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { recordDocumentPath } from '../vocabulary/recordLayout';
@@ -68,16 +69,22 @@ export function rollbackChecklistJson(built: ReleaseRollbackChecklist): string {
 async function packageFor(repo: GitRepository, config: ResolvedConfig, range: RevisionRange, choice: PackageChoice): Promise<{ reference?: PackageReference; found: TagPackage }> {
   const none: TagPackage = { state: 'none' };
   if (choice.lookup === 'none') return { found: none };
-  if (choice.lookup === 'file') return { reference: await namedPackage(choice.path, choice.shown, range.from), found: none };
+  if (choice.lookup === 'file') return { reference: { ...(await namedPackage(choice.path, choice.shown, range.from)), path: fromRoot(repo.root, resolve(choice.path)) }, found: none };
   if (range.from === undefined) return { found: none };
   const found = await packageOfTag(packageFolderOf(repo.root, config), range.from, repo.root);
-  return found.state === 'verified' ? { reference: { file: found.file, sha256: found.sha256 }, found } : { found };
+  return found.state === 'verified' ? { reference: { file: found.file, sha256: found.sha256, path: posix.join(config.packageFolder, found.file) }, found } : { found };
+}
+
+/** A path as seen from the repository root (POSIX), or absolute when it is outside it. */
+function fromRoot(root: string, path: string): string {
+  const inside = relative(root, path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside.split(sep).join('/');
 }
 
 async function namedPackage(path: string, shown: string, returnsTo: string | undefined): Promise<PackageReference> {
   const verification = await verifyRollbackPackage(resolve(path));
   if (!verification.ok || !verification.manifest) throw new UnusablePackageError(`The rollback package ${shown} is not intact: ${verification.problems[0] ?? 'unknown problem'}`);
-  if (kindOfManifest(verification.manifest) !== 'rollback') throw new UnusablePackageError(`${shown} is the release package of ${verification.manifest.tag}, not a rollback package; make one with: reflect package ${verification.manifest.tag}`);
+  if (kindOfManifest(verification.manifest) !== 'rollback') throw new UnusablePackageError(`${shown} is the release package of ${verification.manifest.tag}, not a rollback package; make one with: reflect package ${shellWord(verification.manifest.tag)}`);
   // The package must restore the version the checklist returns to, whatever its file is called.
   if (returnsTo !== undefined && verification.manifest.tag !== returnsTo) throw new UnusablePackageError(`The rollback package ${shown} is of ${verification.manifest.tag}, but this checklist returns to ${returnsTo}.`);
   return { file: verification.manifest.archive, sha256: verification.manifest.sha256 };
