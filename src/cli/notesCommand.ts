@@ -4,7 +4,8 @@ import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { NO_HAZARD_REFERENCE } from '../core/render/hazardFindings';
 import { releaseNotesToJson } from '../core/render/releaseNotes';
-import { generateReleaseNotes, notesFindingsIn, NotesFileUnreadable, writeNotesFile } from '../core/usecases/releaseNotes';
+import { generateReleaseNotes, notesFindingsIn, notesUpdateRange, NotesFileUnreadable, readNotesFile, writeNotesFile, type NotesUpdateRange } from '../core/usecases/releaseNotes';
+import type { ResolvedConfig } from '../core/config/resolvedConfig';
 import { commandRange } from '../core/usecases/commandRange';
 import { exitCodeFor, readFailOn, readReportFormat, renderReport } from './findingReports';
 import { repositoryPathspecs } from './pathsArgument';
@@ -51,9 +52,12 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const pathspecs = await repositoryPathspecs(paths, repo.root, resolve(values.repo ?? '.'));
   const flags = releaseLineFlags(values, { releaseNotes: { paths: pathspecs.length > 0 ? pathspecs : undefined } }, { releaseNotes: '--paths' });
   const config = await readRepositoryConfig(repo.root, flags);
-  const [range, notice] = await Promise.all([commandRange(repo, positionals[0], config.releaseFilter.pattern), readSkippedTagsNotice(repo, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE)]);
+  // --update without a range regenerates the range the file records, its end following the release once tagged.
+  const recorded = values.update && positionals.length === 0 && values.out !== undefined ? await recordedUpdateRange(repo, config, values.out) : undefined;
+  const [range, notice] = await Promise.all([recorded?.range ?? commandRange(repo, positionals[0], config.releaseFilter.pattern), readSkippedTagsNotice(repo, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE)]);
   if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
   if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
+  if (recorded?.movedTo !== undefined) err.write(`reflect: ${values.out ?? ''}: the notes now end at the release ${recorded.movedTo} instead of ${recorded.recordedTo}.\n`);
   const notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
   if (notes.partial) {
     throw new GitProblem('shallow-history', `${range.from ?? '(root)'}..${range.to} reaches past the history of this shallow clone, so the notes would be incomplete; run "git fetch --unshallow" or pass --allow-partial.`);
@@ -82,7 +86,7 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const shown = values.out;
   let written;
   try {
-    written = await writeNotesFile(repo.root, { target: resolve(shown), shown }, markdown, { update: values.update ?? false, force: values.force ?? false });
+    written = await writeNotesFile(repo.root, { target: resolve(shown), shown }, notes, { update: values.update ?? false, force: values.force ?? false });
   } catch (error) {
     if (!(error instanceof NotesFileUnreadable)) throw error;
     if (error.missing) throw new UsageError(`Cannot read "${shown}" to update it; write it first with --out ${shown} (without --update).`);
@@ -94,4 +98,17 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   }
   out.write(`${shown}\n`);
   return 0;
+}
+
+/** The range a notes file records, followed to its release; undefined when it records none (the usual default range applies). */
+async function recordedUpdateRange(repo: GitRepository, config: ResolvedConfig, shown: string): Promise<NotesUpdateRange | undefined> {
+  let existing;
+  try {
+    existing = await readNotesFile(repo.root, { target: resolve(shown), shown });
+  } catch (error) {
+    if (!(error instanceof NotesFileUnreadable)) throw error;
+    if (error.missing) throw new UsageError(`Cannot read "${shown}" to update it; write it first with --out ${shown} (without --update).`);
+    throw new UsageError(`Cannot read "${shown}" to update it: ${error.message}`);
+  }
+  return notesUpdateRange(repo, config, existing.text);
 }

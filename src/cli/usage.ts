@@ -46,11 +46,14 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       create-vite@5.0.0): its releases, range, next version and path scope.`,
   rollback: `  rollback [<from>..<to>] [--repo DIR] [--format markdown|json] [--pattern P | --family NAME] [--package FILE] [--change V] [--out FILE]
       The rollback checklist for a range, from the files it changed.`,
-  package: `  package <tag> [--repo DIR] [--out DIR]
+  package: `  package <tag> [--kind rollback|release] [--repo DIR] [--out DIR]
       Archives the tag (never the working tree) with a checksum and manifest
-      into DIR (default .reflect/packages) and prints the archive's path.
+      into DIR (default .reflect/packages) and prints the archive's path:
+      the rollback package (<tag>.tar.gz, the default: the version a rollback
+      returns to) or the release package (<tag>-release.tar.gz: the version
+      being released).
   package --verify FILE [--repo DIR]
-      Re-checks a package's checksum and manifest and, inside the repository
+      Re-checks a package (either kind): its checksum and manifest and, inside the repository
       (or with --repo), its contents against the tag it claims; prints each
       check made. Exit 0 intact, 1 not.`,
   tags: `  tags [--repo DIR] [--format text|json] [--pattern P | --family NAME] [--hide-prereleases] [--families]

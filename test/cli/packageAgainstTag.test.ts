@@ -63,7 +63,7 @@ describe('package --verify against the tag the package claims', () => {
   it('says an untouched package is intact and which checks were made', () => {
     const run = reflect(['package', '--verify', join(folder, 'v1.0.0.tar.gz')], repo.dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /intact \(v1\.0\.0 at [0-9a-f]{12}, 4 files/);
+    assert.match(run.stdout, /intact \(rollback package of v1\.0\.0 at [0-9a-f]{12}, 4 files/);
     assert.match(run.stdout, /checked: SHA-256 of the archive against v1\.0\.0\.tar\.gz\.sha256\./);
     assert.match(run.stdout, /checked: Contents held against v1\.0\.0 \(commit [0-9a-f]{12}\): 4 files, each entry's content compared with the blob hashes of git ls-tree -r\./);
   });

@@ -38,6 +38,17 @@ describe('release notes and rollback material', () => {
     assert.equal(readFileSync(uri.fsPath, 'utf8'), withProse);
   });
 
+  it('regenerating notes written while the release ended at HEAD moves their range end to its tag', async () => {
+    const uri = vscode.Uri.file(join(root(), 'docs/changes/v1.1.0/release-notes.md'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const tagged = readFileSync(uri.fsPath, 'utf8');
+    assert.match(tagged, /\n {2}to: v1\.1\.0\n {2}end_commit: [0-9a-f]{40}\n/);
+    const atHead = tagged.replace('\n  to: v1.1.0\n', '\n  to: HEAD\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(atHead));
+    await vscode.commands.executeCommand('changeLog.generateReleaseNotes', await releaseNode('v1.1.0'));
+    assert.equal(readFileSync(uri.fsPath, 'utf8'), tagged, 'only range.to changed, back to the tag');
+  });
+
   it('regenerating an open file with unsaved changes goes through the editor and saves nothing', async () => {
     const uri = (await vscode.commands.executeCommand('changeLog.generateReleaseNotes', await releaseNode('v1.0.0'))) as vscode.Uri;
     const onDisk = readFileSync(uri.fsPath, 'utf8');

@@ -31,6 +31,32 @@ const LAYOUTS: ReadonlyArray<readonly [string, string]> = [
   ['.github/ISSUE_TEMPLATE/bug.yml', 'other'],
   ['src/config/loader.ts', 'code'],
   ['queries/results_by_patient.sql', 'code'],
+  // Client-side code: what browsers and CDNs are served and keep.
+  ['public/sw.js', 'client'],
+  ['src/service-worker.ts', 'client'],
+  ['web/firebase-messaging-sw.js', 'client'],
+  ['ngsw-config.json', 'client'],
+  ['public/site.webmanifest', 'client'],
+  ['public/manifest.json', 'client'],
+  ['static/css/site.css', 'client'],
+  ['frontend/dist/assets/index-4f2a9c1e.js', 'client'],
+  ['build/static/js/main.8e1b2c3d.js', 'client'],
+  ['src/main/resources/static/js/results.js', 'client'], // Spring Boot
+  ['wwwroot/js/site.js', 'client'], // ASP.NET Core
+  ['_headers', 'client'], // Netlify / Cloudflare Pages
+  ['netlify.toml', 'client'],
+  ['vercel.json', 'client'],
+  ['infra/cloudfront.tf', 'client'],
+  ['src/components/ResultCard.vue', 'client'],
+  // Look client-side by name or folder, and are not.
+  ['manifest.json', 'other'], // a browser extension's manifest
+  ['extension/manifest.json', 'other'],
+  ['packages/ui/src/public/index.js', 'code'], // a package's public API
+  ['lib/public/api.js', 'code'],
+  ['public/index.php', 'code'], // Laravel's server entry point
+  ['src/public/types.ts', 'code'],
+  ['test/fixtures/public/sw.js', 'other'],
+  ['docs/public/logo.svg', 'other'],
   // Still configuration, by what the file is.
   ['config/production.json', 'configuration'],
   ['services/api/config/database.yml', 'configuration'],

@@ -50,7 +50,7 @@ describe('release notes golden files', () => {
     const markdown = renderReleaseNotesMarkdown(model);
     assertGolden('release-notes.md', markdown);
     assertGolden('release-notes.json', `${JSON.stringify(releaseNotesToJson(model), null, 2)}\n`);
-    assert.deepEqual(findFences(markdown).map((f) => f.name), ['overview', 'clinical-impact', 'groups', 'hazards', 'contributors']);
+    assert.deepEqual(findFences(markdown).map((f) => f.name), ['overview', 'clinical-impact', 'groups', 'hazards', 'operational', 'contributors']);
   });
 
   it('warns about a breaking change or feature with no hazard reference, pointing at its line', async () => {
@@ -99,11 +99,11 @@ describe('commit text cannot forge structure anywhere in the notes', () => {
     const git = await GitRepository.open(repo.dir);
     const model = await buildReleaseNotes(git, { range: { from: 'v1.0.0', to: 'HEAD' }, date: '2026-11-25' });
     const markdown = renderReleaseNotesMarkdown(model);
-    assert.deepEqual(findFences(markdown).map((f) => f.name), ['overview', 'clinical-impact', 'groups', 'hazards', 'contributors']);
-    assert.equal(markdown.split('\n').filter((l) => l.startsWith('<!--')).length, 10, 'only our marker lines start with <!--');
+    assert.deepEqual(findFences(markdown).map((f) => f.name), ['overview', 'clinical-impact', 'groups', 'hazards', 'operational', 'contributors']);
+    assert.equal(markdown.split('\n').filter((l) => l.startsWith('<!--')).length, 12, 'only our marker lines start with <!--');
     const tokens = new MarkdownIt({ html: true }).parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
     const headings = tokens.filter((t) => t.type === 'heading_open').map((t) => tokens[tokens.indexOf(t) + 1].content);
-    assert.deepEqual(headings, ['Release notes: v2.0.0', 'Summary', 'Impacted users and clinical impact', 'Breaking changes', 'Bug fixes', 'Other changes', 'Hazards referenced', 'Known issues', 'Deployment and rollback', 'Contributors']);
+    assert.deepEqual(headings, ['Release notes: v2.0.0', 'Summary', 'Impacted users and clinical impact', 'Breaking changes', 'Bug fixes', 'Other changes', 'Hazards referenced', 'Known issues', 'Operational changes', 'Deployment and rollback', 'Contributors']);
     assert.deepEqual(tokens.filter((t) => ['hr', 'table_open', 'blockquote_open', 'code_block', 'fence', 'html_inline'].includes(t.type) && t.type !== 'blockquote_open').map((t) => t.type), []);
     const htmlBlocks = tokens.filter((t) => t.type === 'html_block').map((t) => t.content.trim());
     assert.ok(htmlBlocks.every((b) => /^<!-- reflect:(begin|end) [a-z-]+( sha256=[0-9a-f]+)? -->$/.test(b)), htmlBlocks.join('\n'));

@@ -51,7 +51,7 @@ describe('rollback package', () => {
     assert.equal(readFileSync(pkg.checksumPath, 'utf8'), `${sha}  v1.0.0.tar.gz\n`);
     execFileSync('sha256sum', ['-c', 'v1.0.0.tar.gz.sha256'], { cwd: out });
     const manifest = JSON.parse(readFileSync(pkg.manifestPath, 'utf8'));
-    assert.deepEqual(manifest, { format: 'reflect-rollback-package/1', tag: 'v1.0.0', commit: repo.git('rev-parse', 'v1.0.0^{commit}').trim(), created: '2026-11-25T10:00:00.000Z', archive: 'v1.0.0.tar.gz', sha256: sha, size: readFileSync(pkg.archivePath).length, files: 3, prefix: 'v1.0.0/' });
+    assert.deepEqual(manifest, { format: 'reflect-rollback-package/1', kind: 'rollback', tag: 'v1.0.0', commit: repo.git('rev-parse', 'v1.0.0^{commit}').trim(), created: '2026-11-25T10:00:00.000Z', archive: 'v1.0.0.tar.gz', sha256: sha, size: readFileSync(pkg.archivePath).length, files: 3, prefix: 'v1.0.0/' });
     assert.deepEqual(readdirSync(out).sort(), ['v1.0.0.tar.gz', 'v1.0.0.tar.gz.manifest.json', 'v1.0.0.tar.gz.sha256'], 'no temporary files left behind');
   });
 

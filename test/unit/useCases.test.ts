@@ -39,13 +39,13 @@ describe('use cases the three front ends call', () => {
     const notes = await generateReleaseNotes(repo, DEFAULT_CONFIG, { range: { from: 'v1.0.0', to: 'HEAD' }, today: '2030-01-15' });
     const target = join(fixture.dir, 'NOTES.md');
     const file = { target, shown: 'NOTES.md' };
-    assert.deepEqual(await writeNotesFile(repo.root, file, notes.markdown, { update: false, force: false }), { outcome: 'written' });
-    await assert.rejects(writeNotesFile(repo.root, file, notes.markdown, { update: false, force: false }));
+    assert.deepEqual(await writeNotesFile(repo.root, file, notes, { update: false, force: false }), { outcome: 'written' });
+    await assert.rejects(writeNotesFile(repo.root, file, notes, { update: false, force: false }));
     writeFileSync(target, `Our own words.\n\n${readFileSync(target, 'utf8')}`);
-    assert.deepEqual(await writeNotesFile(repo.root, file, notes.markdown, { update: true, force: false }), { outcome: 'written' });
+    assert.deepEqual(await writeNotesFile(repo.root, file, notes, { update: true, force: false }), { outcome: 'written' });
     assert.match(readFileSync(target, 'utf8'), /^Our own words\./);
     writeFileSync(target, readFileSync(target, 'utf8').replace('add the alert', 'add the alert (edited)'));
-    const refused = await writeNotesFile(repo.root, file, notes.markdown, { update: true, force: false });
+    const refused = await writeNotesFile(repo.root, file, notes, { update: true, force: false });
     assert.equal(refused.outcome, 'edited-by-hand');
     assert.match(readFileSync(target, 'utf8'), /\(edited\)/, 'nothing was changed');
   });

@@ -2,7 +2,7 @@ import { RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { PHASE_GUIDES } from '../records/phases';
 import { PHASE_IDS, phaseFileNameOf } from '../vocabulary/phaseIds';
 import { relativeToDeployment } from './deploymentTimeline';
-import type { PackageCheck } from './evidencePackInput';
+import type { PackageCheck, ReleasePackageCheck } from './evidencePackInput';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, textOf } from './htmlText';
 import type { PackContext } from './packContext';
 import { renderMarkdownBody } from './safeMarkdown';
@@ -17,6 +17,7 @@ export function renderReleaseNotes(context: PackContext): string {
     ['Author', htmlOf(document.data?.author)],
     ['Range', `${htmlOf(range?.from, 'the first commit')} → ${htmlOf(range?.to)}`],
     ['Version bump', htmlOf(document.data?.bump)],
+    ...releasePackageFacts(context.input.releasePackage),
   ]);
   return `${facts}\n<div class="document-body">\n${renderMarkdownBody(document.body, 2).html}</div>`;
 }
@@ -41,6 +42,20 @@ export function renderRollback(context: PackContext): string {
     ['Checklist', escapeHtml(ticks)],
   ]);
   return `${facts}\n<div class="document-body checklist">\n${body.html}</div>`;
+}
+
+/** The release package's rows: its file, its SHA-256 and whether it verifies, or that none was found. */
+function releasePackageFacts(check: ReleasePackageCheck | undefined): Array<[string, string]> {
+  if (!check) return [['Release package', htmlOf(undefined, 'not looked for (no repository)')]];
+  if (check.state === 'none') return [['Release package', htmlOf(undefined, `none: ${check.file} is not in ${check.lookedIn}`)]];
+  const verdict = check.ok
+    ? '<strong class="verified">verified</strong>: the archive matches its checksum file and its manifest, as the release package of this version'
+    : `<strong class="not-verified">does not verify</strong><ul class="problems">${check.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`;
+  return [
+    ['Release package', escapeHtml(check.file)],
+    ['Release package checksum (SHA-256)', check.sha256 ? `<code class="hash">${escapeHtml(check.sha256)}</code>` : htmlOf(undefined, 'not computed')],
+    ['Release package check', verdict],
+  ];
 }
 
 function packageCheckHtml(pack: Record<string, unknown> | undefined, check: PackageCheck | undefined): string {

@@ -33,6 +33,11 @@ export type PackageCheck =
       readonly sha256?: string;
     };
 
+/** What was found in the package folder about the release package of the record's version (`<version>-release.tar.gz`). */
+export type ReleasePackageCheck =
+  | { readonly state: 'none'; readonly file: string; readonly lookedIn: string }
+  | { readonly state: 'checked'; readonly file: string; readonly ok: boolean; readonly problems: readonly string[]; readonly sha256?: string };
+
 /** Everything the evidence pack is built from; building it reads nothing else. */
 export interface EvidencePackInput {
   /** The Markdown files of the record folder (as `readRecordFiles` gives them). */
@@ -42,6 +47,8 @@ export interface EvidencePackInput {
   readonly commits: PackCommits;
   /** Undefined when rollback.md names no package, or nobody looked for it. */
   readonly rollbackPackage?: PackageCheck;
+  /** Undefined when nobody looked for it (no repository). */
+  readonly releasePackage?: ReleasePackageCheck;
   /** The options the assessment was made with; the cover uses its risk matrix. */
   readonly options: ValidationOptions;
   readonly generatedAt: Date;

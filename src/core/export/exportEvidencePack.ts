@@ -7,16 +7,16 @@ import { CHANGE_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { readRecordFiles } from '../records/recordFiles';
 import { assessFindings, assessRecord, type RecordAssessment } from '../records/recordStatus';
 import type { RecordFile, RecordFileProblems } from '../validate/validateRecord';
-import { defaultPackageFolder, verifyRollbackPackage } from '../rollback/rollbackPackage';
+import { defaultPackageFolder, kindOfManifest, packageArchiveName, packageOfTag, verifyRollbackPackage } from '../rollback/rollbackPackage';
 import type { ValidationOptions } from '../validate/validationOptions';
 import { localIsoDate } from '../vocabulary/clock';
 import { buildEvidencePack } from './buildEvidencePack';
-import type { PackageCheck, PackCommits } from './evidencePackInput';
+import type { PackageCheck, PackCommits, ReleasePackageCheck } from './evidencePackInput';
 import { readEvidenceStylesheet } from './evidenceStylesheet';
 import { recordOf, textOf } from './htmlText';
 import type { Activity } from '../vocabulary/activity';
 import { activityOf, packFileNameOf } from './packActivity';
-import { createPackContext } from './packContext';
+import { createPackContext, recordVersionOf } from './packContext';
 import { readPackDocuments } from './packDocuments';
 import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
@@ -89,13 +89,14 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   const repository = request.repository;
   const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);
   const rollback = documents.get(ROLLBACK_FILE)?.data;
-  const [commits, rollbackPackage, stylesheet, provenance] = await Promise.all([
+  const [commits, rollbackPackage, stylesheet, provenance, releasePackage] = await Promise.all([
     repository ? readPackCommits(repository, recordOf(documents.get(CHANGE_FILE)?.data?.range)) : Promise.resolve<PackCommits>({ state: 'unavailable', reason: request.repositoryUnavailable ?? 'no git repository was given.' }),
     packageFolder ? checkRollbackPackage(recordOf(rollback?.package), packageFolder, repository?.root, textOf(recordOf(rollback?.target)?.tag)) : Promise.resolve(undefined),
     readEvidenceStylesheet(request.stylesheetPath),
     repository ? readPackProvenance(repository, recordFolder, files) : Promise.resolve(undefined),
+    packageFolder && repository ? checkReleasePackage(packageFolder, recordVersionOf(documents, basename(recordFolder)), repository.root) : Promise.resolve(undefined),
   ]);
-  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(provenance ? { provenance } : {}), ...(request.activity ? { activity: request.activity } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
+  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(releasePackage ? { releasePackage } : {}), ...(provenance ? { provenance } : {}), ...(request.activity ? { activity: request.activity } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
   const context = createPackContext(input);
   const version = context.version;
   const fileName = packFileNameOf(version, activityOf(request.activity, context.change), request.packFileName);
@@ -169,8 +170,24 @@ export async function checkRollbackPackage(recordedPackage: Record<string, unkno
   const result = await verifyRollbackPackage(path);
   const problems = [...result.problems];
   if (targetTag !== undefined && result.manifest && result.manifest.tag !== targetTag) problems.push(`The package is of ${result.manifest.tag}, not of rollback.md's target ${targetTag}.`);
+  if (result.manifest && kindOfManifest(result.manifest) !== 'rollback') problems.push('It is a release package, not a rollback package.');
   const recordedSha = textOf(recordedPackage?.sha256);
   if (recordedSha === undefined) problems.push('rollback.md records no SHA-256 for the package.');
   else if (result.sha256 !== undefined && recordedSha.toLowerCase() !== result.sha256) problems.push('The SHA-256 recorded in rollback.md does not match the archive.');
   return { state: 'checked', ok: problems.length === 0, problems, ...(result.sha256 ? { sha256: result.sha256 } : {}) };
+}
+
+/**
+ * The release package of `version` in the package folder
+ * (`<version>-release.tar.gz`): absent, or verified as the release package of
+ * exactly that version, or the reasons it does not verify.
+ */
+export async function checkReleasePackage(packageFolder: string, version: string, repositoryRoot: string): Promise<ReleasePackageCheck> {
+  const file = packageArchiveName(version, 'release');
+  const found = await packageOfTag(packageFolder, version, repositoryRoot, 'release');
+  const inside = relative(repositoryRoot, packageFolder);
+  const lookedIn = !inside.startsWith('..') && !isAbsolute(inside) ? inside || '.' : packageFolder;
+  if (found.state === 'none') return { state: 'none', file, lookedIn };
+  if (found.state === 'unusable') return { state: 'checked', file, ok: false, problems: found.problems };
+  return { state: 'checked', file, ok: true, problems: [], sha256: found.sha256 };
 }

@@ -24,6 +24,11 @@ export function createPackContext(input: EvidencePackInput): PackContext {
   return { input, documents, ...(change ? { change } : {}), ...(window ? { window } : {}), version: versionOf(documents, change, input.recordName) };
 }
 
+/** The record's version as the pack names it, from its documents alone (before a pack is built). */
+export function recordVersionOf(documents: ReadonlyMap<string, PackDocument>, recordName: string | undefined): string {
+  return versionOf(documents, documents.get(CHANGE_FILE)?.data, recordName);
+}
+
 function versionOf(documents: ReadonlyMap<string, PackDocument>, change: Record<string, unknown> | undefined, recordName: string | undefined): string {
   const named = textOf(change?.change) ?? [...documents.values()].map((d) => textOf(d.data?.change)).find((v) => v !== undefined);
   return named ?? recordName ?? 'unversioned';

@@ -125,6 +125,12 @@ export class GitRepository {
     return output.split('\n').filter((line) => line.length > 0);
   }
 
+  /** Names of the tags whose commits contain `commit` (it is reachable from them): the releases that shipped it. */
+  async tagsContaining(commit: string): Promise<string[]> {
+    const output = await this.raw(['for-each-ref', `--contains=${assertSafeRef(commit)}`, '--format=%(refname:strip=2)', 'refs/tags']);
+    return output.split('\n').filter((line) => line.length > 0);
+  }
+
   /** The commit HEAD points at, or undefined when there are no commits yet. */
   async headCommit(): Promise<string | undefined> {
     try {
@@ -174,11 +180,11 @@ export class GitRepository {
     return Number.parseInt(output.trim(), 10) || 0;
   }
 
-  /** Paths changed between the two ends of a range (renames detected). */
-  async changedFiles(range: RevisionRange): Promise<FileChange[]> {
+  /** Paths changed between the two ends of a range (renames detected), limited to `paths` (pathspecs) when given. */
+  async changedFiles(range: RevisionRange, paths?: readonly string[]): Promise<FileChange[]> {
     const to = assertSafeRef(range.to);
     const from = range.from === undefined ? await this.emptyTree() : assertSafeRef(range.from);
-    const output = await this.raw(['diff', '--name-status', '-z', '-M', ...SAFE_DIFF_OPTIONS, '--end-of-options', from, to, '--']);
+    const output = await this.raw(['diff', '--name-status', '-z', '-M', ...SAFE_DIFF_OPTIONS, '--end-of-options', from, to, '--', ...(paths ?? [])]);
     return parseNameStatus(output);
   }
 

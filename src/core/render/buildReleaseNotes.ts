@@ -3,6 +3,8 @@ import { partitionCommits } from '../commits/groupCommits';
 import { bumpForRange, proposeNextVersion } from '../commits/versionBump';
 import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
 import type { ReleaseNotesOptions } from '../config/reflectConfig';
+import type { RollbackOptions } from '../rollback/fileClassification';
+import { operationalChanges, readClassifiedFiles } from '../rollback/operationalChanges';
 import { resolveRangeReleases } from '../git/rangeReleases';
 import { TagPattern } from '../git/tagPattern';
 import type { ReleaseNotesModel } from './releaseNotes';
@@ -17,6 +19,8 @@ export interface ReleaseNotesRequest {
   readonly options?: ReleaseNotesOptions;
   /** Which tags are releases (the resolved configuration's, a tag family's included); else `options.tagPattern`. */
   readonly pattern?: TagPattern;
+  /** How changed files are classified (the rollback rules): the operational section uses the checklist's classification. */
+  readonly classification?: RollbackOptions;
 }
 
 /**
@@ -30,13 +34,17 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const wantLinks = options.links !== 'none';
   const remoteKey = remoteUrlKey('origin') ?? '';
   const pattern = request.pattern ?? new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
-  const [commits, config, releases] = await Promise.all([
+  const [commits, config, releases, files, endCommit] = await Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),
     // The author and the remote from one `git config` run.
     repo.configValues(wantLinks ? ['user.name', remoteKey] : ['user.name']),
     // The releases at both ends, so the 0.x rules, the next version and the title do not depend on how the range is spelled.
     resolveRangeReleases(repo, request.range, pattern),
+    // The files the range changed, classified as the rollback checklist classifies them (one `git diff`).
+    readClassifiedFiles(repo, request.range, request.classification, paths),
+    // The commit the range ends at, recorded so the notes can follow the release once it is tagged.
+    repo.resolveCommit(request.range.to),
   ]);
   const author = config.get('user.name');
   const remote = wantLinks ? config.get(remoteKey) : undefined;
@@ -49,6 +57,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   return {
     version,
     range: request.range,
+    endCommit,
     commitCount: real.length,
     mergeCount: commits.length - real.length,
     groups: partition.groups,
@@ -57,6 +66,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
     author,
     commits: real,
     hidden: partition.hidden,
+    operational: operationalChanges(files),
     ...(links ? { links } : {}),
     ...(paths ? { paths } : {}),
   };

@@ -51,6 +51,16 @@ export const DEFAULT_RELEASE_NOTES_TEMPLATE = `{{{frontMatter}}}
 
 > **Prompt:** What is known not to work yet, who is affected, and what should they do until it is fixed?
 
+## Operational changes
+
+<!-- reflect:begin operational -->
+
+{{{operationalMarkdown}}}
+
+<!-- reflect:end operational -->
+
+> **Prompt:** Which of these need their own step in the deployment plan, who carries it out, and has it been tried on a copy first?
+
 ## Deployment and rollback
 
 > **Prompt:** When will this be deployed, how long will the service be affected, and who approved it?

@@ -10,11 +10,14 @@ import { compileTemplate, type TemplateValue } from './logicLessTemplate';
 import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
 import { contributorsOf, hazardsReferenced, renderClinicalImpactBlock, renderContributorsBlock, renderGroupsBlock, renderHazardsBlock, commitReference, issueReference } from './releaseNotesBlocks';
 import type { RemoteLinks } from './remoteLinks';
+import { operationalToJson, renderOperationalBlock, type OperationalGroup } from '../rollback/operationalChanges';
 
 /** Everything release notes are made from; built by `buildReleaseNotes`. */
 export interface ReleaseNotesModel {
   readonly version: string;
   readonly range: RevisionRange;
+  /** The commit the range's end named when the notes were made. */
+  readonly endCommit?: string;
   /** Non-merge commits in the range (each listed one appears in exactly one group). */
   readonly commitCount: number;
   readonly mergeCount: number;
@@ -29,6 +32,8 @@ export interface ReleaseNotesModel {
   readonly links?: RemoteLinks;
   /** The pathspecs the range was limited to, if any. */
   readonly paths?: readonly string[];
+  /** The changed files the people who deploy act on, by class (the rollback checklist's classification). */
+  readonly operational?: readonly OperationalGroup[];
 }
 
 /** The `reflect notes --format json` shape (a stable contract: keys may be added, never renamed). */
@@ -46,6 +51,8 @@ export interface ReleaseNotesJson {
   hidden: number;
   hazards: Array<{ id: string; commits: string[] }>;
   contributors: Array<{ name: string; commits: number }>;
+  /** Migrations, configuration, dependency, infrastructure, client-side and interface changes, each class with its files. */
+  operational: ReturnType<typeof operationalToJson>;
 }
 
 /** The JSON form of release notes. */
@@ -65,6 +72,7 @@ export function releaseNotesToJson(model: ReleaseNotesModel): ReleaseNotesJson {
     hidden: model.hidden?.length ?? 0,
     hazards: hazardsReferenced(all).map((h) => ({ id: h.id, commits: h.commits.map((c) => c.hash) })),
     contributors: contributorsOf(all),
+    operational: operationalToJson(model.operational ?? []),
   };
 }
 
@@ -97,7 +105,7 @@ export function releaseNotesView(model: ReleaseNotesModel): TemplateValue {
         change: model.version,
         date: model.date,
         author: model.author ?? '',
-        range: { from: model.range.from ?? '', to: model.range.to },
+        range: { from: model.range.from ?? '', to: model.range.to, ...(model.endCommit ? { end_commit: model.endCommit } : {}) },
         bump: model.bump,
       }).replace(/\n$/, ''),
     versionText: () => escapeMarkdownInline(model.version),
@@ -114,6 +122,14 @@ export function releaseNotesView(model: ReleaseNotesModel): TemplateValue {
     hazardsMarkdown: () => renderHazardsBlock(all, model.links),
     clinicalImpactMarkdown: () => renderClinicalImpactBlock(all, model.links),
     contributorsMarkdown: () => renderContributorsBlock(all),
+    operationalMarkdown: () => renderOperationalBlock(model.operational ?? []),
+    operational: () =>
+      (model.operational ?? []).map((g) => ({
+        class: g.class,
+        title: escapeMarkdownInline(g.title),
+        advice: escapeMarkdownInline(g.advice),
+        files: g.files.map((f) => ({ path: escapeCodeSpan(f.path), status: f.status })),
+      })),
     groups: () =>
       model.groups.map((g) => ({
         type: g.type,

@@ -2,10 +2,10 @@ import type { FileChange } from '../git/gitLogParsing';
 import { GlobPattern } from './globPattern';
 
 /** What a changed file is, for rolling it back. */
-export type FileClass = 'migration' | 'configuration' | 'dependency' | 'infrastructure' | 'interface' | 'code' | 'other';
+export type FileClass = 'migration' | 'configuration' | 'dependency' | 'infrastructure' | 'interface' | 'client' | 'code' | 'other';
 
 /** The classes in the order a rollback deals with them. */
-export const FILE_CLASSES: readonly FileClass[] = ['migration', 'configuration', 'dependency', 'code', 'infrastructure', 'interface', 'other'];
+export const FILE_CLASSES: readonly FileClass[] = ['migration', 'configuration', 'dependency', 'code', 'client', 'infrastructure', 'interface', 'other'];
 
 /** A glob → class rule; the first rule that matches a path wins. */
 export interface ClassificationRule {
@@ -46,6 +46,24 @@ const MIGRATION_LAYOUTS = [
   'schema.sql',
 ];
 
+// What a browser is served and keeps: an asset by its type, in a folder a web
+// server serves as it is. `src/public/` and `lib/public/` are a package's
+// public API, not a web root; a PHP or Python file in `public/` runs on the server.
+const WEB_ASSET = '{js,mjs,css,html,htm,map,svg,png,jpg,jpeg,gif,webp,avif,ico,woff,woff2,ttf,otf,eot,wasm}';
+const CLIENT_SIDE = [
+  // Service workers and their build configuration, by their names.
+  'sw.{js,mjs,ts}', 'service-worker.{js,mjs,ts}', 'serviceworker.{js,mjs,ts}', 'serviceWorker.{js,mjs,ts}', '*-sw.{js,mjs}', 'ngsw-config.json', 'ngsw-worker.js', 'workbox-config.{js,cjs,mjs}',
+  // Web app manifests: the registered extension anywhere; `manifest.json` only in a web root (a browser extension's is not one).
+  '*.webmanifest', '**/{public,static,wwwroot}/manifest.json',
+  // CDN and cache configuration.
+  '_headers', 'netlify.toml', 'vercel.json', 'staticwebapp.config.json', 'firebase.json', '*cloudfront*.{json,yml,yaml,tf}', '**/cloudfront/**',
+  // Bundler output and the files of a web root.
+  '**/{dist,build}/{assets,static}/**', `**/{public,static,wwwroot}/**/*.${WEB_ASSET}`,
+  // Stylesheets and single-file components exist only for the browser.
+  '*.{css,scss,sass,less}', '*.{vue,svelte}',
+];
+const NOT_CLIENT_SIDE = ['**/{src,lib}/public/**/*.{js,mjs,html,htm,map}'];
+
 /**
  * The built-in rules: a file is classified by what it is (its name and
  * extension, a known tool's layout) and where that matters, never by one
@@ -68,6 +86,8 @@ export const DEFAULT_CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     '*.csproj', 'packages.config', 'packages.lock.json', 'Directory.Packages.props', 'Gemfile', 'Gemfile.lock', 'composer.json', 'composer.lock',
   ]),
   ...rules('migration', MIGRATION_LAYOUTS),
+  ...rules('code', NOT_CLIENT_SIDE),
+  ...rules('client', CLIENT_SIDE),
   ...rules('infrastructure', [
     'Dockerfile', '*.dockerfile', 'Containerfile', 'docker-compose*.{yml,yaml}', 'compose*.{yml,yaml}', '.dockerignore',
     '.github/workflows/**', '.gitlab-ci.yml', 'azure-pipelines*.{yml,yaml}', 'Jenkinsfile', 'bitbucket-pipelines.yml', '.ci/**', '.circleci/**',
@@ -89,7 +109,7 @@ export const DEFAULT_CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   ]),
   ...rules('code', [
     '*.{ts,tsx,js,jsx,mjs,cjs,py,java,kt,kts,scala,cs,vb,fs,go,rs,rb,php,c,h,cc,cpp,hpp,m,swift,dart,lua,pl,r,R,sh,bash,ps1,psm1,bat,cmd,sql}',
-    '*.{html,htm,css,scss,less,vue,svelte,razor,cshtml,jsp,erb}',
+    '*.{html,htm,razor,cshtml,jsp,erb}',
   ]),
 ];
 

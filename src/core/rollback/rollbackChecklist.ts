@@ -2,7 +2,8 @@ import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { renderFrontMatter } from '../markdown/frontMatter';
 import { sealFences } from '../markdown/generatedFences';
 import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
-import { FileClassifier, type ClassifiedFile, type RollbackOptions } from './fileClassification';
+import type { ClassifiedFile, RollbackOptions } from './fileClassification';
+import { readClassifiedFiles } from './operationalChanges';
 import { rollbackSteps, type RollbackPhase, type RollbackStep } from './rollbackSteps';
 
 /** A rollback package as a checklist refers to it. */
@@ -40,13 +41,11 @@ export interface RollbackChecklistRequest {
 
 /** Reads the files a range changed (one `git diff`), classifies them and derives the steps. */
 export async function buildRollbackChecklist(repo: GitRepository, request: RollbackChecklistRequest): Promise<RollbackChecklist> {
-  const [changes, author, commit] = await Promise.all([
-    repo.changedFiles(request.range),
+  const [files, author, commit] = await Promise.all([
+    readClassifiedFiles(repo, request.range, request.options),
     repo.configValue('user.name'),
     request.range.from === undefined ? Promise.resolve(undefined) : repo.resolveCommit(request.range.from),
   ]);
-  const classifier = new FileClassifier(request.options?.rules ?? [], request.options?.replaceDefaultRules ?? false);
-  const files = classifier.classify(changes);
   const change = request.change ?? request.range.to;
   const target = request.range.from !== undefined && commit !== undefined ? { tag: request.range.from, commit } : undefined;
   const steps = rollbackSteps(files, { targetTag: target?.tag, targetCommit: target?.commit, fromVersion: change, packageFile: request.package?.file, packagePath: request.package?.path, packageSha256: request.package?.sha256 });

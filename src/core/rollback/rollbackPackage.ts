@@ -16,9 +16,21 @@ import { readTar, summariseTar, type TarReading } from './tarEntries';
 /** The default folder for rollback packages, relative to the repository root (git-ignored by the caller). */
 export const DEFAULT_PACKAGE_FOLDER = '.reflect/packages';
 
+/**
+ * Which of a change's two artefacts a package is: the version being released
+ * (`release`), or the version a rollback returns to (`rollback`). Both are an
+ * archive of a tag's tree; the kind is in the file name and the manifest.
+ */
+export type PackageKind = 'rollback' | 'release';
+
+/** The manifest format of each kind. */
+export const PACKAGE_FORMATS: Readonly<Record<PackageKind, string>> = { rollback: 'reflect-rollback-package/1', release: 'reflect-release-package/1' };
+
 /** The manifest written beside an archive (`<archive>.manifest.json`). */
 export interface RollbackPackageManifest {
-  readonly format: 'reflect-rollback-package/1';
+  readonly format: 'reflect-rollback-package/1' | 'reflect-release-package/1';
+  /** Which artefact this is; absent in rollback manifests made before there were release packages. */
+  readonly kind?: PackageKind;
   readonly tag: string;
   readonly commit: string;
   /** ISO 8601 date-time the package was made. */
@@ -45,6 +57,8 @@ export interface RollbackPackage {
 // What a safe name ends with when it carries a hash: a name that already
 // looks like that gets one too, so no tag's name can pose as another's.
 const HASH_SUFFIX = /-[0-9a-f]{12}$/;
+// What a release package's name ends with; a tag whose name ends so gets a hash, so a rollback package never looks like a release package.
+const RELEASE_SUFFIX = '-release';
 
 /**
  * A tag or other revision turned into a name that is safe as one file name
@@ -54,21 +68,32 @@ const HASH_SUFFIX = /-[0-9a-f]{12}$/;
  */
 export function packageBaseName(ref: string): string {
   const safe = ref.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').replace(/\.{2,}/g, '.').slice(0, 100) || 'release';
-  if (safe === ref && !HASH_SUFFIX.test(ref)) return safe;
+  if (safe === ref && !HASH_SUFFIX.test(ref) && !ref.endsWith(RELEASE_SUFFIX)) return safe;
   return `${safe}-${createHash('sha256').update(ref, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
+/** The archive name of a tag's package of a kind: `<tag>.tar.gz` for rollback, `<tag>-release.tar.gz` for release. */
+export function packageArchiveName(ref: string, kind: PackageKind = 'rollback'): string {
+  return `${packageBaseName(ref)}${kind === 'release' ? RELEASE_SUFFIX : ''}.tar.gz`;
+}
+
+/** The kind a manifest says it is (a manifest without `kind` is a rollback package's). */
+export function kindOfManifest(manifest: RollbackPackageManifest): PackageKind {
+  return manifest.format === PACKAGE_FORMATS.release ? 'release' : 'rollback';
+}
+
 /**
- * Archives a tag's tree (never the working tree) as `<tag>.tar.gz` in
+ * Archives a tag's tree (never the working tree) as `<tag>.tar.gz` (a release package: `<tag>-release.tar.gz`) in
  * `outDir`, with `<archive>.sha256` (sha256sum format) and
  * `<archive>.manifest.json`. Each file is written to a temporary name in the
  * same folder and then published under its final name; an existing archive
  * is never overwritten.
  */
-export async function createRollbackPackage(repo: GitRepository, request: { readonly ref: string; readonly outDir: string; readonly now?: Date }): Promise<RollbackPackage> {
+export async function createRollbackPackage(repo: GitRepository, request: { readonly ref: string; readonly outDir: string; readonly now?: Date; readonly kind?: PackageKind }): Promise<RollbackPackage> {
   const commit = await repo.resolveCommit(request.ref);
+  const kind = request.kind ?? 'rollback';
   const base = packageBaseName(request.ref);
-  const archiveName = `${base}.tar.gz`;
+  const archiveName = packageArchiveName(request.ref, kind);
   // A committed `.reflect` link must not send packages elsewhere; a folder outside the repository is where the person asked for them.
   await refuseLinkOutOfRepository(repo.root, request.outDir, `The package folder ${request.outDir}`);
   await createFolder(request.outDir);
@@ -77,7 +102,7 @@ export async function createRollbackPackage(repo: GitRepository, request: { read
   const checksumPath = `${archivePath}.sha256`;
   const manifestPath = `${archivePath}.manifest.json`;
   for (const path of [archivePath, checksumPath, manifestPath]) if (await exists(path)) throw new FileExistsError(path);
-  const tarPath = temporaryPathFor(join(request.outDir, `${base}.tar`));
+  const tarPath = temporaryPathFor(join(request.outDir, archiveName.replace(/\.gz$/, '')));
   const gzPath = temporaryPathFor(archivePath);
   try {
     await repo.archiveTar(commit, tarPath, `${base}/`);
@@ -91,7 +116,8 @@ export async function createRollbackPackage(repo: GitRepository, request: { read
     const size = (await stat(gzPath)).size;
     await publishWithoutOverwrite(gzPath, archivePath);
     const manifest: RollbackPackageManifest = {
-      format: 'reflect-rollback-package/1',
+      format: kind === 'release' ? 'reflect-release-package/1' : 'reflect-rollback-package/1',
+      kind,
       tag: request.ref,
       commit,
       created: (request.now ?? new Date()).toISOString(),
@@ -223,7 +249,11 @@ export function manifestProblems(value: unknown): string[] {
   };
   const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 1000;
   const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-  check('format', (v) => v === 'reflect-rollback-package/1', '"reflect-rollback-package/1"');
+  check('format', (v) => v === PACKAGE_FORMATS.rollback || v === PACKAGE_FORMATS.release, `"${PACKAGE_FORMATS.rollback}" or "${PACKAGE_FORMATS.release}"`);
+  if (record.kind !== undefined) {
+    const expected = record.format === PACKAGE_FORMATS.release ? 'release' : 'rollback';
+    if (record.kind !== expected) problems.push(`the field "kind" must be "${expected}" for the format ${JSON.stringify(record.format)}.`);
+  } else if (record.format === PACKAGE_FORMATS.release) problems.push('the field "kind" is missing.');
   check('tag', text, 'a tag name');
   check('commit', (v) => typeof v === 'string' && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(v), 'a full commit hash');
   check('created', (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), 'an ISO 8601 date-time');
@@ -261,12 +291,13 @@ export type TagPackage =
   | { readonly state: 'verified'; readonly archivePath: string; readonly file: string; readonly sha256: string };
 
 /**
- * The package of `tag` in `packageFolder`: absent, or verified and made of
- * exactly that tag (its manifest says so), or unusable with the reasons. A
+ * The package of `tag` of a kind (rollback by default) in `packageFolder`:
+ * absent, or verified and made of exactly that tag as that kind (its
+ * manifest says so), or unusable with the reasons. A
  * package folder that leads out of the repository is unusable.
  */
-export async function packageOfTag(packageFolder: string, tag: string, repositoryRoot: string): Promise<TagPackage> {
-  const file = `${packageBaseName(tag)}.tar.gz`;
+export async function packageOfTag(packageFolder: string, tag: string, repositoryRoot: string, kind: PackageKind = 'rollback'): Promise<TagPackage> {
+  const file = packageArchiveName(tag, kind);
   const archivePath = join(packageFolder, file);
   try {
     await requireInsideRepository(repositoryRoot, packageFolder, `The package folder ${packageFolder}`);
@@ -278,6 +309,7 @@ export async function packageOfTag(packageFolder: string, tag: string, repositor
   const verification = await verifyRollbackPackage(archivePath);
   const problems = [...verification.problems];
   if (verification.manifest && verification.manifest.tag !== tag) problems.push(`It is the package of ${verification.manifest.tag}, not of ${tag}.`);
+  if (verification.manifest && kindOfManifest(verification.manifest) !== kind) problems.push(`It is a ${kindOfManifest(verification.manifest)} package, not a ${kind} package.`);
   if (problems.length > 0 || !verification.sha256) return { state: 'unusable', archivePath, problems };
   return { state: 'verified', archivePath, file, sha256: verification.sha256 };
 }

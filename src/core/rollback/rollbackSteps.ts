@@ -52,6 +52,12 @@ function fileList(files: readonly ClassifiedFile[]): Part[] {
   return parts;
 }
 
+/** Whether a path is a service worker (or its build configuration), by its name. */
+export function isServiceWorker(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /^(?:sw|service-?worker|serviceWorker)\.(?:js|mjs|ts)$/i.test(name) || /-sw\.m?js$/.test(name) || /^ngsw-(?:config\.json|worker\.js)$/.test(name) || /^workbox-config\.[cm]?js$/.test(name);
+}
+
 /**
  * The ordered steps of a rollback: preparation every rollback needs, then
  * one block per class of changed file (migrations first, because the
@@ -86,6 +92,14 @@ export function rollbackSteps(files: readonly ClassifiedFile[], context: StepCon
   const code = byClass('code');
   // Every rollback redeploys the previous version, whatever else it restores.
   steps.push(step('restore', code.length > 0 ? 'code' : undefined, 'Deploy the previous version from the rollback package', ...(context.packageFile ? [' ', { code: context.packageFile }] : []), ` (${code.length} code ${code.length === 1 ? 'file' : 'files'} changed) and restart the services.`));
+  const client = byClass('client');
+  if (client.length > 0) {
+    // Browsers and CDNs keep what they were served: rolling the server back does not roll them back.
+    const workers = client.filter((f) => isServiceWorker(f.path));
+    steps.push(step('restore', 'client', 'Client-side files changed (', ...fileList(client), '): browsers and CDNs keep serving the new assets after the server is rolled back. Purge or invalidate the CDN cache for them and check the previous bundle is what is served.'));
+    if (workers.length > 0) steps.push(step('restore', 'client', 'Service worker changed (', ...fileList(workers), '): make sure browsers fetch the previous one (serve it with `Cache-Control: no-cache`; browsers check it on navigation and at least daily), or deploy a service worker that unregisters itself; until then installed copies keep serving their cached new assets.'));
+    steps.push(step('restore', 'client', 'Check in a browser with the new version cached (not a fresh profile) that the previous version loads, and tell users how to reload if it does not.'));
+  }
   const infrastructure = byClass('infrastructure');
   if (infrastructure.length > 0) steps.push(step('restore', 'infrastructure', 'Revert the deployment, container and pipeline changes to the target version (', ...fileList(infrastructure), '), and redeploy the previous images.'));
   const interfaces = byClass('interface');

@@ -4,6 +4,8 @@ import { refuseLinkOutOfRepository } from '../files/safePaths';
 import type { ResolvedConfig } from '../config/resolvedConfig';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { regenerate } from '../markdown/regenerate';
+import { recordedRangeOf, setRecordedRangeEnd } from '../markdown/recordedRange';
+import { followRelease } from '../git/followRelease';
 import { buildReleaseNotes } from '../render/buildReleaseNotes';
 import { findMissingHazardReferences } from '../render/hazardFindings';
 import { loadNotesTemplate, readTemplateFile } from '../render/notesTemplateFile';
@@ -48,7 +50,7 @@ export async function generateReleaseNotes(repo: GitRepository, config: Resolved
   const [partial, template, model] = await Promise.all([
     request.checkHistory ? repo.rangeCrossesShallowBoundary(range) : false,
     request.templateFile !== undefined ? readTemplateFile(request.templateFile) : loadNotesTemplate(repo.root, options.template),
-    buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options, pattern: config.releaseFilter.pattern }),
+    buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options, pattern: config.releaseFilter.pattern, classification: config.rollback }),
   ]);
   const markdown = renderReleaseNotesMarkdown(model, template);
   return {
@@ -90,6 +92,50 @@ export class NotesFileUnreadable extends Error {
 /** What writing a notes file did. */
 export type NotesFileOutcome = { readonly outcome: 'written' } | { readonly outcome: 'edited-by-hand'; readonly fences: readonly string[] };
 
+/** The range to regenerate existing notes with, and the release its end moved to. */
+export interface NotesUpdateRange {
+  readonly range: RevisionRange;
+  /** The end the notes recorded (HEAD, a branch or a tag). */
+  readonly recordedTo: string;
+  /** The release tag the recorded end (HEAD or a branch) moved to. */
+  readonly movedTo?: string;
+}
+
+/**
+ * The range existing notes are regenerated with when no range is named: the
+ * one their front matter records, its end moved from HEAD (or a branch) to
+ * the release that shipped it once that is tagged (see `followRelease`).
+ * Undefined when the notes record no range.
+ */
+export async function notesUpdateRange(repo: GitRepository, config: ResolvedConfig, existingText: string): Promise<NotesUpdateRange | undefined> {
+  const recorded = recordedRangeOf(existingText);
+  if (!recorded) return undefined;
+  const followed = await followRelease(repo, recorded, config.releaseFilter.pattern);
+  return { range: followed.range, recordedTo: recorded.to, ...(followed.movedTo !== undefined ? { movedTo: followed.movedTo } : {}) };
+}
+
+/**
+ * The regenerated text of existing notes with their front matter's range
+ * end (`range.to`, `range.end_commit`) set to what the fresh notes were made
+ * from; only those two values change outside the generated parts.
+ */
+export function withNotesRangeEnd(text: string, model: ReleaseNotesModel): string {
+  return setRecordedRangeEnd(text, { to: model.range.to, ...(model.endCommit !== undefined ? { endCommit: model.endCommit } : {}) }).text;
+}
+
+/** Reads an existing notes file to update it (a regular file, size-capped, inside the repository). */
+export async function readNotesFile(root: string, file: { readonly target: string; readonly shown: string }): Promise<{ readonly bytes: Buffer; readonly text: string }> {
+  await refuseLinkOutOfRepository(root, file.target, file.shown);
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(file.target, { maxBytes: MAX_NOTES_BYTES, shown: file.shown });
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new NotesFileUnreadable(missing, missing ? `${file.shown} does not exist.` : (error as Error).message);
+  }
+  return { bytes, text: bytes.toString('utf8') };
+}
+
 /**
  * Writes notes to a file a person named: a new file (never over an existing
  * one), or with `update` only the generated parts of an existing one, and
@@ -97,23 +143,17 @@ export type NotesFileOutcome = { readonly outcome: 'written' } | { readonly outc
  * not leave it through a link; the file is replaced only if it still holds
  * what was read, so a save made meanwhile is never lost.
  */
-export async function writeNotesFile(root: string, file: { readonly target: string; readonly shown: string }, markdown: string, mode: { readonly update: boolean; readonly force: boolean }): Promise<NotesFileOutcome> {
+export async function writeNotesFile(root: string, file: { readonly target: string; readonly shown: string }, notes: { readonly markdown: string; readonly model: ReleaseNotesModel }, mode: { readonly update: boolean; readonly force: boolean }): Promise<NotesFileOutcome> {
   const { target, shown } = file;
-  await refuseLinkOutOfRepository(root, target, shown);
   if (!mode.update) {
-    await writeNewFile(target, markdown);
+    await refuseLinkOutOfRepository(root, target, shown);
+    await writeNewFile(target, notes.markdown);
     return { outcome: 'written' };
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readRegularFile(target, { maxBytes: MAX_NOTES_BYTES, shown });
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new NotesFileUnreadable(missing, missing ? `${shown} does not exist.` : (error as Error).message);
-  }
-  const existing = bytes.toString('utf8');
-  const result = regenerate(existing, markdown, { name: shown });
+  const { bytes, text: existing } = await readNotesFile(root, file);
+  const result = regenerate(existing, notes.markdown, { name: shown });
   if (result.editedFences.length > 0 && !mode.force) return { outcome: 'edited-by-hand', fences: result.editedFences };
-  if (result.text !== existing) await replaceFile(target, result.text, { expected: bytes, root });
+  const text = withNotesRangeEnd(result.text, notes.model);
+  if (text !== existing) await replaceFile(target, text, { expected: bytes, root });
   return { outcome: 'written' };
 }

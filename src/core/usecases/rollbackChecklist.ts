@@ -2,7 +2,8 @@ import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/resolvedConfig';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson, type PackageReference, type RollbackChecklist } from '../rollback/rollbackChecklist';
-import { packageOfTag, verifyRollbackPackage, type TagPackage } from '../rollback/rollbackPackage';
+import { shellWord } from '../rollback/rollbackSteps';
+import { kindOfManifest, packageOfTag, verifyRollbackPackage, type TagPackage } from '../rollback/rollbackPackage';
 import { ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { recordDocumentPath } from '../vocabulary/recordLayout';
 import { proposeVersionForRange, versionScopeOf } from './proposeVersion';
@@ -83,6 +84,7 @@ function fromRoot(root: string, path: string): string {
 async function namedPackage(path: string, shown: string, returnsTo: string | undefined): Promise<PackageReference> {
   const verification = await verifyRollbackPackage(resolve(path));
   if (!verification.ok || !verification.manifest) throw new UnusablePackageError(`The rollback package ${shown} is not intact: ${verification.problems[0] ?? 'unknown problem'}`);
+  if (kindOfManifest(verification.manifest) !== 'rollback') throw new UnusablePackageError(`${shown} is the release package of ${verification.manifest.tag}, not a rollback package; make one with: reflect package ${shellWord(verification.manifest.tag)}`);
   // The package must restore the version the checklist returns to, whatever its file is called.
   if (returnsTo !== undefined && verification.manifest.tag !== returnsTo) throw new UnusablePackageError(`The rollback package ${shown} is of ${verification.manifest.tag}, but this checklist returns to ${returnsTo}.`);
   return { file: verification.manifest.archive, sha256: verification.manifest.sha256 };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { requireInsideRepository } from '../../core/files/safePaths';
-import { generateReleaseNotes, notesFindingsIn, notesHistoryIsPartial } from '../../core/usecases/releaseNotes';
+import { generateReleaseNotes, notesFindingsIn, notesHistoryIsPartial, withNotesRangeEnd } from '../../core/usecases/releaseNotes';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { toVscodeDiagnostic } from '../problemDiagnostics';
 import { releaseTargetOf } from '../releaseTarget';
@@ -42,7 +42,8 @@ export class GenerateReleaseNotesCommand implements Command {
     const relativePath = notes.recordPath;
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     await requireInsideRepository(repository.root, uri.fsPath, relativePath);
-    const { outcome, editor } = await writeGeneratedDocument(uri, notes.markdown, 'release notes');
+    // The front matter's range end follows what the generated parts now cover (HEAD → the release's tag once it is tagged).
+    const { outcome, editor } = await writeGeneratedDocument(uri, notes.markdown, 'release notes', (text) => withNotesRangeEnd(text, notes.model));
     this.findings.set(uri, notesFindingsIn(notes.model, editor.document.getText(), config).map(toVscodeDiagnostic));
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the generated parts of {0}; everything else was kept.', relativePath));
     if (outcome === 'unchanged') void vscode.window.showInformationMessage(vscode.l10n.t('{0} is up to date.', relativePath));
