@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
+import { changeLogPreviewPlugin } from '../core/preview/previewPlugin';
 import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
@@ -80,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   );
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
-  return { releases, records, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
+  return { releases, records, languageClient: client, extendMarkdownIt: changeLogPreviewPlugin };
 }
 
 /** A repository's reflect.config.json changed: its configuration is resolved again and the views redrawn. */

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { readFences } from '../markdown/generatedFences';
+import { promptLinesPlugin } from '../markdown/promptLines';
 
 type MarkdownEngine = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<MarkdownEngine['parse']>[number];
@@ -37,6 +38,7 @@ function markdown(): MarkdownEngine {
   if (engine) return engine;
   const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
+  md.use(promptLinesPlugin);
   md.core.ruler.push('evidence_pack_safety', (state: StateCore) => {
     const env = state.env as RenderEnv;
     adjustBlocks(state, typeof env.headingOffset === 'number' ? env.headingOffset : 0, env.tasks ?? { done: 0, open: 0 });
