@@ -24,6 +24,7 @@ const CORE_KEYS = [
   'validation.rules',
   'validation.maxProblems',
   'validation.beyondActionMinimumDays',
+  'validation.requiredSignOffs',
   'riskMatrix',
 ] as const;
 
