@@ -26,6 +26,7 @@ const CORE_KEYS = [
   'validation.beyondActionMinimumDays',
   'validation.requiredSignOffs',
   'riskMatrix',
+  'evidencePack.maxImageBytes',
 ] as const;
 
 /**

@@ -6,6 +6,7 @@ import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
+import { OpenOnActionBesideCommand, registerRereadCodeLens } from './commands/openOnActionBeside';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
 import { NewReflectionCommand } from './commands/newReflection';
 import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCommand } from './commands/recordCommands';
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new CreateRecordDocumentCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
+      new OpenOnActionBesideCommand(),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
     ]),
@@ -77,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       if (affectsViews(event)) refresh();
     }),
     configFileWatcher(refresh),
+    registerRereadCodeLens(),
   );
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);

@@ -45,7 +45,7 @@ describe('sign-off blocks', () => {
     const files = { ...completeRecordFiles(), 'change.md': change('closed', ['sign_off:', '  - role: clinical-safety-officer', '    name: Sam Patel', '    date: 2026-11-30']) };
     const html = packOf(files);
     const cover = html.slice(html.indexOf('id="cover"'), html.indexOf('</header>'));
-    assert.match(cover, /Clinical Safety Officer: Sam Patel, 2026-11-30/);
+    assert.match(cover, /Clinical Safety Officer: Sam Patel, <time datetime="2026-11-30" title="2026-11-30">30\u00a0Nov\u00a02026<\/time>/);
     assert.match(cover, /Supervisor or training officer: <strong>required, not signed<\/strong>/);
     const page = html.slice(html.indexOf('id="sign-off"'));
     assert.ok(html.indexOf('id="sign-off"') > html.indexOf('id="commits"'), 'the sign-off page comes last');

@@ -18,6 +18,7 @@ export interface ConfigValues {
   readonly riskMatrix?: unknown;
   readonly requiredSignOffs?: unknown;
   readonly activity?: unknown;
+  readonly maxImageBytes?: unknown;
 }
 
 /** A key of the resolved configuration. */
@@ -49,6 +50,7 @@ const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   riskMatrix: 'riskMatrix',
   requiredSignOffs: 'validation.requiredSignOffs',
   activity: 'activity',
+  maxImageBytes: 'evidencePack.maxImageBytes',
 };
 
 const SETTING_KEYS: Readonly<Record<ConfigKey, string>> = {
@@ -75,6 +77,7 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
       riskMatrix: config.riskMatrix,
       requiredSignOffs: config.validation?.requiredSignOffs,
       activity: config.activity,
+      maxImageBytes: config.evidencePack?.maxImageBytes,
     },
   };
 }
@@ -91,6 +94,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
   const hazardCheck = objectOrEmpty(value.hazardCheck);
   const rollback = objectOrEmpty(value.rollback);
   const validation = objectOrEmpty(value.validation);
+  const evidencePack = objectOrEmpty(value.evidencePack);
   const severity = hazardCheck.severity as 'warning' | 'info' | 'off' | undefined;
   const types = hazardCheck.types as string[] | undefined;
   const notes: ReleaseNotesOptions = {
@@ -120,6 +124,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
       maxProblems: validation.maxProblems,
       riskMatrix: isEmptyMatrix(value.riskMatrix) ? undefined : value.riskMatrix,
       requiredSignOffs: validation.requiredSignOffs,
+      maxImageBytes: evidencePack.maxImageBytes,
     },
   };
 }

@@ -1,4 +1,8 @@
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { resolveLinkTarget, type LinkTarget } from '../files/linkTarget';
+import { enclosingRepository } from '../files/safePaths';
+import { localLinksOf } from '../validate/localLinks';
+import { linkProblems } from '../validate/linkRules';
 import { pathInRepository } from '../files/repositoryPath';
 import { parseCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
@@ -36,13 +40,15 @@ export interface RecordCheck {
 export async function checkRecord(files: readonly RecordFile[], check: RecordCheck): Promise<RecordFileProblems[]> {
   const results = validateRecord(files, validationOptionsOf(check.config, check.today));
   const repository = check.repository;
-  if (!repository) return results;
+  const root = repository?.root ?? enclosingRepository(check.folder ?? dirname(resolve(files[0]?.name ?? '.')));
   return Promise.all(
     results.map(async (result, index) => {
       const text = files[index].text;
-      const hazards = baseName(result.name) === RELEASE_NOTES_FILE ? await releaseNotesFindings(text, repository, check.config) : [];
-      const history = await documentHistoryFindings({ name: result.name, text }, { ...check, repository });
-      const extra = [...hazards, ...history];
+      const hazards = repository && baseName(result.name) === RELEASE_NOTES_FILE ? await releaseNotesFindings(text, repository, check.config) : [];
+      const history = repository ? await documentHistoryFindings({ name: result.name, text }, { ...check, repository }) : [];
+      const folder = documentFolderOf(result.name, check.folder);
+      const links = root !== undefined && folder !== undefined ? await documentLinkFindings({ name: result.name, text }, { root, folder, config: check.config }) : [];
+      const extra = [...hazards, ...history, ...links];
       return extra.length === 0 ? result : { name: result.name, problems: [...result.problems, ...extra].sort(byPosition) };
     }),
   );
@@ -71,6 +77,34 @@ async function historyFindings(text: string, path: string | undefined, repositor
     if (error instanceof GitProblem) return [];
     throw error;
   }
+}
+
+/** What checking a document's links needs: the repository it must stay in and the folder the document is in. */
+export interface LinkCheck {
+  readonly root: string;
+  /** The folder holding the document (links are relative to it). */
+  readonly folder: string;
+  readonly config: ResolvedConfig;
+}
+
+/**
+ * A document's `broken-link` findings: each local link or image is looked
+ * up on disk, inside the repository, following no symbolic link. The same
+ * for the editor, `reflect check` and the pack.
+ */
+export async function documentLinkFindings(file: RecordFile, check: LinkCheck): Promise<Problem[]> {
+  const links = localLinksOf(file.text);
+  if (links.length === 0) return [];
+  const targets: LinkTarget[] = [];
+  for (const link of links) targets.push(await resolveLinkTarget(check.root, check.folder, link.path));
+  return applyRuleSeverities(linkProblems(links, targets), check.config.validation.severities);
+}
+
+/** The folder of a record file: its own path's when it has one, else the record folder. */
+function documentFolderOf(name: string, folder: string | undefined): string | undefined {
+  if (isAbsolute(name)) return dirname(name);
+  if (/[\\/]/.test(name)) return folder === undefined ? dirname(resolve(name)) : dirname(join(folder, name));
+  return folder;
 }
 
 /** Reads a version's record folder and assesses it from its findings; undefined when the folder does not exist. */

@@ -3,6 +3,7 @@ import { DocumentDiagnosticReportKind, type Connection, type DocumentDiagnosticR
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDocumentWithFixes, validateRecordWithFixes } from '../../core/validate/fixedProblems';
 import { todayOn } from '../../core/vocabulary/clock';
+import { documentLinkFindings } from '../../core/usecases/checkRecord';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
 import { isChangeRecordDocument } from '../../shared/documentSelection';
 import type { RecordHistory } from '../recordHistory';
@@ -44,7 +45,11 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       const name = basename(filePathOf(uri) ?? '');
       const validated = validateRecordWithFixes(files, options).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
       const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today) : [];
-      problems = fromHistory.length === 0 ? validated : [...validated, ...fromHistory].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      // Links are looked up on disk only inside a repository, which they must not leave.
+      const root = runtime.files.repositoryOf(folder);
+      const fromLinks = root === undefined ? [] : await documentLinkFindings({ name, text }, { root, folder, config: documentSettings });
+      const extra = [...fromHistory, ...fromLinks];
+      problems = extra.length === 0 ? validated : [...validated, ...extra].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     assertCurrent(documents.get(uri), version, token);
     return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings.validation.maxProblems, version) };
