@@ -60,6 +60,7 @@ describe('Supporting material: the evidence folder and linked files in the pack'
     symlinkSync(join(outside, 'secret.png'), join(folder, 'evidence/secret.png'));
     symlinkSync(outside, join(folder, 'evidence/elsewhere'));
     spawnSync('mkfifo', [join(folder, 'evidence/pipe')]);
+    writeFileSync(join(folder, 'evidence/a"><script>x.log'), 'hostile name\n');
     writeFileSync(join(repo.dir, 'reflect.config.json'), JSON.stringify({ evidencePack: { maxImageBytes: 2048 } }));
   });
   after(() => {
@@ -92,7 +93,8 @@ describe('Supporting material: the evidence folder and linked files in the pack'
     assert.ok(html.includes(`<img src="${dataUri}" alt="The dashboard after go-live">`));
     assert.equal(html.split('<img ').length - 1, 2, 'only the real PNG is an image, where it is linked and under Supporting material');
     assert.ok(!html.includes(SECRET), 'nothing behind a link or outside the repository is read');
-    assert.doesNotMatch(html, /<svg|alert\(1\)<\/script>/);
+    assert.doesNotMatch(html, /<svg|alert\(1\)<\/script>|<script/);
+    assert.ok(material.includes('<span class="file-name">evidence/a&quot;&gt;&lt;script&gt;x.log</span>'), 'a file name is text, escaped');
   });
 
   it('turns links between record documents into links inside the pack, and shows broken links as findings, not raw Markdown', async () => {
