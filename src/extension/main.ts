@@ -4,7 +4,7 @@ import { changeLogPreviewPlugin } from '../core/preview/previewPlugin';
 import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
-import { CompareReleasesCommand } from './commands/compareReleases';
+import { CompareReleasesCommand, RemoveComparisonCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
 import { OpenOnActionBesideCommand, registerRereadCodeLens } from './commands/openOnActionBeside';
@@ -77,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
       new OpenOnActionBesideCommand(),
+      new RemoveComparisonCommand(releases),
       ...commitCommands(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
