@@ -26,7 +26,9 @@ const CORE_KEYS = [
   'validation.rules',
   'validation.maxProblems',
   'validation.beyondActionMinimumDays',
+  'validation.requiredSignOffs',
   'riskMatrix',
+  'evidencePack.maxImageBytes',
 ] as const;
 
 /**

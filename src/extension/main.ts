@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
+import { changeLogPreviewPlugin } from '../core/preview/previewPlugin';
 import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
 import { CompareReleasesCommand, RemoveComparisonCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
+import { OpenOnActionBesideCommand, registerRereadCodeLens } from './commands/openOnActionBeside';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
 import { NewReflectionCommand } from './commands/newReflection';
 import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCommand } from './commands/recordCommands';
@@ -75,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new CreateRecordDocumentCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
+      new OpenOnActionBesideCommand(),
       new RemoveComparisonCommand(releases),
       ...commitCommands(releases),
       { id: 'changeLog.refresh', execute: refresh },
@@ -86,10 +88,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       if (affectsViews(event)) refresh();
     }),
     configFileWatcher(refresh),
+    registerRereadCodeLens(),
   );
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
-  return { releases, records, contextKeys, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
+  return { releases, records, contextKeys, languageClient: client, extendMarkdownIt: changeLogPreviewPlugin };
 }
 
 /** A repository's reflect.config.json changed: its configuration is resolved again and the views redrawn. */

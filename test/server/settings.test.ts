@@ -55,3 +55,24 @@ describe('risk matrix and rule settings over the protocol', () => {
     assert.deepEqual(items.map((i) => [i.code, i.severity]), [['invalid-date', 1]]);
   });
 });
+
+describe('required sign-offs over the protocol', () => {
+  let client: LspClient;
+
+  beforeEach(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  afterEach(() => client.dispose());
+
+  it('reports the sign-offs changeLog.validation.requiredSignOffs requires, and follows a change of the setting', async () => {
+    const doc = uri();
+    await client.open(doc, CHANGE);
+    assert.deepEqual(await client.diagnostics(doc), [], 'by default only the supervisor signs, once closed');
+    client.configuration.changeLog = { validation: { requiredSignOffs: { 'clinical-safety-officer': 'approved' } } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const items = await client.diagnostics(doc);
+    assert.deepEqual(codes(items), ['sign-off-missing']);
+    assert.match((items[0] as unknown as { message: string }).message, /^Clinical Safety Officer has not signed off/);
+  });
+});

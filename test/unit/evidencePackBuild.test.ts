@@ -12,7 +12,9 @@ function textOf(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    // Readable dates keep their parts together with no-break spaces.
+    .replace(/\u00a0/g, ' ');
 }
 
 /** The HTML of one section of the pack, by id. */
@@ -40,14 +42,14 @@ describe('Evidence pack', () => {
     assert.match(sectionOf(html, 'validation'), /No open problems\./);
     assert.doesNotMatch(html, /is missing from the change record/);
     const cover = textOf(html.slice(html.indexOf('<header'), html.indexOf('</header>')));
-    for (const fact of ['Change record v1.4.0', 'v1.3.2 → v1.4.0', 'approved', 'normal', 'Alex Morgan', '2026-12-02T20:00:00Z to 2026-12-02T22:00:00Z', 'Change Advisory Board, 2026-11-27', 'likelihood low; consequence major; rating 3 (medium)', 'HAZ-012', 'Ward managers', '9 of 9 documents complete']) {
+    for (const fact of ['Change record v1.4.0', 'v1.3.2 → v1.4.0', 'approved', 'normal', 'Alex Morgan', '2 Dec 2026, 20:00 UTC to 2 Dec 2026, 22:00 UTC', 'Change Advisory Board, 27 Nov 2026', 'likelihood low; consequence major; rating 3 (medium)', 'HAZ-012', 'Ward managers', '9 of 9 documents complete']) {
       assert.ok(cover.includes(fact), `cover lacks ${fact}`);
     }
     const reflections = sectionOf(html, 'reflections');
     const phases = ['before-action', 'in-action-planning', 'in-action-execution', 'on-action', 'beyond-action'].map((p) => reflections.indexOf(`(${p})`));
     assert.deepEqual([...phases].sort((a, b) => a - b), phases);
     assert.ok(phases[0] > 0);
-    assert.match(textOf(reflections), /2027-01-02 \(31 days after deployment end\)/);
+    assert.match(textOf(reflections), /2 Jan 2027 \(31 days after deployment end\)/);
     assert.match(textOf(sectionOf(html, 'release-notes')), /Features\s+show the trend of a result \(8b8b4b9\)/);
     assert.doesNotMatch(html, /reflect:(begin|end)/, 'generated-fence markers are not shown');
   });
@@ -57,7 +59,7 @@ describe('Evidence pack', () => {
     const commits = sectionOf(html, 'commits');
     assert.match(commits, /<code class="hash">8b8b4b9eb340000c9182bc43bdfeda6cb7731bd4<\/code>/);
     assert.match(textOf(commits), /3 commits from v1\.3\.2 to v1\.4\.0\. The newest 1 are listed\./);
-    assert.match(textOf(commits), /feat\(results\): show the trend of a result\s*Alex Morgan\s*2026-11-24T10:00:00\+00:00/);
+    assert.match(textOf(commits), /feat\(results\): show the trend of a result\s*Alex Morgan\s*24 Nov 2026, 10:00 UTC/);
     assert.doesNotMatch(commits, /Body text/);
     assert.match(commits, /A note for the reader\./);
     assert.match(textOf(sectionOf(packOf({}, { state: 'unavailable', reason: 'git is not installed.' }), 'commits')), /Commits are not listed: git is not installed\./);
@@ -78,7 +80,7 @@ describe('Evidence pack', () => {
     assert.match(html, /change\.md is missing from the change record/);
     const timeline = textOf(sectionOf(html, 'timeline'));
     assert.match(timeline, /No deployment window recorded/);
-    assert.match(timeline, /Before action \(before-action\)2026-11-25no deployment window recorded/);
+    assert.match(timeline, /Before action \(before-action\)25 Nov 2026no deployment window recorded/);
     assert.match(timeline, /On action \(on-action\)—not written/);
     assert.match(html, /<h1>Change record v1\.4\.0<\/h1>/, 'the version comes from the reflection');
   });
@@ -120,18 +122,19 @@ describe('Evidence pack', () => {
 
   it('renders the action plan as a table of its actions from the front matter', () => {
     const section = sectionOf(packOf(completeRecordFiles()), 'action-plan');
-    const rows = [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd]>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1])));
+    const rows = [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd](?: class="[a-z-]+")?>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1])));
+    assert.match(section, /<td class="due"><time datetime="2027-02-01" title="2027-02-01">1\u00a0Feb\u00a02027<\/time><\/td>/, 'the ISO value stays in the element');
     assert.deepEqual(rows, [
       ['Action', 'Gap', 'Owner', 'Due', 'Evidence', 'Status'],
-      ['Rehearse the rollback on the test system', 'on-action: the rollback took longer than planned', 'Alex Morgan', '2027-02-01', 'Timed rehearsal notes', 'in-progress'],
-      ['Read the DCB0160 guidance again', 'before-action: unsure who signs off', 'Sam Patel', '2027-01-15', 'Notes in the next record', 'done'],
+      ['Rehearse the rollback on the test system', 'on-action: the rollback took longer than planned', 'Alex Morgan', '1 Feb 2027', 'Timed rehearsal notes', 'in-progress'],
+      ['Read the DCB0160 guidance again', 'before-action: unsure who signs off', 'Sam Patel', '15 Jan 2027', 'Notes in the next record', 'done'],
     ]);
   });
 
   it('shows a missing action field as a dash and an action plan without actions as such', () => {
     const files = completeRecordFiles();
     files['action-plan.md'] = withFrontMatter(answered('action-plan'), ['kind: action-plan', 'change: v1.4.0', 'date: 2026-12-05', 'author: Alex Morgan', 'actions:', '  - action: Only this', '    status: open']);
-    assert.match(sectionOf(packOf(files), 'action-plan'), /<tr><td>Only this<\/td>(<td><span class="missing">—<\/span><\/td>){4}<td>open<\/td><\/tr>/);
+    assert.match(sectionOf(packOf(files), 'action-plan'), /<tr><td class="action">Only this<\/td>(<td class="[a-z]+"><span class="missing">—<\/span><\/td>){4}<td class="status">open<\/td><\/tr>/);
     files['action-plan.md'] = withFrontMatter(answered('action-plan'), ['kind: action-plan', 'change: v1.4.0', 'date: 2026-12-05', 'author: Alex Morgan']);
     assert.match(textOf(sectionOf(packOf(files), 'action-plan')), /The action plan lists no actions in its front matter\./);
   });

@@ -61,9 +61,12 @@ function hostilePack(attack: string): string {
   return packOf(files, { state: 'listed', range: { from: attack, to: attack }, commits: [commit], total: 1, notes: [attack] }, { rollbackPackage: { state: 'checked', ok: false, problems: [attack] }, recordName: attack });
 }
 
-const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'nav', 'main', 'section', 'article', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'a', 'em', 'strong', 's', 'blockquote', 'hr', 'br', 'span', 'div']);
-const VOID_TAGS = new Set(['meta', 'hr', 'br']);
-const ALLOWED_ATTRIBUTES = new Set(['class', 'id', 'href', 'rel', 'lang', 'charset', 'name', 'content', 'aria-label', 'aria-labelledby', 'style', 'start']);
+const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'nav', 'main', 'section', 'article', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'a', 'em', 'strong', 's', 'blockquote', 'hr', 'br', 'span', 'div', 'time', 'colgroup', 'col', 'img', 'figure', 'figcaption']);
+const VOID_TAGS = new Set(['meta', 'hr', 'br', 'col', 'img']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'id', 'href', 'rel', 'lang', 'charset', 'name', 'content', 'aria-label', 'aria-labelledby', 'style', 'start', 'datetime', 'title', 'src', 'alt', 'width', 'height']);
+// The only values these attributes take: an ISO date as written, an embedded raster image, a size in pixels.
+const ISO_VALUE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?$/;
+const IMAGE_DATA = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * Proves a pack is safe with no Content-Security-Policy: outside our one
@@ -78,10 +81,12 @@ function assertSafeHtml(html: string): void {
   assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n'));
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/gi)];
   assert.equal(styles.length, 1, 'only our <style>');
-  assert.equal(styles[0][1].trim(), STYLESHEET.trim());
+  // Our stylesheet, then the printed header naming the record: a CSS string whose every special character is escaped.
+  assert.ok(styles[0][1].trim().startsWith(STYLESHEET.trim()), 'our stylesheet first');
+  assert.match(styles[0][1].trim().slice(STYLESHEET.trim().length), /^\s*@page \{\n  @top-left \{ content: "(?:[A-Za-z0-9 .,:_()+-]|\\[0-9a-f]{1,6} )*"; font-family: system-ui, sans-serif; font-size: 8\.5pt; color: #555; \}\n\}$/);
   assert.equal(html.match(/<style/gi)?.length, 1);
   const rest = html.replace(styles[0][0], '<style></style>').replace('<!DOCTYPE html>', '');
-  for (const forbidden of [/<script/i, /<iframe/i, /<object/i, /<embed/i, /<svg/i, /<img/i, /<link/i, /<meta[^>]*http-equiv/i, /<base/i, /<textarea/i, /<input/i, /<form/i]) assert.doesNotMatch(rest, forbidden);
+  for (const forbidden of [/<script/i, /<iframe/i, /<object/i, /<embed/i, /<svg/i, /<link/i, /<meta[^>]*http-equiv/i, /<base/i, /<textarea/i, /<input/i, /<form/i]) assert.doesNotMatch(rest, forbidden);
   assert.doesNotMatch(rest, /<!--/, 'no comment survives as markup');
   const stack: string[] = [];
   const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*>/g;
@@ -96,8 +101,16 @@ function assertSafeHtml(html: string): void {
     assert.doesNotMatch(match[0], /\son[a-z]+\s*=/i, `event handler in ${match[0]}`);
     for (const [, attribute, value] of attributes.matchAll(/\s+([a-zA-Z-]+)="([^"]*)"/g)) {
       assert.ok(ALLOWED_ATTRIBUTES.has(attribute.toLowerCase()), `attribute ${attribute} in ${match[0]}`);
+      if (attribute === 'src') {
+        assert.equal(name, 'img', `src only on <img>: ${match[0].slice(0, 80)}`);
+        assert.match(value, IMAGE_DATA, `an <img> shows only an embedded raster image: ${value.slice(0, 80)}`);
+        continue;
+      }
       assert.doesNotMatch(value, /url\s*\(|javascript:|vbscript:|data:/i, `value of ${attribute} in ${match[0]}`);
-      if (attribute === 'href') assert.match(value, /^(#[a-z-]+|https?:\/\/|mailto:)/, `href in ${match[0]}`);
+      if (attribute === 'datetime' || (attribute === 'title' && name === 'time')) assert.match(value, ISO_VALUE, `${attribute} in ${match[0]}`);
+      if (attribute === 'title') assert.equal(name, 'time', `title only on <time>: ${match[0]}`);
+      if (attribute === 'width' || attribute === 'height') assert.match(value, /^\d{1,5}$/);
+      if (attribute === 'href') assert.match(value, /^(#[a-z0-9-]+|https?:\/\/|mailto:)/, `href in ${match[0]}`);
       if (attribute === 'style') assert.match(value, /^text-align:(left|right|center)$/);
       if (name === 'meta') assert.ok(['charset', 'name', 'content'].includes(attribute), `meta ${attribute}`);
     }

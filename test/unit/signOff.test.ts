@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { resolveConfig, validationOptionsOf } from '../../src/core/config/resolvedConfig';
-import { fileLayer } from '../../src/core/config/configLayers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileLayer, settingsLayer } from '../../src/core/config/configLayers';
+import { DEFAULT_REQUIRED_SIGN_OFFS } from '../../src/core/validate/signOffRules';
+import { SIGN_OFF_DUE_VALUES, SIGN_OFF_ROLES } from '../../src/core/vocabulary/signOffRoles';
 import { validateRecord } from '../../src/core/validate/validateRecord';
 import { validateDocument } from '../../src/core/validate/validateDocument';
 import type { ValidationOptions } from '../../src/core/validate/validationOptions';
@@ -41,11 +45,32 @@ describe('sign-off blocks', () => {
     const files = { ...completeRecordFiles(), 'change.md': change('closed', ['sign_off:', '  - role: clinical-safety-officer', '    name: Sam Patel', '    date: 2026-11-30']) };
     const html = packOf(files);
     const cover = html.slice(html.indexOf('id="cover"'), html.indexOf('</header>'));
-    assert.match(cover, /Clinical Safety Officer: Sam Patel, 2026-11-30/);
+    assert.match(cover, /Clinical Safety Officer: Sam Patel, <time datetime="2026-11-30" title="2026-11-30">30\u00a0Nov\u00a02026<\/time>/);
     assert.match(cover, /Supervisor or training officer: <strong>required, not signed<\/strong>/);
     const page = html.slice(html.indexOf('id="sign-off"'));
     assert.ok(html.indexOf('id="sign-off"') > html.indexOf('id="commits"'), 'the sign-off page comes last');
     assert.match(page, /<td>Clinical Safety Officer<\/td><td>Sam Patel<\/td>/);
     assert.match(page, /<td>Supervisor or training officer<\/td><td><\/td><td><\/td><td class="date"><\/td><td>required, not signed<\/td>/);
+  });
+});
+
+describe('changeLog.validation.requiredSignOffs', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown; propertyNames: { enum: string[] }; additionalProperties: { enum: string[] } }> } } };
+  const setting = manifest.contributes.configuration.properties['changeLog.validation.requiredSignOffs'];
+
+  it('is contributed with the default, the roles and the statuses of the core', () => {
+    assert.ok(setting, 'the setting is contributed');
+    assert.deepEqual(setting.default, DEFAULT_REQUIRED_SIGN_OFFS);
+    assert.deepEqual(setting.propertyNames.enum, SIGN_OFF_ROLES.map((r) => r.id));
+    assert.deepEqual(setting.additionalProperties.enum, SIGN_OFF_DUE_VALUES);
+  });
+
+  it('is merged through the one configuration: the setting wins over reflect.config.json, and a bad value is named', () => {
+    const file = fileLayer({ validation: { requiredSignOffs: { 'change-authority': 'approved' } } });
+    const settings = settingsLayer({ validation: { requiredSignOffs: { 'clinical-safety-officer': 'deployed' } } });
+    assert.deepEqual(resolveConfig([file, settings]).config.validation.requiredSignOffs, { 'clinical-safety-officer': 'deployed' });
+    const refused = resolveConfig([file, settingsLayer({ validation: { requiredSignOffs: { supervisor: 'soon' } } })]);
+    assert.deepEqual(refused.config.validation.requiredSignOffs, { 'change-authority': 'approved' }, 'the layer below applies');
+    assert.match(refused.problems[0].message, /^Setting changeLog\.validation\.requiredSignOffs is not used: it must map roles/);
   });
 });

@@ -23,6 +23,7 @@ export interface ConfigValues {
   readonly requiredSignOffs?: unknown;
   readonly clinicalSafety?: unknown;
   readonly activity?: unknown;
+  readonly maxImageBytes?: unknown;
 }
 
 /** A key of the resolved configuration. */
@@ -57,6 +58,7 @@ const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   requiredSignOffs: 'validation.requiredSignOffs',
   clinicalSafety: 'validation.clinicalSafety',
   activity: 'activity',
+  maxImageBytes: 'evidencePack.maxImageBytes',
 };
 
 const SETTING_KEYS: Readonly<Record<ConfigKey, string>> = {
@@ -86,6 +88,7 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
       requiredSignOffs: config.validation?.requiredSignOffs,
       clinicalSafety: config.validation?.clinicalSafety,
       activity: config.activity,
+      maxImageBytes: config.evidencePack?.maxImageBytes,
     },
   };
 }
@@ -103,6 +106,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
   const rollback = objectOrEmpty(value.rollback);
   const validation = objectOrEmpty(value.validation);
   const releases = objectOrEmpty(value.releases);
+  const evidencePack = objectOrEmpty(value.evidencePack);
   const severity = hazardCheck.severity as 'warning' | 'info' | 'off' | undefined;
   const types = hazardCheck.types as string[] | undefined;
   const notes: ReleaseNotesOptions = {
@@ -134,6 +138,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
       maxProblems: validation.maxProblems,
       riskMatrix: isEmptyMatrix(value.riskMatrix) ? undefined : value.riskMatrix,
       requiredSignOffs: validation.requiredSignOffs,
+      maxImageBytes: evidencePack.maxImageBytes,
     },
   };
 }

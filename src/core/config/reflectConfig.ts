@@ -44,6 +44,7 @@ export interface ReflectConfig {
   readonly rollback?: RollbackOptions & { readonly packageFolder?: string };
   readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number; readonly requiredSignOffs?: unknown; readonly clinicalSafety?: unknown };
   readonly riskMatrix?: unknown;
+  readonly evidencePack?: { readonly maxImageBytes?: unknown };
   /** The training activity on every pack's cover, and the pack's file name template. */
   readonly activity?: Activity & { readonly packFileName?: string };
 }

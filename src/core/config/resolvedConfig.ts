@@ -9,6 +9,7 @@ import { DEFAULT_RECORDS_FOLDER } from '../vocabulary/recordLayout';
 import { DEFAULT_PACK_FILE_NAME, type Activity } from '../vocabulary/activity';
 import { SIGN_OFF_DUE_VALUES, SIGN_OFF_ROLES, type SignOffDue, type SignOffRole } from '../vocabulary/signOffRoles';
 import { DEFAULT_REQUIRED_SIGN_OFFS } from '../validate/signOffRules';
+import { DEFAULT_MAX_IMAGE_BYTES } from '../vocabulary/evidenceMaterial';
 import type { ConfigKey, ConfigLayer } from './configLayers';
 import type { ConfigProblem } from './loadReflectConfig';
 import { mergeReleaseNotesOptions, mergeRollbackOptions, type ReleaseNotesOptions } from './reflectConfig';
@@ -60,6 +61,8 @@ export interface ResolvedConfig {
   readonly activity: Activity;
   /** The pack's file name template (`activity.packFileName`). */
   readonly packFileName: string;
+  /** The largest image a pack embeds (`evidencePack.maxImageBytes`). */
+  readonly maxImageBytes: number;
 }
 
 /** Where the path scope of the release line came from. */
@@ -76,6 +79,7 @@ export interface ReleaseLine {
 
 export const DEFAULT_MAX_PROBLEMS_SHOWN = 100;
 const MAX_DAYS = 3650;
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /** The configuration with nothing set anywhere. */
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig([]).config;
@@ -115,6 +119,9 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
   });
   const requiredSignOffs = pick<Readonly<Partial<Record<SignOffRole, SignOffDue>>>>('requiredSignOffs', DEFAULT_REQUIRED_SIGN_OFFS, checkSignOffs);
   const clinicalSafety = pick<ClinicalSafetySettings>('clinicalSafety', DEFAULT_CLINICAL_SAFETY, checkClinicalSafety);
+  const maxImageBytes = pick<number>('maxImageBytes', DEFAULT_MAX_IMAGE_BYTES, (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 1024 && v <= MAX_IMAGE_BYTES ? { value: v } : { problem: `it must be a whole number of bytes from 1024 to ${MAX_IMAGE_BYTES}, not ${shown(v)}.` },
+  );
   const activitySettings = pick<Activity & { packFileName?: string }>('activity', {}, checkActivity);
   const { packFileName = DEFAULT_PACK_FILE_NAME, ...activity } = activitySettings;
   const severities: Record<string, RuleSetting> = {};
@@ -156,6 +163,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems, requiredSignOffs, clinicalSafety },
     activity,
     packFileName,
+    maxImageBytes,
   };
   return { config, problems };
 }

@@ -4,9 +4,11 @@ import { renderCover } from './coverSection';
 import { renderReflections, renderReleaseNotes, renderRollback } from './documentSections';
 import type { EvidencePackInput } from './evidencePackInput';
 import { escapeHtml } from './htmlText';
+import { activityOf } from './packActivity';
 import { createPackContext, type PackContext } from './packContext';
 import { renderProvenance } from './provenanceSection';
 import { renderSignOff } from './signOffSection';
+import { renderSupportingMaterial } from './supportingMaterialSection';
 import { renderTimeline } from './timelineSection';
 import { renderValidation } from './validationSection';
 
@@ -19,6 +21,7 @@ export const EVIDENCE_PACK_SECTIONS = [
   { id: 'rollback', title: 'Rollback checklist', render: renderRollback },
   { id: 'reflections', title: 'Reflections', render: renderReflections },
   { id: 'action-plan', title: 'Action plan', render: renderActionPlan },
+  { id: 'supporting-material', title: 'Supporting material', render: renderSupportingMaterial },
   { id: 'commits', title: 'Commits', render: (context: PackContext) => renderCommits(context.input.commits) },
   { id: 'sign-off', title: 'Sign-off', render: renderSignOff },
 ] as const;
@@ -46,7 +49,7 @@ export function buildEvidencePack(input: EvidencePackInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${escapeHtml(`Evidence pack: ${context.version}`)}</title>`,
-    `<style>\n${checkedStylesheet(input.stylesheet)}\n</style>`,
+    `<style>\n${checkedStylesheet(input.stylesheet)}\n${printedHeader(context)}\n</style>`,
     '</head>',
     '<body>',
     renderCover(context),
@@ -59,6 +62,24 @@ export function buildEvidencePack(input: EvidencePackInput): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+// The record's name in every printed page's header (an @page margin box);
+// the footer's page numbers are the stylesheet's.
+function printedHeader(context: PackContext): string {
+  const activity = activityOf(context.input.activity, context.change);
+  const name = [activity.system, `change record ${context.version}`].filter((p) => p !== undefined).join(', ');
+  return `@page {\n  @top-left { content: ${cssString(name)}; font-family: system-ui, sans-serif; font-size: 8.5pt; color: #555; }\n}`;
+}
+
+/**
+ * A CSS string literal of record text: everything but plain letters,
+ * digits and a little punctuation is written as a CSS escape, so no value
+ * can end the string, the rule or the style element.
+ */
+export function cssString(text: string): string {
+  const escaped = [...text.slice(0, 200)].map((c) => (/^[A-Za-z0-9 .,:_()+-]$/.test(c) ? c : `\\${c.codePointAt(0)?.toString(16) ?? '3f'} `)).join('');
+  return `"${escaped}"`;
 }
 
 // The stylesheet is ours, but it is the one text that is not escaped, so it

@@ -1,5 +1,6 @@
 import type { PackCommits } from './evidencePackInput';
 import { escapeHtml, plural } from './htmlText';
+import { dateHtml } from './readableDates';
 
 /** The commits of the range with full hashes, subject, author and date; or why they are not listed. */
 export function renderCommits(commits: PackCommits): string {
@@ -12,7 +13,7 @@ export function renderCommits(commits: PackCommits): string {
   if (commits.commits.length === 0) return [summary, notes].filter((p) => p.length > 0).join('\n');
   const rows = commits.commits.map((c) => {
     const subject = c.message.split('\n', 1)[0] ?? '';
-    return `<tr><td><code class="hash">${escapeHtml(c.hash)}</code></td><td>${escapeHtml(subject)}</td><td>${escapeHtml(c.authorName)}</td><td class="date">${escapeHtml(c.date)}</td></tr>`;
+    return `<tr><td><code class="hash">${escapeHtml(c.hash)}</code></td><td>${escapeHtml(subject)}</td><td>${escapeHtml(c.authorName)}</td><td class="date">${dateHtml(c.date)}</td></tr>`;
   });
   return [summary, notes, '<table class="commits">', '<thead><tr><th>Commit</th><th>Subject</th><th>Author</th><th>Date</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>']
     .filter((p) => p.length > 0)

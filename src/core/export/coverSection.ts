@@ -5,6 +5,7 @@ import type { PackContext } from './packContext';
 import { uncommittedBanner } from './provenanceSection';
 import { signOffSummaryHtml } from './signOffSection';
 import { activityOf } from './packActivity';
+import { dateHtml } from './readableDates';
 
 const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': 'low', '3': 'medium', '4': 'high', '5': 'very high' };
 
@@ -27,7 +28,7 @@ export function renderCover(context: PackContext): string {
     ['Status', htmlOf(change?.status)],
     ['Change type', htmlOf(change?.change_type)],
     ['Author', htmlOf(change?.author)],
-    ['Record date', htmlOf(change?.date)],
+    ['Record date', dateHtml(change?.date)],
     ['Deployment window', windowHtml(change)],
     ['Approval', approvalHtml(recordOf(change?.approval))],
     ['Sign-off', signOffSummaryHtml(context)],
@@ -37,7 +38,7 @@ export function renderCover(context: PackContext): string {
     ['User groups affected', htmlOf(recordOf(change?.affected)?.user_groups)],
     ['Rollback target', htmlOf(change?.rollback_target)],
     ['Record completeness', escapeHtml(`${input.assessment.complete} of ${plural(input.assessment.expected, 'document')} complete, ${input.assessment.present} present`)],
-    ['Generated', escapeHtml(input.generatedAt.toISOString())],
+    ['Generated', dateHtml(input.generatedAt.toISOString())],
   ];
   return [
     '<header class="cover" id="cover">',
@@ -72,13 +73,13 @@ function windowHtml(change: Record<string, unknown> | undefined): string {
   if (!deployment) return htmlOf(undefined);
   const downtime = deployment.expected_downtime_minutes;
   const downtimeText = typeof downtime === 'number' ? `; expected downtime ${plural(downtime, 'minute')}` : '';
-  return `${htmlOf(deployment.start)} to ${htmlOf(deployment.end)}${escapeHtml(downtimeText)}`;
+  return `${dateHtml(deployment.start)} to ${dateHtml(deployment.end)}${escapeHtml(downtimeText)}`;
 }
 
 function approvalHtml(approval: Record<string, unknown> | undefined): string {
   if (!approval) return htmlOf(undefined);
   const reference = textOf(approval.reference);
-  return `${htmlOf(approval.authority, 'authority not recorded')}, ${htmlOf(approval.date, 'date not recorded')}${reference ? ` (reference ${escapeHtml(reference)})` : ''}`;
+  return `${htmlOf(approval.authority, 'authority not recorded')}, ${dateHtml(approval.date, 'date not recorded')}${reference ? ` (reference ${escapeHtml(reference)})` : ''}`;
 }
 
 function riskHtml(context: PackContext): string {

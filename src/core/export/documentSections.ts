@@ -4,8 +4,9 @@ import { PHASE_IDS, phaseFileNameOf } from '../vocabulary/phaseIds';
 import { relativeToDeployment } from './deploymentTimeline';
 import type { PackageCheck, ReleasePackageCheck } from './evidencePackInput';
 import { escapeHtml, factList, htmlOf, missingDocumentHtml, plural, recordOf, textOf } from './htmlText';
-import type { PackContext } from './packContext';
+import { linksOf, type PackContext } from './packContext';
 import { renderMarkdownBody } from './safeMarkdown';
+import { dateHtml } from './readableDates';
 
 /** The release notes: who wrote them, for which range, and their body. */
 export function renderReleaseNotes(context: PackContext): string {
@@ -13,13 +14,13 @@ export function renderReleaseNotes(context: PackContext): string {
   if (!document) return missingDocumentHtml(RELEASE_NOTES_FILE);
   const range = recordOf(document.data?.range);
   const facts = factList([
-    ['Date', htmlOf(document.data?.date)],
+    ['Date', dateHtml(document.data?.date)],
     ['Author', htmlOf(document.data?.author)],
     ['Range', `${htmlOf(range?.from, 'the first commit')} → ${htmlOf(range?.to)}`],
     ['Version bump', htmlOf(document.data?.bump)],
     ...releasePackageFacts(context.input.releasePackage),
   ]);
-  return `${facts}\n<div class="document-body">\n${renderMarkdownBody(document.body, 2).html}</div>`;
+  return `${facts}\n<div class="document-body">\n${renderMarkdownBody(document.body, 2, linksOf(context, RELEASE_NOTES_FILE)).html}</div>`;
 }
 
 /** The rollback checklist: target, package and its check, how many steps are ticked, and the steps as written. */
@@ -29,11 +30,11 @@ export function renderRollback(context: PackContext): string {
   const target = recordOf(document.data?.target);
   const pack = recordOf(document.data?.package);
   const commit = textOf(target?.commit);
-  const body = renderMarkdownBody(document.body, 2);
+  const body = renderMarkdownBody(document.body, 2, linksOf(context, ROLLBACK_FILE));
   const steps = body.tasks.done + body.tasks.open;
   const ticks = steps === 0 ? 'no checklist items' : `${body.tasks.done} of ${plural(steps, 'step')} ticked`;
   const facts = factList([
-    ['Date', htmlOf(document.data?.date)],
+    ['Date', dateHtml(document.data?.date)],
     ['Author', htmlOf(document.data?.author)],
     ['Target', `${htmlOf(target?.tag)}${commit ? ` at commit <code class="hash">${escapeHtml(commit)}</code>` : ''}`],
     ['Rollback package', htmlOf(pack?.file, 'none recorded')],
@@ -74,12 +75,12 @@ export function renderReflections(context: PackContext): string {
     const title = PHASE_GUIDES[phase].title;
     const document = context.documents.get(fileName);
     const heading = `<h3>${escapeHtml(title)} <span class="phase-id">(${escapeHtml(phase)})</span></h3>`;
-    if (!document) return `<article class="reflection reflection-missing">\n${heading}\n${missingDocumentHtml(fileName)}\n</article>`;
+    if (!document) return `<article class="reflection reflection-missing" id="reflection-${phase}">\n${heading}\n${missingDocumentHtml(fileName)}\n</article>`;
     const date = textOf(document.data?.date);
     const facts = factList([
-      ['Date', date === undefined ? htmlOf(undefined) : `${escapeHtml(date)} (${escapeHtml(relativeToDeployment(date, context.window))})`],
+      ['Date', date === undefined ? htmlOf(undefined) : `${dateHtml(date)} (${escapeHtml(relativeToDeployment(date, context.window))})`],
       ['Author', htmlOf(document.data?.author)],
     ]);
-    return `<article class="reflection">\n${heading}\n${facts}\n<div class="document-body">\n${renderMarkdownBody(document.body, 3).html}</div>\n</article>`;
+    return `<article class="reflection" id="reflection-${phase}">\n${heading}\n${facts}\n<div class="document-body">\n${renderMarkdownBody(document.body, 3, linksOf(context, fileName)).html}</div>\n</article>`;
   }).join('\n');
 }

@@ -1,6 +1,7 @@
 import type { GitCommit } from '../git/gitLogParsing';
 import type { RevisionRange } from '../git/gitRepository';
 import type { Activity } from '../vocabulary/activity';
+import type { PackAttachments } from './packAttachments';
 import type { PackProvenance } from './packProvenance';
 import type { RecordAssessment } from '../records/recordStatus';
 import type { RecordFile } from '../validate/validateRecord';
@@ -58,6 +59,8 @@ export interface EvidencePackInput {
   readonly provenance?: PackProvenance;
   /** The configured training activity (reflect.config.json); change.md's `activity` wins field by field. */
   readonly activity?: Activity;
+  /** The record's supporting material (evidence folder, linked files and images); undefined when nobody looked (no repository to stay inside). */
+  readonly attachments?: PackAttachments;
   /** The record folder's name, used as the version when no document names one. */
   readonly recordName?: string;
 }

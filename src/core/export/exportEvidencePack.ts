@@ -17,6 +17,7 @@ import { recordOf, textOf } from './htmlText';
 import type { Activity } from '../vocabulary/activity';
 import { activityOf, packFileNameOf } from './packActivity';
 import { createPackContext, recordVersionOf } from './packContext';
+import { readPackAttachments } from './packAttachments';
 import { readPackDocuments } from './packDocuments';
 import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
@@ -47,6 +48,10 @@ export interface ExportEvidencePackRequest {
   readonly packageFolder?: string;
   /** The stylesheet file; media/evidence-pack.css of this installation by default. */
   readonly stylesheetPath?: string;
+  /** The repository root links must stay inside, when there is no git repository object (its folder is still known). */
+  readonly root?: string;
+  /** The largest image embedded (`evidencePack.maxImageBytes`). */
+  readonly maxImageBytes?: number;
 }
 
 /** A built pack, ready to be written. */
@@ -89,14 +94,16 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   const repository = request.repository;
   const packageFolder = request.packageFolder ?? (repository ? defaultPackageFolder(repository.root) : undefined);
   const rollback = documents.get(ROLLBACK_FILE)?.data;
-  const [commits, rollbackPackage, stylesheet, provenance, releasePackage] = await Promise.all([
+  const root = repository?.root ?? request.root;
+  const [commits, rollbackPackage, stylesheet, provenance, releasePackage, attachments] = await Promise.all([
     repository ? readPackCommits(repository, recordOf(documents.get(CHANGE_FILE)?.data?.range)) : Promise.resolve<PackCommits>({ state: 'unavailable', reason: request.repositoryUnavailable ?? 'no git repository was given.' }),
     packageFolder ? checkRollbackPackage(recordOf(rollback?.package), packageFolder, repository?.root, textOf(recordOf(rollback?.target)?.tag)) : Promise.resolve(undefined),
     readEvidenceStylesheet(request.stylesheetPath),
     repository ? readPackProvenance(repository, recordFolder, files) : Promise.resolve(undefined),
     packageFolder && repository ? checkReleasePackage(packageFolder, recordVersionOf(documents, basename(recordFolder)), repository.root) : Promise.resolve(undefined),
+    root !== undefined ? readPackAttachments(recordFolder, root, files, request.maxImageBytes) : Promise.resolve(undefined),
   ]);
-  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(releasePackage ? { releasePackage } : {}), ...(provenance ? { provenance } : {}), ...(request.activity ? { activity: request.activity } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
+  const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(releasePackage ? { releasePackage } : {}), ...(provenance ? { provenance } : {}), ...(request.activity ? { activity: request.activity } : {}), ...(attachments ? { attachments } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
   const context = createPackContext(input);
   const version = context.version;
   const fileName = packFileNameOf(version, activityOf(request.activity, context.change), request.packFileName);

@@ -2,6 +2,7 @@ import { CHANGE_FILE } from '../vocabulary/documentKinds';
 import { recordFolderName } from '../vocabulary/recordLayout';
 import { deploymentWindowOf, type DeploymentWindow } from './deploymentTimeline';
 import type { EvidencePackInput } from './evidencePackInput';
+import type { PackLink } from './packAttachments';
 import { textOf } from './htmlText';
 import { readPackDocuments, type PackDocument } from './packDocuments';
 
@@ -32,6 +33,13 @@ export function recordVersionOf(documents: ReadonlyMap<string, PackDocument>, re
 function versionOf(documents: ReadonlyMap<string, PackDocument>, change: Record<string, unknown> | undefined, recordName: string | undefined): string {
   const named = textOf(change?.change) ?? [...documents.values()].map((d) => textOf(d.data?.change)).find((v) => v !== undefined);
   return named ?? recordName ?? 'unversioned';
+}
+
+/** Where each local link of a document leads, when the record's links were looked up. */
+export function linksOf(context: PackContext, fileName: string): ReadonlyMap<string, PackLink> | undefined {
+  const attachments = context.input.attachments;
+  if (!attachments) return undefined;
+  return attachments.links.get(fileName) ?? new Map<string, PackLink>();
 }
 
 /** The file name (without folder) the pack of a version is saved under by default. */

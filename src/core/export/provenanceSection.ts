@@ -1,5 +1,6 @@
 import { sha256Of, type DocumentProvenance, type PackProvenance } from './packProvenance';
 import { escapeHtml, factList, plural } from './htmlText';
+import { dateHtml } from './readableDates';
 import type { PackContext } from './packContext';
 
 /** The most other changed paths listed; the rest are counted. */
@@ -45,7 +46,7 @@ function uncommittedHtml(provenance: PackProvenance): string {
 
 function documentTable(documents: readonly DocumentProvenance[]): string {
   const rows = documents.map((d) => {
-    const commit = (c: DocumentProvenance['first']) => (c ? `<code class="hash">${escapeHtml(c.hash.slice(0, 12))}</code><br><span class="date">${escapeHtml(c.date)}</span><br>${escapeHtml(c.author)}` : '<span class="missing">not committed</span>');
+    const commit = (c: DocumentProvenance['first']) => (c ? `<code class="hash">${escapeHtml(c.hash.slice(0, 12))}</code><br><span class="date">${dateHtml(c.date)}</span><br>${escapeHtml(c.author)}` : '<span class="missing">not committed</span>');
     return `<tr><td class="file-name">${escapeHtml(d.name)}${d.uncommitted ? ' <strong>(uncommitted changes)</strong>' : ''}</td><td>${commit(d.first)}</td><td>${commit(d.last)}</td><td class="number">${d.commits}</td><td><code class="sha256">${escapeHtml(d.sha256)}</code></td></tr>`;
   });
   return ['<div class="table-scroll">', '<table class="provenance">', '<thead><tr><th>Document</th><th>First commit</th><th>Last commit</th><th>Commits</th><th>SHA-256 (as exported)</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>', '</div>'].join('\n');

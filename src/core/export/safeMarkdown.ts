@@ -1,5 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import { readFences } from '../markdown/generatedFences';
+import { isLocalPath } from '../validate/localLinks';
+import { promptLinesPlugin } from '../markdown/promptLines';
+import { escapeHtml } from './htmlText';
+import type { PackLink } from './packAttachments';
 
 type MarkdownEngine = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<MarkdownEngine['parse']>[number];
@@ -14,7 +18,7 @@ export function isSafeLink(url: string): boolean {
 }
 
 // markdown-it hands `env` to every rule: it carries the heading offset in and the checklist counts out.
-type RenderEnv = Record<string, unknown> & { headingOffset?: number; tasks?: TaskCounts };
+type RenderEnv = Record<string, unknown> & { headingOffset?: number; tasks?: TaskCounts; links?: ReadonlyMap<string, PackLink> };
 
 /** How many checklist items (`- [ ]`, `- [x]`) a body holds, and how many are ticked. */
 export interface TaskCounts {
@@ -28,21 +32,25 @@ export interface RenderedBody {
   readonly tasks: Readonly<TaskCounts>;
 }
 
-let engine: MarkdownEngine | undefined;
+const engines = new Map<boolean, MarkdownEngine>();
 
 // No raw HTML (it shows as text), no linkify, and links only to http, https
 // and mailto: markdown-it leaves a link whose destination fails
-// `validateLink` as the literal text it was written as.
-function markdown(): MarkdownEngine {
-  if (engine) return engine;
+// `validateLink` as the literal text it was written as. When the record's
+// local links have been looked up (`links`), a relative path is parsed as a
+// link too, and becomes a link inside the pack or a marked broken link.
+function markdown(localLinks: boolean): MarkdownEngine {
+  const known = engines.get(localLinks);
+  if (known) return known;
   const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-  md.validateLink = isSafeLink;
+  md.validateLink = localLinks ? (url) => isSafeLink(url) || isLocalPath(url) : isSafeLink;
+  md.use(promptLinesPlugin);
   md.core.ruler.push('evidence_pack_safety', (state: StateCore) => {
     const env = state.env as RenderEnv;
-    adjustBlocks(state, typeof env.headingOffset === 'number' ? env.headingOffset : 0, env.tasks ?? { done: 0, open: 0 });
+    adjustBlocks(state, typeof env.headingOffset === 'number' ? env.headingOffset : 0, env.tasks ?? { done: 0, open: 0 }, env.links);
     return true;
   });
-  engine = md;
+  engines.set(localLinks, md);
   return md;
 }
 
@@ -51,10 +59,10 @@ function markdown(): MarkdownEngine {
  * fence markers are dropped first: with HTML off they would show as text.
  * Headings move down `headingOffset` levels so they sit under the pack's own.
  */
-export function renderMarkdownBody(body: string, headingOffset = 2): RenderedBody {
+export function renderMarkdownBody(body: string, headingOffset = 2, links?: ReadonlyMap<string, PackLink>): RenderedBody {
   const tasks: TaskCounts = { done: 0, open: 0 };
-  const env: RenderEnv = { headingOffset, tasks };
-  const html = markdown().render(withoutFenceMarkers(body), env);
+  const env: RenderEnv = { headingOffset, tasks, ...(links ? { links } : {}) };
+  const html = markdown(links !== undefined).render(withoutFenceMarkers(body), env);
   return { html, tasks };
 }
 
@@ -72,12 +80,18 @@ export function withoutFenceMarkers(text: string): string {
   return out.replace(/^<!-- reflect:(?:begin|end) [a-z][a-z0-9-]{0,63}(?: sha256=[0-9a-f]{16,64})? -->[ \t]*\r?$\n?/gm, '');
 }
 
-function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts): void {
+function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts, links: ReadonlyMap<string, PackLink> | undefined): void {
   const tokens = state.tokens;
   const textToken = (content: string): Token => {
     const text = new state.Token('text', '', 0);
     text.content = content;
     return text;
+  };
+  // Markup the pack writes itself, every value in it escaped here.
+  const htmlToken = (content: string): Token => {
+    const html = new state.Token('html_inline', '', 0);
+    html.content = content;
+    return html;
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -90,7 +104,7 @@ function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts
       const done = taskState(token, tokens[i + 2]);
       if (done !== undefined) tasks[done ? 'done' : 'open']++;
     } else if (token.type === 'inline' && token.children) {
-      token.children = safeInline(token.children, textToken);
+      token.children = safeInline(token.children, textToken, htmlToken, links);
     }
   }
 }
@@ -108,29 +122,59 @@ function taskState(item: Token, inline: Token | undefined): boolean | undefined 
   return done;
 }
 
-function safeInline(children: Token[], textToken: (content: string) => Token): Token[] {
+function safeInline(children: Token[], textToken: (content: string) => Token, htmlToken: (content: string) => Token, links: ReadonlyMap<string, PackLink> | undefined): Token[] {
   const out: Token[] = [];
-  let droppedLinks = 0;
+  // What each open link became, so its close matches: kept, dropped, or shown as a broken link.
+  const opened: Array<'kept' | 'dropped' | { broken: string }> = [];
   for (const child of children) {
     if (child.type === 'image') {
-      // Images are never fetched: the reader sees what the picture was and where it lives.
       const src = String(child.attrGet('src') ?? '');
       const alt = child.content.trim();
-      out.push(textToken(`[image: ${alt.length > 0 ? alt : 'no description'}${src ? ` — ${src}` : ''}]`));
-    } else if (child.type === 'link_open') {
-      const href = String(child.attrGet('href') ?? '');
-      if (!isSafeLink(href)) {
-        droppedLinks++;
+      const local = isSafeLink(src) ? undefined : links?.get(src);
+      if (local?.kind === 'file' && local.file.image) {
+        // An image of the record, embedded: bytes checked to be PNG, JPEG, GIF or WebP, never fetched.
+        out.push(htmlToken(`<img src="${local.file.image.dataUri}" alt="${escapeHtml(alt)}">`));
         continue;
       }
-      // Only the destination survives: a title attribute would carry document text into a tag.
-      child.attrs = [['href', href], ['rel', 'noreferrer']];
-      out.push(child);
-    } else if (child.type === 'link_close' && droppedLinks > 0) {
-      droppedLinks--;
+      // Other images are never fetched: the reader sees what the picture was and where it lives.
+      const why = local === undefined ? '' : local.kind === 'broken' ? ` (${local.reason})` : local.kind === 'file' ? ` (${local.file.note ?? 'not embedded'}; listed under Supporting material)` : '';
+      out.push(textToken(`[image: ${alt.length > 0 ? alt : 'no description'}${src ? ` — ${displayHref(src)}` : ''}${why}]`));
+    } else if (child.type === 'link_open') {
+      const href = String(child.attrGet('href') ?? '');
+      if (isSafeLink(href)) {
+        // Only the destination survives: a title attribute would carry document text into a tag.
+        child.attrs = [['href', href], ['rel', 'noreferrer']];
+        out.push(child);
+        opened.push('kept');
+        continue;
+      }
+      const local = links?.get(href);
+      const anchor = local?.kind === 'document' ? local.anchor : local?.kind === 'file' ? local.file.id : undefined;
+      if (anchor !== undefined) {
+        child.attrs = [['href', `#${anchor}`]];
+        out.push(child);
+        opened.push('kept');
+      } else if (local?.kind === 'broken') {
+        out.push(htmlToken('<span class="broken-link">'));
+        opened.push({ broken: `${displayHref(href)}: ${local.reason}` });
+      } else {
+        opened.push('dropped');
+      }
+    } else if (child.type === 'link_close') {
+      const state = opened.pop();
+      if (state === 'kept') out.push(child);
+      else if (typeof state === 'object') out.push(htmlToken(` <span class="broken-link-note">[broken link — ${escapeHtml(state.broken)}]</span></span>`));
     } else {
       out.push(child);
     }
   }
   return out;
+}
+
+function displayHref(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
 }

@@ -1,6 +1,7 @@
 import { signOffRequirements, signOffRoleLabel } from '../validate/signOffRules';
 import { SIGN_OFF_ROLES } from '../vocabulary/signOffRoles';
 import { escapeHtml, htmlOf, recordOf, textOf } from './htmlText';
+import { dateHtml } from './readableDates';
 import type { PackContext } from './packContext';
 
 /** One row per role: the entries change.md's `sign_off` carries, then any required role nobody has signed. */
@@ -24,7 +25,7 @@ export function signOffSummaryHtml(context: PackContext): string {
   const rows = rowsOf(context);
   if (rows.length === 0) return htmlOf(undefined, 'none recorded');
   return rows
-    .map((row) => (row.entry ? `${escapeHtml(signOffRoleLabel(row.role))}: ${htmlOf(row.entry.name)}, ${htmlOf(row.entry.date, 'undated')}` : `${escapeHtml(signOffRoleLabel(row.role))}: <strong>required, not signed</strong>`))
+    .map((row) => (row.entry ? `${escapeHtml(signOffRoleLabel(row.role))}: ${htmlOf(row.entry.name)}, ${dateHtml(row.entry.date, 'undated')}` : `${escapeHtml(signOffRoleLabel(row.role))}: <strong>required, not signed</strong>`))
     .join('<br>');
 }
 
@@ -35,7 +36,7 @@ export function renderSignOff(context: PackContext): string {
   const body = rows.map((row) => {
     const entry = row.entry;
     const state = entry ? 'signed' : 'required, not signed';
-    return `<tr><td>${escapeHtml(signOffRoleLabel(row.role))}</td><td>${entry ? htmlOf(entry.name) : ''}</td><td>${entry ? htmlOf(entry.title, '') : ''}</td><td class="date">${entry ? htmlOf(entry.date) : ''}</td><td>${escapeHtml(state)}</td></tr>`;
+    return `<tr><td>${escapeHtml(signOffRoleLabel(row.role))}</td><td>${entry ? htmlOf(entry.name) : ''}</td><td>${entry ? htmlOf(entry.title, '') : ''}</td><td class="date">${entry ? dateHtml(entry.date) : ''}</td><td>${escapeHtml(state)}</td></tr>`;
   });
   return ['<div class="table-scroll">', '<table class="sign-off">', '<thead><tr><th>Role</th><th>Name</th><th>Title</th><th>Date</th><th>State</th></tr></thead>', '<tbody>', ...body, '</tbody>', '</table>', '</div>'].join('\n');
 }

@@ -3,6 +3,7 @@ import { PHASE_GUIDES } from '../records/phases';
 import { PHASE_IDS, phaseFileNameOf } from '../vocabulary/phaseIds';
 import { buildTimeline, type TimelineMoment } from './deploymentTimeline';
 import { escapeHtml, recordOf, textOf } from './htmlText';
+import { dateHtml } from './readableDates';
 import type { PackContext } from './packContext';
 
 /** The moments of a record: when each document was written, and the approval. */
@@ -33,7 +34,7 @@ export function renderTimeline(context: PackContext): string {
   const entries = buildTimeline(timelineMoments(context), context.window);
   const note = context.window ? '' : '<p class="missing">No deployment window recorded in change.md, so dates are not placed against it.</p>\n';
   const rows = entries.map(
-    (e) => `<tr><td>${escapeHtml(e.label)}</td><td>${e.date === undefined ? '—' : `<span class="date">${escapeHtml(e.date)}</span>`}</td><td>${escapeHtml(e.relative)}</td></tr>`,
+    (e) => `<tr><td>${escapeHtml(e.label)}</td><td>${e.date === undefined ? '—' : `<span class="date">${dateHtml(e.date)}</span>`}</td><td>${escapeHtml(e.relative)}</td></tr>`,
   );
   return `${note}<table class="timeline">\n<thead><tr><th>Moment</th><th>Date</th><th>Relative to the deployment</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }

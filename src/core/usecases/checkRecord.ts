@@ -1,4 +1,8 @@
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { resolveLinkTarget, type LinkTarget } from '../files/linkTarget';
+import { enclosingRepository } from '../files/safePaths';
+import { localLinksOf } from '../validate/localLinks';
+import { linkProblems } from '../validate/linkRules';
 import { pathInRepository } from '../files/repositoryPath';
 import { parseCommit, type ParsedCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
@@ -73,15 +77,17 @@ export async function checkRecord(files: readonly RecordFile[], check: RecordChe
   // The hazard log read here is part of what this record is checked against: its own findings go with the record's.
   const logResults = beside?.text === undefined ? [] : [{ name: beside.path, problems: validateDocument(beside.text, options) }];
   const repository = check.repository;
-  if (!repository) return [...results, ...logResults];
+  const root = repository?.root ?? enclosingRepository(check.folder ?? dirname(resolve(files[0]?.name ?? '.')));
   const checked = await Promise.all(
     results.map(async (result, index) => {
       const text = files[index].text;
       const name = baseName(result.name);
-      const hazards = name === RELEASE_NOTES_FILE ? await releaseNotesFindings(text, repository, check.config) : [];
-      const trailers = name === CHANGE_FILE ? await changeHazardFindings(text, repository, check.config, hazardLog) : [];
-      const history = await documentHistoryFindings({ name: result.name, text }, { ...check, repository });
-      const extra = [...hazards, ...trailers, ...history];
+      const hazards = repository && name === RELEASE_NOTES_FILE ? await releaseNotesFindings(text, repository, check.config) : [];
+      const trailers = repository && name === CHANGE_FILE ? await changeHazardFindings(text, repository, check.config, hazardLog) : [];
+      const history = repository ? await documentHistoryFindings({ name: result.name, text }, { ...check, repository }) : [];
+      const folder = documentFolderOf(result.name, check.folder);
+      const links = root !== undefined && folder !== undefined ? await documentLinkFindings({ name: result.name, text }, { root, folder, config: check.config }) : [];
+      const extra = [...hazards, ...trailers, ...history, ...links];
       return extra.length === 0 ? result : { name: result.name, problems: [...result.problems, ...extra].sort(byPosition) };
     }),
   );
@@ -111,6 +117,34 @@ async function historyFindings(text: string, path: string | undefined, repositor
     if (error instanceof GitProblem) return [];
     throw error;
   }
+}
+
+/** What checking a document's links needs: the repository it must stay in and the folder the document is in. */
+export interface LinkCheck {
+  readonly root: string;
+  /** The folder holding the document (links are relative to it). */
+  readonly folder: string;
+  readonly config: ResolvedConfig;
+}
+
+/**
+ * A document's `broken-link` findings: each local link or image is looked
+ * up on disk, inside the repository, following no symbolic link. The same
+ * for the editor, `reflect check` and the pack.
+ */
+export async function documentLinkFindings(file: RecordFile, check: LinkCheck): Promise<Problem[]> {
+  const links = localLinksOf(file.text);
+  if (links.length === 0) return [];
+  const targets: LinkTarget[] = [];
+  for (const link of links) targets.push(await resolveLinkTarget(check.root, check.folder, link.path));
+  return applyRuleSeverities(linkProblems(links, targets), check.config.validation.severities);
+}
+
+/** The folder of a record file: its own path's when it has one, else the record folder. */
+function documentFolderOf(name: string, folder: string | undefined): string | undefined {
+  if (isAbsolute(name)) return dirname(name);
+  if (/[\\/]/.test(name)) return folder === undefined ? dirname(resolve(name)) : dirname(join(folder, name));
+  return folder;
 }
 
 /** Reads a version's record folder and assesses it from its findings; undefined when the folder does not exist. */

@@ -65,6 +65,8 @@ export function buildRecordPack(folder: string, request: PackRequest): Promise<E
     findings: (files) => checkRecord(files, { config, today, folder, ...(repository ? { repository } : {}) }),
     activity: config.activity,
     packFileName: config.packFileName,
+    maxImageBytes: config.maxImageBytes,
+    ...(root ? { root } : {}),
     now,
     ...(root ? { packageFolder: packageFolderOf(root, config) } : {}),
     ...(request.stylesheetPath ? { stylesheetPath: request.stylesheetPath } : {}),

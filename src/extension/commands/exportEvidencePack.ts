@@ -42,12 +42,17 @@ export class ExportEvidencePackCommand implements Command {
       force = true;
     }
     await writeRecordPack(path, pack, { force, keepOutOfGit: path === defaultPath, root });
-    const open = vscode.l10n.t('Open in Browser');
     const { error, warning } = pack.problems;
     const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2} SHA-256 {3}.{4}', choice.version, vscode.workspace.asRelativePath(path), status, pack.sha256, pack.clean === false ? ` ${vscode.l10n.t('The working tree was not clean: the pack lists the uncommitted changes.')}` : ''), open).then((answer) => {
-      if (answer === open) void vscode.env.openExternal(vscode.Uri.file(path));
-    });
+    const uri = vscode.Uri.file(path);
+    const actions = packActionsFor(vscode.env, vscode.workspace.getWorkspaceFolder(uri) !== undefined);
+    const labels = actions.map(packActionLabel);
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2} SHA-256 {3}.{4}', choice.version, vscode.workspace.asRelativePath(path), status, pack.sha256, pack.clean === false ? ` ${vscode.l10n.t('The working tree was not clean: the pack lists the uncommitted changes.')}` : ''), ...labels)
+      .then((answer) => {
+        const action = actions[labels.indexOf(answer ?? '')];
+        if (action) void runPackAction(action, uri);
+      });
     return path;
   }
 }
@@ -64,4 +69,61 @@ async function chooseTarget(defaultPath: string): Promise<string> {
   const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(defaultPath), filters: { HTML: ['html'] }, title: vscode.l10n.t('Export Evidence Pack'), saveLabel: vscode.l10n.t('Export') });
   if (!uri) throw new CancelledByUser();
   return uri.fsPath;
+}
+
+/** What the person can do with a written pack. */
+export type PackAction = 'open-in-browser' | 'open-in-editor' | 'download' | 'reveal';
+
+/** Where the extension runs, as far as opening a file goes. */
+export interface PackEnvironment {
+  readonly remoteName: string | undefined;
+  readonly uiKind: vscode.UIKind;
+}
+
+/**
+ * The actions offered after export. On a desktop with the files local, the
+ * browser opens the pack. In a remote workspace (Remote-SSH, WSL, a
+ * container, code-server) the pack is on another machine, where opening it
+ * "externally" cannot reach the person's browser: it opens inside VS Code,
+ * or is downloaded through the workbench, or shown in the Explorer (the
+ * last two only for a file inside the workspace, where the Explorer can select it).
+ */
+export function packActionsFor(environment: PackEnvironment, inWorkspace: boolean): PackAction[] {
+  const local = environment.remoteName === undefined && environment.uiKind === vscode.UIKind.Desktop;
+  if (local) return ['open-in-browser'];
+  return inWorkspace ? ['open-in-editor', 'download', 'reveal'] : ['open-in-editor'];
+}
+
+function packActionLabel(action: PackAction): string {
+  switch (action) {
+    case 'open-in-browser':
+      return vscode.l10n.t('Open in Browser');
+    case 'open-in-editor':
+      return vscode.l10n.t('Open in Editor');
+    case 'download':
+      return vscode.l10n.t('Download…');
+    case 'reveal':
+      return vscode.l10n.t('Reveal in Explorer');
+  }
+}
+
+/** Carries out an action on the written pack. */
+export async function runPackAction(action: PackAction, uri: vscode.Uri): Promise<void> {
+  switch (action) {
+    case 'open-in-browser':
+      await vscode.env.openExternal(uri);
+      return;
+    case 'open-in-editor':
+      await vscode.commands.executeCommand('vscode.open', uri);
+      return;
+    case 'reveal':
+      await vscode.commands.executeCommand('revealInExplorer', uri);
+      return;
+    case 'download':
+      // The workbench's download takes no file argument: it downloads what the
+      // Explorer has selected, so the pack is revealed (and selected) first.
+      await vscode.commands.executeCommand('revealInExplorer', uri);
+      await vscode.commands.executeCommand('explorer.download');
+      return;
+  }
 }

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from '../../core/validate/analysisCache';
 import { validateDocumentWithFixes, validateRecordWithFixes } from '../../core/validate/fixedProblems';
 import { todayOn } from '../../core/vocabulary/clock';
+import { documentLinkFindings } from '../../core/usecases/checkRecord';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
 import { isChangeRecordDocument } from '../../shared/documentSelection';
 import type { RecordHistory } from '../recordHistory';
@@ -51,7 +52,11 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       const recordOptions = { ...options, hazardLog, ...(authorName ? { authorName } : {}) };
       const validated = validateRecordWithFixes(files, recordOptions, { cache: analyses, folder }).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
       const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today, hazardLog) : [];
-      problems = fromHistory.length === 0 ? validated : [...validated, ...fromHistory].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      // Links are looked up on disk only inside a repository, which they must not leave.
+      const root = runtime.files.repositoryOf(folder);
+      const fromLinks = root === undefined ? [] : await documentLinkFindings({ name, text }, { root, folder, config: documentSettings });
+      const extra = [...fromHistory, ...fromLinks];
+      problems = extra.length === 0 ? validated : [...validated, ...extra].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     assertCurrent(documents.get(uri), version, token);
     return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(problems, documentSettings.validation.maxProblems, version) };
