@@ -28,9 +28,10 @@ Commands:
       Release tags, newest first (P defaults to v?MAJOR.MINOR.PATCH).
   check [PATH...] [--format text|json]
       Validate change-record documents (files or folders; default: docs/changes).
-  export <record folder> [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]
-      Writes the record's evidence pack, one self-contained HTML file (default
-      <repo>/.reflect/evidence/<system>-<version>-evidence.html), and prints its path. Never
+  export <record folder> [--format html|pdf] [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]
+      Writes the record's evidence pack, one self-contained HTML file or, with
+      --format pdf (or an --out FILE ending in .pdf), an A4 PDF (default
+      <repo>/.reflect/evidence/<system>-<version>-evidence.html|pdf), and prints its path. Never
       overwrites a file unless --force; --strict exits 1 when the record has
       errors or warnings (the pack is still written).
 
