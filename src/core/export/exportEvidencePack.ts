@@ -22,7 +22,6 @@ import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
 import { buildPackModel } from './model/buildPackModel';
 import type { PackFormat } from './packFormat';
-import { renderPackPdf } from './pdf/renderPackPdf';
 
 /** The most commits a pack lists; a longer range says how many there are and lists the newest. */
 export const MAX_LISTED_COMMITS = 2000;
@@ -109,7 +108,8 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   const format = request.format ?? 'html';
   const fileName = packFileNameOf(version, activityOf(request.activity, context.change), request.packFileName, format);
   const html = buildEvidencePack(input);
-  const pdf = format === 'pdf' ? await renderPackPdf(buildPackModel(input)) : undefined;
+  // Loaded only for a PDF: the PDF library is not read when the editor starts or writes HTML.
+  const pdf = format === 'pdf' ? await (await import('./pdf/renderPackPdf')).renderPackPdf(buildPackModel(input)) : undefined;
   return { html, format, ...(pdf ? { pdf } : {}), sha256: sha256Of(pdf ? Buffer.from(pdf.bytes) : html), version, fileName, assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
 }
 

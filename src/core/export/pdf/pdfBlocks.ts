@@ -6,6 +6,7 @@ import { drawTable } from './pdfTables';
 export const BODY_STYLE: TextStyle = { size: 10 };
 const HEADING_SIZES = [18, 14, 12, 10.5, 10, 10];
 const FACT_STYLE: TextStyle = { size: 9.5, leading: 1.32 };
+const FACT_LABEL_WIDTH = 116;
 const CODE_SIZE = 8.5;
 const INDENT = 14;
 
@@ -43,7 +44,8 @@ export function drawHeading(cursor: PdfCursor, text: readonly InlineSpan[], leve
   const lines = wrapSpans(text, cursor.fonts, { size, bold: true, leading: 1.25 }, width);
   const height = lines.reduce((h, l) => h + l.height, 0);
   const before = cursor.atTop ? 0 : level <= 2 ? 10 : 6;
-  cursor.ensure(before + height + 3 * BODY_STYLE.size * 1.38);
+  // A section's title keeps about a third of a page after it (its facts and the start of its table); a sub-heading, three lines.
+  cursor.ensure(before + height + (level === 1 ? BODY_HEIGHT / 4 : 3 * BODY_STYLE.size * 1.38));
   if (!cursor.atTop) cursor.y -= before;
   cursor.flowLines(lines, x);
   if (level === 1) {
@@ -84,12 +86,17 @@ function drawList(cursor: PdfCursor, items: ReadonlyArray<readonly PackBlock[]>,
 
 function drawFacts(cursor: PdfCursor, rows: ReadonlyArray<{ readonly label: string; readonly value: readonly InlineSpan[] }>, x: number, width: number): void {
   const labelStyle: TextStyle = { ...FACT_STYLE, bold: true, color: MUTED };
-  const labelWidth = Math.min(width * 0.3, Math.max(60, ...rows.map((r) => cursor.fonts.bold.widthOfTextAtSize(r.label, FACT_STYLE.size))) + 10);
-  for (const row of rows) {
+  // One label width for every list that fits it, so the cover's lists line up.
+  const labelWidth = Math.min(width * 0.3, Math.max(FACT_LABEL_WIDTH, ...rows.map((r) => cursor.fonts.bold.widthOfTextAtSize(r.label, FACT_STYLE.size) + 10)));
+  const laid = rows.map((row) => {
     const labels = wrapSpans([{ text: row.label }], cursor.fonts, labelStyle, labelWidth - 10);
     const values = wrapSpans(row.value, cursor.fonts, FACT_STYLE, width - labelWidth);
-    const height = Math.max(...[labels, values].map((ls) => ls.reduce((h, l) => h + l.height, 0)));
-    // A row that fits on a page is kept whole; a longer one runs on, line by line.
+    return { labels, values, height: Math.max(...[labels, values].map((ls) => ls.reduce((h, l) => h + l.height, 0))) + 1.5 };
+  });
+  // A short list is kept on one page; a longer one keeps each row whole while it can, and runs on line by line when it cannot.
+  const total = laid.reduce((h, r) => h + r.height, 0);
+  if (total <= BODY_HEIGHT / 3) cursor.ensure(total);
+  for (const { labels, values, height } of laid) {
     if (height <= BODY_HEIGHT) cursor.ensure(height);
     for (let i = 0; i < Math.max(labels.length, values.length); i++) {
       const step = Math.max(labels[i]?.height ?? 0, values[i]?.height ?? 0);

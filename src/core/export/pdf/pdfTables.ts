@@ -19,11 +19,13 @@ const KIND_SAMPLES: Readonly<Record<ColumnKind, string>> = {
 };
 
 // A date, a name or a state wraps before it takes more than this share of the width from the text around it.
-const FIELD_SHARE = 0.2;
+const FIELD_SHARE = 0.27;
 
 // No single word may claim more than this share of the width; a longer one (a
 // SHA-256 in a narrow table) is the only text split mid-word.
 const WORD_SHARE = 0.5;
+// A checksum or commit hash is split sooner: it is one long word nobody reads aloud.
+const HASH_SHARE = 0.3;
 
 /**
  * Column widths for a table `width` wide, sized by content: each column gets
@@ -34,24 +36,42 @@ const WORD_SHARE = 0.5;
 export function columnWidths(columns: readonly TableColumn[], rows: ReadonlyArray<ReadonlyArray<readonly InlineSpan[]>>, fonts: PdfFonts, width: number): number[] {
   const cells = (i: number): Array<{ spans: readonly InlineSpan[]; style: TextStyle }> => [{ spans: [{ text: columns[i].title }], style: HEADER_STYLE }, ...rows.map((r) => ({ spans: r[i] ?? [], style: TABLE_STYLE }))];
   const naturalOf = (i: number): number => Math.max(...cells(i).map((c) => naturalWidth(c.spans, fonts, c.style)));
-  const minimum = columns.map((column, i) => {
-    const sample = fonts.regular.widthOfTextAtSize(KIND_SAMPLES[column.kind], TABLE_STYLE.size);
-    const word = Math.max(...cells(i).map((c) => widestWord(c.spans, fonts, c.style)));
-    return 2 * PAD_X + Math.max(Math.min(sample, naturalOf(i)), Math.min(word, width * WORD_SHARE));
-  });
-  const preferred = columns.map((column, i) => {
-    const natural = 2 * PAD_X + naturalOf(i);
-    const capped = column.kind === 'text' || column.kind === 'hash' ? natural : Math.min(natural, width * FIELD_SHARE);
-    return Math.max(minimum[i], capped);
-  });
-  const sum = (list: readonly number[]): number => list.reduce((a, b) => a + b, 0);
+  const minimumWith = (hashShare: number): number[] =>
+    columns.map((column, i) => {
+      const sample = fonts.regular.widthOfTextAtSize(KIND_SAMPLES[column.kind], TABLE_STYLE.size);
+      const word = Math.max(...cells(i).map((c) => widestWord(c.spans, fonts, c.style)));
+      return 2 * PAD_X + Math.max(Math.min(sample, naturalOf(i)), Math.min(word, width * (column.kind === 'hash' ? hashShare : WORD_SHARE)));
+    });
+  // A hash is kept whole while the table can afford it, and is the first thing split when it cannot.
+  const whole = minimumWith(WORD_SHARE);
+  const minimum = sum(whole) <= width ? whole : minimumWith(HASH_SHARE);
+  const natural = columns.map((_, i) => Math.max(minimum[i], 2 * PAD_X + naturalOf(i)));
   const minTotal = sum(minimum);
   if (minTotal >= width) return minimum.map((m) => (m * width) / minTotal);
-  const prefTotal = sum(preferred);
-  if (prefTotal <= width) return preferred.map((p) => p + ((width - prefTotal) * p) / prefTotal);
-  const want = preferred.map((p, i) => p - minimum[i]);
-  const wantTotal = sum(want);
-  return minimum.map((m, i) => m + ((width - minTotal) * want[i]) / wantTotal);
+  if (sum(natural) <= width) return spread(natural, width);
+  // Fields (dates, names, states, hashes) first get their own width, up to a share of the table, while the text columns keep their minimum...
+  const isText = columns.map((c) => c.kind === 'text');
+  const fields = natural.map((n, i) => (isText[i] ? minimum[i] : Math.max(minimum[i], Math.min(n, width * (columns[i].kind === 'hash' ? WORD_SHARE : FIELD_SHARE)))));
+  if (sum(fields) <= width) {
+    // ...and the text columns share the rest by how much more they would like.
+    const want = natural.map((n, i) => (isText[i] ? n - minimum[i] : 0));
+    const room = width - sum(fields);
+    const wanted = sum(want);
+    if (wanted > 0) return fields.map((f, i) => f + (room * want[i]) / wanted);
+    return spread(fields, width);
+  }
+  const want = natural.map((n, i) => n - minimum[i]);
+  return minimum.map((m, i) => m + ((width - minTotal) * want[i]) / sum(want));
+}
+
+function sum(list: readonly number[]): number {
+  return list.reduce((a, b) => a + b, 0);
+}
+
+// Widths that fit, widened in proportion to fill `width`.
+function spread(widths: readonly number[], width: number): number[] {
+  const total = sum(widths);
+  return widths.map((w) => w + ((width - total) * w) / total);
 }
 
 /**
