@@ -49,7 +49,7 @@ export interface ExportEvidencePackRequest {
   readonly packageFolder?: string;
   /** The stylesheet file; media/evidence-pack.css of this installation by default. */
   readonly stylesheetPath?: string;
-  /** `pdf` also writes the pack as an A4 PDF, which is then the file `sha256` and `fileName` are of; `html` by default. */
+  /** `pdf` builds the pack as an A4 PDF too, which is then the file `sha256` and `fileName` are of; `html` by default. */
   readonly format?: PackFormat;
 }
 
