@@ -1,7 +1,9 @@
 import type { ResolvedConfig } from '../core/config/resolvedConfig';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
-import { documentHistoryFindings } from '../core/usecases/checkRecord';
+import { changeHazardFindings, documentHistoryFindings } from '../core/usecases/checkRecord';
+import type { HazardLogIndex } from '../core/validate/hazardLog';
+import { CHANGE_FILE } from '../core/vocabulary/documentKinds';
 import type { Problem } from '../core/validate/problem';
 
 /**
@@ -18,11 +20,26 @@ export class RecordHistory {
   }
 
   /** The history findings of a document of a record folder; empty when git may not run or cannot say. */
-  async findings(folder: string, name: string, text: string, config: ResolvedConfig, today: string): Promise<Problem[]> {
+  async findings(folder: string, name: string, text: string, config: ResolvedConfig, today: string, hazardLog?: HazardLogIndex): Promise<Problem[]> {
     if (!this.enabled) return [];
     const repository = await this.repositoryOf(folder);
     if (!repository) return [];
-    return documentHistoryFindings({ name, text }, { config, today, repository, folder });
+    const history = await documentHistoryFindings({ name, text }, { config, today, repository, folder });
+    // change.md's hazards against the Hazard: trailers of its range, as `reflect check` and the pack find them.
+    return name === CHANGE_FILE ? [...history, ...(await changeHazardFindings(text, repository, config, hazardLog))] : history;
+  }
+
+  /** The person's git `user.name` in a record folder's repository (through the git layer); undefined when git may not run or has none. */
+  async authorName(folder: string): Promise<string | undefined> {
+    if (!this.enabled) return undefined;
+    const repository = await this.repositoryOf(folder);
+    if (!repository) return undefined;
+    try {
+      return await repository.configValue('user.name');
+    } catch (error) {
+      if (error instanceof GitProblem) return undefined;
+      throw error;
+    }
   }
 
   private repositoryOf(folder: string): Promise<GitRepository | undefined> {

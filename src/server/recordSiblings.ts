@@ -1,6 +1,8 @@
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { hazardLogPathOf } from '../core/records/hazardLogFile';
+import { hazardLogIndexOf, type HazardLogIndex } from '../core/validate/hazardLog';
 import type { RecordFile } from '../core/validate/validateRecord';
 import type { ServerFiles } from './serverRuntime';
 
@@ -73,4 +75,14 @@ export class OpenRecordFolders {
     for (const [uri, tracked] of this.folders) if (tracked === folder && uri !== except) return true;
     return false;
   }
+}
+
+/**
+ * The hazard log beside a record folder as the editor sees it: the open
+ * document's text when it is open (saved or not), else as on disk.
+ */
+export async function recordHazardLog(folder: string, openDocuments: readonly TextDocument[], disk: ServerFiles, shownAs: string): Promise<HazardLogIndex> {
+  const path = hazardLogPathOf(folder);
+  const open = openDocuments.find((document) => filePathOf(document.uri) === path);
+  return hazardLogIndexOf(open ? open.getText() : await disk.readHazardLog(folder), shownAs);
 }

@@ -1,5 +1,6 @@
 import { loadReflectConfig, type LoadedConfig } from '../core/config/loadReflectConfig';
 import { enclosingRepository } from '../core/files/safePaths';
+import { readHazardLogText } from '../core/records/hazardLogFile';
 import { readContainedRecordFiles, readRecordFiles } from '../core/records/recordFiles';
 import type { RecordFile } from '../core/validate/validateRecord';
 import { systemClock, type Clock } from '../core/vocabulary/clock';
@@ -15,6 +16,8 @@ export interface ServerFiles {
   readRecordFolder(folder: string): Promise<RecordFile[] | undefined>;
   /** A repository's `reflect.config.json`, read inside the repository only, as a regular file. */
   readConfig(root: string): Promise<LoadedConfig>;
+  /** The hazard log at the records root beside a record folder; undefined when there is none (or it is a link, or leads out of the repository). */
+  readHazardLog(recordFolder: string): Promise<string | undefined>;
 }
 
 /** What the server is given by its entry: the clock and the file system (fakes in tests). */
@@ -35,6 +38,7 @@ export const nodeServerFiles: ServerFiles = {
     return root === undefined ? readRecordFiles(folder) : readContainedRecordFiles(folder, root);
   },
   readConfig: loadReflectConfig,
+  readHazardLog: readHazardLogText,
 };
 
 /** The runtime of the `reflect-language-server` process. */

@@ -31,7 +31,7 @@ describe('Evidence pack export on a real repository', () => {
     repo.commit('feat: first');
     repo.tag('v1.3.2', true);
     // A feature names its hazard-log entry, so the record has no release-notes hazard finding.
-    shipped.push(repo.commit('feat(results): show the trend of a result\n\nHazard: HAZ-12'));
+    shipped.push(repo.commit('feat(results): show the trend of a result\n\nHazard: HAZ-012'));
     repo.git('config', 'user.name', 'Eve" onmouseover="x');
     shipped.push(repo.commit('fix: <img src=x onerror=alert(1)> & [x](javascript:alert(1))'));
     repo.git('config', 'user.name', 'Test Author');

@@ -51,7 +51,7 @@ describe('hover and completion over the protocol', () => {
       assert.match(hover?.contents.value ?? '', /How likely the change is to lead to harm/);
       assert.match(hover?.contents.value ?? '', /`very high`: Certain or almost certain/);
       const value = await client.hover(doc, positionOf(CHANGE, 'consequence: major', 15));
-      assert.match(value?.contents.value ?? '', /^\*\*`major`\*\*: Death or permanent harm/);
+      assert.match(value?.contents.value ?? '', /^\*\*`major`\*\*: One patient: death, or permanent life-changing incapacity, or a severe injury or incapacity not expected to heal soon/);
     });
 
     it('nothing outside the front matter', async () => {

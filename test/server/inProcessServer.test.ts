@@ -15,7 +15,7 @@ const NO_CONFIG: LoadedConfig = { config: {}, found: false, problems: [] };
 
 /** A file system held in memory: record folders by path, no repositories, no config files. */
 function memoryFiles(folders: Record<string, RecordFile[]> = {}): ServerFiles {
-  return { repositoryOf: () => undefined, readRecordFolder: async (folder) => folders[folder], readConfig: async () => NO_CONFIG };
+  return { repositoryOf: () => undefined, readRecordFolder: async (folder) => folders[folder], readConfig: async () => NO_CONFIG, readHazardLog: async () => undefined };
 }
 
 async function started(files: ServerFiles, now = '2030-03-01T12:00:00'): Promise<LspClient> {

@@ -61,7 +61,7 @@ describe('validation rules', () => {
   it('invalid-type: places a wrong type on the value, even inside a list', () => {
     const text = approved.replace('    channel: email', '    channel: [email]');
     const [problem] = validateDocument(text);
-    assert.deepEqual([problem.code, problem.message, covered(text, problem)], ['invalid-type', '"communication.0.channel" must be a string.', '[email]']);
+    assert.deepEqual([problem.code, problem.message, covered(text, problem)], ['invalid-type', '"communication 1, channel" must be a string.', '[email]']);
   });
 
   it('invalid-date: a deployment window needs a time of day', () => {

@@ -48,7 +48,7 @@ describe('document templates', () => {
       const expectedSections = renderDocumentTemplate(target, INPUT).split('\n## ').length - 1;
       assert.equal(sections.length, expectedSections, target);
       const others = problems.filter((p) => p.code !== 'unanswered-prompt').map((p) => p.message);
-      if (target === 'action-plan') assert.deepEqual(others, ['"actions.0.action" must not be empty.', '"actions.0.gap" must not be empty.', '"actions.0.due" must be an ISO 8601 date (YYYY-MM-DD) or date-time.', '"actions.0.evidence" must not be empty.']);
+      if (target === 'action-plan') assert.deepEqual(others, ['"action 1, action" must not be empty.', '"action 1, gap" must not be empty.', '"action 1, due" must be an ISO 8601 date (YYYY-MM-DD) or date-time.', '"action 1, evidence" must not be empty.']);
       else assert.deepEqual(others, [], target);
     }
   });

@@ -17,6 +17,7 @@ export interface ConfigValues {
   readonly maxProblems?: unknown;
   readonly riskMatrix?: unknown;
   readonly requiredSignOffs?: unknown;
+  readonly clinicalSafety?: unknown;
   readonly activity?: unknown;
 }
 
@@ -48,6 +49,7 @@ const FILE_KEYS: Readonly<Record<ConfigKey, string>> = {
   maxProblems: 'validation.maxProblems',
   riskMatrix: 'riskMatrix',
   requiredSignOffs: 'validation.requiredSignOffs',
+  clinicalSafety: 'validation.clinicalSafety',
   activity: 'activity',
 };
 
@@ -74,6 +76,7 @@ export function fileLayer(config: ReflectConfig, file = CONFIG_FILE_NAME): Confi
       maxProblems: config.validation?.maxProblems,
       riskMatrix: config.riskMatrix,
       requiredSignOffs: config.validation?.requiredSignOffs,
+      clinicalSafety: config.validation?.clinicalSafety,
       activity: config.activity,
     },
   };

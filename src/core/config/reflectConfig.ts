@@ -40,7 +40,7 @@ export interface ReflectConfig {
   readonly recordsFolder?: string;
   readonly releaseNotes?: ReleaseNotesOptions;
   readonly rollback?: RollbackOptions & { readonly packageFolder?: string };
-  readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number; readonly requiredSignOffs?: unknown };
+  readonly validation?: { readonly rules?: unknown; readonly beyondActionMinimumDays?: number; readonly maxProblems?: number; readonly requiredSignOffs?: unknown; readonly clinicalSafety?: unknown };
   readonly riskMatrix?: unknown;
   /** The training activity on every pack's cover, and the pack's file name template. */
   readonly activity?: Activity & { readonly packFileName?: string };

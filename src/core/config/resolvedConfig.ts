@@ -4,7 +4,7 @@ import { FILE_CLASSES, type ClassificationRule, type RollbackOptions } from '../
 import { DEFAULT_PACKAGE_FOLDER } from '../rollback/rollbackPackage';
 import { parseRiskMatrix, type RiskMatrix } from '../validate/riskMatrix';
 import { parseRuleSeverities, type RuleSeverities, type RuleSetting } from '../validate/ruleCatalog';
-import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from '../validate/validationOptions';
+import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, DEFAULT_RESIDUAL_RISK_THRESHOLD, DEFAULT_SAFETY_OFFICER_RATING, type ValidationOptions } from '../validate/validationOptions';
 import { DEFAULT_RECORDS_FOLDER } from '../vocabulary/recordLayout';
 import { DEFAULT_PACK_FILE_NAME, type Activity } from '../vocabulary/activity';
 import { SIGN_OFF_DUE_VALUES, SIGN_OFF_ROLES, type SignOffDue, type SignOffRole } from '../vocabulary/signOffRoles';
@@ -23,7 +23,21 @@ export interface ValidationSettings {
   readonly maxProblems: number;
   /** Sign-off roles change.md must carry, each from a status. */
   readonly requiredSignOffs: Readonly<Partial<Record<SignOffRole, SignOffDue>>>;
+  /** Clinical risk thresholds (`validation.clinicalSafety` in reflect.config.json). */
+  readonly clinicalSafety: ClinicalSafetySettings;
 }
+
+/** When a residual risk needs a justification and when the Clinical Safety Officer must sign off. */
+export interface ClinicalSafetySettings {
+  /** The highest residual rating accepted without a justification. */
+  readonly residualRiskThreshold: number;
+  /** The hazard rating from which the Clinical Safety Officer signs off before the window. */
+  readonly safetyOfficerRating: number;
+  /** Whether a hazard the change adds or changes also needs that sign-off. */
+  readonly safetyOfficerOnHazardChange: boolean;
+}
+
+export const DEFAULT_CLINICAL_SAFETY: ClinicalSafetySettings = { residualRiskThreshold: DEFAULT_RESIDUAL_RISK_THRESHOLD, safetyOfficerRating: DEFAULT_SAFETY_OFFICER_RATING, safetyOfficerOnHazardChange: true };
 
 /**
  * The one configuration of a repository, the same for the editor, the
@@ -85,6 +99,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     return matrix ? { value: matrix } : { problem: `${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''} The DCB0129 / DCB0160 default applies.` };
   });
   const requiredSignOffs = pick<Readonly<Partial<Record<SignOffRole, SignOffDue>>>>('requiredSignOffs', DEFAULT_REQUIRED_SIGN_OFFS, checkSignOffs);
+  const clinicalSafety = pick<ClinicalSafetySettings>('clinicalSafety', DEFAULT_CLINICAL_SAFETY, checkClinicalSafety);
   const activitySettings = pick<Activity & { packFileName?: string }>('activity', {}, checkActivity);
   const { packFileName = DEFAULT_PACK_FILE_NAME, ...activity } = activitySettings;
   const severities: Record<string, RuleSetting> = {};
@@ -110,7 +125,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     releaseNotes: { ...releaseNotes, tagPattern: tagPattern.template },
     rollback,
     packageFolder,
-    validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems, requiredSignOffs },
+    validation: { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, maxProblems, requiredSignOffs, clinicalSafety },
     activity,
     packFileName,
   };
@@ -119,8 +134,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
 
 /** The validator's options for a day: the same for the editor, the views, `reflect check` and the evidence pack. */
 export function validationOptionsOf(config: ResolvedConfig, today: string): ValidationOptions {
-  const { severities, riskMatrix, beyondActionMinimumDays, requiredSignOffs } = config.validation;
-  return { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, requiredSignOffs, today };
+  const { severities, riskMatrix, beyondActionMinimumDays, requiredSignOffs, clinicalSafety } = config.validation;
+  return { severities, ...(riskMatrix ? { riskMatrix } : {}), beyondActionMinimumDays, requiredSignOffs, ...clinicalSafety, today };
 }
 
 /** One line for a person: the first problem, and how many more there are. */
@@ -141,6 +156,22 @@ function checkSignOffs(value: unknown): { value: Partial<Record<SignOffRole, Sig
     result[role as SignOffRole] = due as SignOffDue;
   }
   return { value: result };
+}
+
+function checkClinicalSafety(value: unknown): { value: ClinicalSafetySettings } | { problem: string } {
+  const example = 'an object such as { "residualRiskThreshold": 2, "safetyOfficerRating": 3, "safetyOfficerOnHazardChange": true }';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: `it must be ${example}.` };
+  const source = value as Record<string, unknown>;
+  const result: Record<string, unknown> = { ...DEFAULT_CLINICAL_SAFETY };
+  for (const [key, given] of Object.entries(source)) {
+    if (key === 'residualRiskThreshold' || key === 'safetyOfficerRating') {
+      if (typeof given !== 'number' || !Number.isInteger(given) || given < 1 || given > 5) return { problem: `${key} must be a rating from 1 to 5, not ${shown(given)}.` };
+    } else if (key === 'safetyOfficerOnHazardChange') {
+      if (typeof given !== 'boolean') return { problem: `${key} must be true or false.` };
+    } else return { problem: `"${key.slice(0, 40)}" is not one of its keys; it must be ${example}.` };
+    result[key] = given;
+  }
+  return { value: result as unknown as ClinicalSafetySettings };
 }
 
 function checkActivity(value: unknown): { value: Activity & { packFileName?: string } } | { problem: string } {

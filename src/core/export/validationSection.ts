@@ -1,4 +1,5 @@
 import type { Problem } from '../validate/problem';
+import { HAZARD_LOG_FILE } from '../vocabulary/documentKinds';
 import { escapeHtml, plural } from './htmlText';
 import type { PackContext } from './packContext';
 
@@ -27,7 +28,7 @@ export function renderValidation(context: PackContext): string {
       : `<p class="problem-summary">${escapeHtml(`${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${plural(totals.info, 'note')} open.`)}</p>`;
   const rows = [
     ...documents.map((d) => documentHtml(d.fileName, d.state === 'missing' ? 'missing' : undefined, d.problems)),
-    ...otherFiles.map((f) => documentHtml(f.fileName, undefined, f.problems, 'not part of a change record\u2019s usual documents')),
+    ...otherFiles.map((f) => documentHtml(f.fileName, undefined, f.problems, f.fileName === HAZARD_LOG_FILE ? 'the hazard log at the records root, which this record is checked against' : 'not part of a change record\u2019s usual documents')),
   ];
   return [summary, '<ul class="validation">', ...rows, '</ul>'].join('\n');
 }

@@ -1,19 +1,24 @@
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { pathInRepository } from '../files/repositoryPath';
-import { parseCommit } from '../commits/conventionalCommit';
+import { parseCommit, type ParsedCommit } from '../commits/conventionalCommit';
 import { partitionCommits } from '../commits/groupCommits';
 import { validationOptionsOf, type ResolvedConfig } from '../config/resolvedConfig';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
+import { hazardLogPathOf, readHazardLogText } from '../records/hazardLogFile';
 import { readContainedRecordFiles } from '../records/recordFiles';
 import { assessFindings, type RecordAssessment } from '../records/recordStatus';
 import { findMissingHazardReferences } from '../render/hazardFindings';
 import { parseFrontMatter } from '../validate/frontMatterParser';
+import { hazardLogIndexOf, type HazardLogIndex } from '../validate/hazardLog';
+import { commitHazardProblems } from '../validate/hazardRules';
 import { historyProblems } from '../validate/historyRules';
+import type { RecordDocument } from '../validate/recordFields';
+import { analyseDocument, validateDocument } from '../validate/validateDocument';
 import { applyRuleSeverities } from '../validate/ruleCatalog';
 import { LineIndex, type Problem } from '../validate/problem';
 import { validateRecord, type RecordFile, type RecordFileProblems } from '../validate/validateRecord';
-import { RELEASE_NOTES_FILE } from '../vocabulary/documentKinds';
+import { CHANGE_FILE, HAZARD_LOG_FILE, RELEASE_NOTES_FILE } from '../vocabulary/documentKinds';
 import { recordFolderName } from '../vocabulary/recordLayout';
 
 /** What checking a record needs besides its files. */
@@ -25,6 +30,33 @@ export interface RecordCheck {
   readonly repository?: GitRepository;
   /** The record folder, for files named without a folder: with a repository, each document's date is checked against its git history. */
   readonly folder?: string;
+  /** The hazard log as the caller has it (the editor's open text); otherwise it is read from the records root beside the record folder. */
+  readonly hazardLog?: HazardLogIndex;
+}
+
+/** The hazard log at the records root of the record being checked, or undefined when the record folder is not known. */
+async function hazardLogBeside(files: readonly RecordFile[], check: RecordCheck): Promise<{ index: HazardLogIndex; text?: string; path: string } | undefined> {
+  const first = files[0]?.name;
+  const folder = check.folder ?? (first !== undefined && isAbsolute(first) ? dirname(first) : undefined);
+  if (folder === undefined) return undefined;
+  const text = await readHazardLogText(folder);
+  return { index: hazardLogIndexOf(text, `${check.config.recordsFolder}/${HAZARD_LOG_FILE}`), path: hazardLogPathOf(folder), ...(text === undefined ? {} : { text }) };
+}
+
+/**
+ * The `Hazard:` trailers of change.md's range against its `hazards` and the
+ * hazard log (rules `hazard-unknown`, `hazard-not-named`,
+ * `hazard-not-in-commits`), graded by the configuration. Empty when the
+ * range cannot be read.
+ */
+export async function changeHazardFindings(text: string, repository: GitRepository, config: ResolvedConfig, hazardLog: HazardLogIndex | undefined): Promise<Problem[]> {
+  const range = rangeOf(text);
+  if (!range) return [];
+  const commits = await commitsOf(range, repository, config);
+  if (!commits) return [];
+  const change: RecordDocument = { fileName: CHANGE_FILE, analysis: analyseDocument(text) };
+  const problems = commitHazardProblems(change, commits.filter((c) => !c.isMerge), hazardLog);
+  return applyRuleSeverities(problems, config.validation.severities);
 }
 
 /**
@@ -34,18 +66,26 @@ export interface RecordCheck {
  * commits of its range that reference no hazard (`no-hazard-reference`).
  */
 export async function checkRecord(files: readonly RecordFile[], check: RecordCheck): Promise<RecordFileProblems[]> {
-  const results = validateRecord(files, validationOptionsOf(check.config, check.today));
+  const beside = check.hazardLog ? undefined : await hazardLogBeside(files, check);
+  const hazardLog = check.hazardLog ?? beside?.index;
+  const options = { ...validationOptionsOf(check.config, check.today), ...(hazardLog ? { hazardLog } : {}) };
+  const results = validateRecord(files, options);
+  // The hazard log read here is part of what this record is checked against: its own findings go with the record's.
+  const logResults = beside?.text === undefined ? [] : [{ name: beside.path, problems: validateDocument(beside.text, options) }];
   const repository = check.repository;
-  if (!repository) return results;
-  return Promise.all(
+  if (!repository) return [...results, ...logResults];
+  const checked = await Promise.all(
     results.map(async (result, index) => {
       const text = files[index].text;
-      const hazards = baseName(result.name) === RELEASE_NOTES_FILE ? await releaseNotesFindings(text, repository, check.config) : [];
+      const name = baseName(result.name);
+      const hazards = name === RELEASE_NOTES_FILE ? await releaseNotesFindings(text, repository, check.config) : [];
+      const trailers = name === CHANGE_FILE ? await changeHazardFindings(text, repository, check.config, hazardLog) : [];
       const history = await documentHistoryFindings({ name: result.name, text }, { ...check, repository });
-      const extra = [...hazards, ...history];
+      const extra = [...hazards, ...trailers, ...history];
       return extra.length === 0 ? result : { name: result.name, problems: [...result.problems, ...extra].sort(byPosition) };
     }),
   );
+  return [...checked, ...logResults];
 }
 
 /**
@@ -89,21 +129,26 @@ export async function assessRecordFolderOf(root: string, version: string, check:
 export async function releaseNotesFindings(text: string, repository: GitRepository, config: ResolvedConfig): Promise<Problem[]> {
   const range = rangeOf(text);
   if (!range) return [];
+  const commits = await commitsOf(range, repository, config);
+  if (!commits) return [];
+  const real = commits.filter((c) => !c.isMerge);
+  const { groups } = partitionCommits(commits, config.releaseNotes);
+  return findMissingHazardReferences({ commits: real, groups }, text, config.releaseNotes.hazardCheck);
+}
+
+/** The parsed commits of a range (a `to` not tagged yet is read as HEAD), or undefined when git cannot read it. */
+async function commitsOf(range: RevisionRange, repository: GitRepository, config: ResolvedConfig): Promise<ParsedCommit[] | undefined> {
   const paths = config.releaseNotes.paths && config.releaseNotes.paths.length > 0 ? config.releaseNotes.paths : undefined;
   const read = (r: RevisionRange) => repository.readMappedCommits(r, parseCommit, undefined, paths);
-  let commits;
   try {
-    commits = await read(range).catch((error: unknown) => {
+    return await read(range).catch((error: unknown) => {
       if (error instanceof GitProblem && error.kind === 'bad-ref' && range.to !== 'HEAD') return read({ ...range, to: 'HEAD' });
       throw error;
     });
   } catch (error) {
-    if (error instanceof GitProblem) return [];
+    if (error instanceof GitProblem) return undefined;
     throw error;
   }
-  const real = commits.filter((c) => !c.isMerge);
-  const { groups } = partitionCommits(commits, config.releaseNotes);
-  return findMissingHazardReferences({ commits: real, groups }, text, config.releaseNotes.hazardCheck);
 }
 
 function rangeOf(text: string): RevisionRange | undefined {

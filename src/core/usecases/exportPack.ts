@@ -65,7 +65,7 @@ export function buildRecordPack(folder: string, request: PackRequest): Promise<E
     ...(repository ? { repository } : {}),
     ...(unavailable ? { repositoryUnavailable: unavailable } : {}),
     options: validationOptionsOf(config, today),
-    findings: (files) => checkRecord(files, { config, today, ...(repository ? { repository, folder } : {}) }),
+    findings: (files) => checkRecord(files, { config, today, folder, ...(repository ? { repository } : {}) }),
     activity: config.activity,
     packFileName: config.packFileName,
     now,

@@ -8,6 +8,7 @@ import { describeField, fieldsOf } from './schemaFields';
 import { placeholderValue } from './schemaPlaceholders';
 import type { DocumentAnalysis } from './validateDocument';
 import type { ValidationOptions } from './validationOptions';
+import { readablePath } from './fieldNames';
 
 /** A problem with an edit that fixes it. */
 export interface FixableProblem {
@@ -42,7 +43,7 @@ export function fixableProblems(analysis: DocumentAnalysis, options: ValidationO
     if (!frontMatter || !data) continue;
     if (problem.code === 'missing-field') {
       missing ??= missingNestedFields(analysis, data);
-      const entry = missing.find((m) => problem.message.includes(`"${[...m.parent, m.name].join('.')}"`));
+      const entry = missing.find((m) => problem.message === `Missing required field "${m.name}" in ${readablePath(m.parent)}.`);
       const fix = entry && nestedFieldFix(analysis, frontMatter, data, entry.parent, entry.name, options);
       if (fix) fixable.push({ problem, fix, preferred: true });
     } else if (problem.code === 'invalid-date') {

@@ -1,6 +1,7 @@
 import { daysBetween } from './isoDates';
 import type { Problem } from './problem';
-import { clip, dateAt, findRecordDocument, isBefore, rangeAt, type RecordDocument } from './recordFields';
+import { clip, dateAt, findRecordDocument, isBefore, rangeAt, valueRangeAt, type RecordDocument } from './recordFields';
+import { hazardReferenceProblems } from './hazardRules';
 import { signOffProblems } from './signOffRules';
 import { recordDateProblems, recordStateProblems } from './timelineRules';
 import { problemOf } from './ruleCatalog';
@@ -45,7 +46,7 @@ export function crossDocumentProblems(documents: readonly RecordDocument[], opti
     add(onAction, problemOf('missing-action-plan', onAction.analysis.frontMatter?.openingRange ?? onAction.analysis.lines.lineRange(0), 'The on-action reflection is written, so the record needs an action plan: add action-plan.md.'));
   }
   if (actionPlan && options.today) for (const problem of overdueActions(actionPlan, options.today)) add(actionPlan, problem);
-  for (const { doc, problem } of [...recordDateProblems(documents, options), ...recordStateProblems(documents), ...signOffProblems(documents, options)]) add(doc, problem);
+  for (const { doc, problem } of [...recordDateProblems(documents, options), ...recordStateProblems(documents), ...signOffProblems(documents, options), ...hazardReferenceProblems(documents, options)]) add(doc, problem);
   return found;
 }
 
@@ -71,11 +72,17 @@ function kindMismatch(doc: RecordDocument): Problem | undefined {
   if (!expected || !analysis.data) return undefined;
   const kind = analysis.data.kind;
   if (typeof kind === 'string' && kind !== expected.kind) {
-    return problemOf('document-kind-mismatch', rangeAt(doc, ['kind']), `${doc.fileName} holds a "${expected.kind}" document, not "${clip(kind)}".`);
+    return withValueFix(doc, ['kind'], expected.kind, problemOf('document-kind-mismatch', rangeAt(doc, ['kind']), `${doc.fileName} holds a "${expected.kind}" document, not "${clip(kind)}".`));
   }
   const phase = analysis.data.phase;
   if (expected.phase && typeof phase === 'string' && phase !== expected.phase) {
-    return problemOf('document-kind-mismatch', rangeAt(doc, ['phase']), `${doc.fileName} holds the ${expected.phase} reflection, not "${clip(phase)}"; rename the file or change the phase.`);
+    return withValueFix(doc, ['phase'], expected.phase, problemOf('document-kind-mismatch', rangeAt(doc, ['phase']), `${doc.fileName} holds the ${expected.phase} reflection, not "${clip(phase)}"; rename the file or change the phase.`));
   }
   return undefined;
+}
+
+/** The value the file name stands for, as the fix (`phase: befor-action` in before-action.md becomes `before-action`). */
+function withValueFix(doc: RecordDocument, path: readonly string[], value: string, problem: Problem): Problem {
+  const range = valueRangeAt(doc, path);
+  return range ? { ...problem, fix: { title: `Set ${path.join('.')} to "${value}" (from the file name)`, range, newText: value } } : problem;
 }

@@ -1,6 +1,7 @@
 import actionPlanSchema from '../../../schemas/action-plan.schema.json';
 import changeSchema from '../../../schemas/change.schema.json';
 import commonSchema from '../../../schemas/common.schema.json';
+import hazardLogSchema from '../../../schemas/hazard-log.schema.json';
 import afterSchema from '../../../schemas/reflection-beyond-action.schema.json';
 import beforeSchema from '../../../schemas/reflection-before-action.schema.json';
 import executionSchema from '../../../schemas/reflection-in-action-execution.schema.json';
@@ -28,6 +29,7 @@ export const ALL_SCHEMAS: readonly JsonSchema[] = [
   actionPlanSchema,
   releaseNotesSchema,
   rollbackSchema,
+  hazardLogSchema,
 ];
 
 /** The schema for each kind; reflections of a known phase use their phase's schema instead. */
@@ -37,6 +39,7 @@ export const KIND_SCHEMAS: Readonly<Record<DocumentKind, JsonSchema>> = {
   'action-plan': actionPlanSchema,
   'release-notes': releaseNotesSchema,
   rollback: rollbackSchema,
+  'hazard-log': hazardLogSchema,
 };
 
 /** The schema for each reflection phase. */

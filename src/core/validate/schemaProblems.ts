@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { stringify } from 'yaml';
 import { isDocumentKind } from '../vocabulary/documentKinds';
 import { isPhaseId } from '../vocabulary/phaseIds';
+import { readablePath } from './fieldNames';
 import { nodeAtPath, type FrontMatter } from './frontMatterParser';
 import type { LineIndex, Problem, ProblemFix } from './problem';
 import { problemOf } from './ruleCatalog';
@@ -16,14 +17,21 @@ const MAX_PLACED_ERRORS = 300;
 const SILENT_KEYWORDS = new Set(['if', 'allOf']);
 
 /** Turns ajv errors into problems placed on the key or value at fault. */
-export function schemaErrorsToProblems(errors: readonly ErrorObject[], frontMatter: FrontMatter, lines: LineIndex): Problem[] {
+/** Values a fix can fill in because they are known, not guessed: today's date, the person's git `user.name`. */
+export interface KnownValues {
+  readonly date?: string;
+  readonly author?: string;
+}
+
+export function schemaErrorsToProblems(errors: readonly ErrorObject[], frontMatter: FrontMatter, lines: LineIndex, known: KnownValues = {}): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const error of errors.slice(0, MAX_PLACED_ERRORS)) {
     if (SILENT_KEYWORDS.has(error.keyword)) continue;
     const path = error.instancePath.split('/').slice(1).map(decodePointerSegment);
-    const field = path.join('.') || 'front matter';
-    const problem = describe(error, path, field, frontMatter, lines);
+    // Field names as people read them: `actions.0.due` is "action 1, due".
+    const field = readablePath(path.map((p) => (/^\d+$/.test(p) ? Number(p) : p))) || 'front matter';
+    const problem = describe(error, path, field, frontMatter, lines, known);
     const key = `${problem.code}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -32,7 +40,7 @@ export function schemaErrorsToProblems(errors: readonly ErrorObject[], frontMatt
   return problems;
 }
 
-function describe(error: ErrorObject, path: string[], field: string, frontMatter: FrontMatter, lines: LineIndex): Problem {
+function describe(error: ErrorObject, path: string[], field: string, frontMatter: FrontMatter, lines: LineIndex, known: KnownValues): Problem {
   const at = nodeAtPath(frontMatter, path);
   const valueRange = rangeOfNode(at.value, frontMatter, lines) ?? rangeOfNode(at.key, frontMatter, lines) ?? frontMatter.openingRange;
   const keyRange = rangeOfNode(at.key, frontMatter, lines) ?? valueRange;
@@ -41,9 +49,8 @@ function describe(error: ErrorObject, path: string[], field: string, frontMatter
     case 'required': {
       const missing = String(params.missingProperty);
       const where = path.length === 0 ? frontMatter.openingRange : keyRange;
-      const name = path.length === 0 ? missing : `${field}.${missing}`;
-      const problem = problemOf('missing-field', where, `Missing required field "${name}".`);
-      const fix = path.length === 0 ? missingFieldFix(missing, frontMatter) : undefined;
+      const problem = problemOf('missing-field', where, path.length === 0 ? `Missing required field "${missing}".` : `Missing required field "${missing}" in ${field}.`);
+      const fix = path.length === 0 ? missingFieldFix(missing, frontMatter, known) : undefined;
       return fix ? { ...problem, fix } : problem;
     }
     case 'enum':
@@ -76,12 +83,13 @@ function describe(error: ErrorObject, path: string[], field: string, frontMatter
   }
 }
 
-/** Inserts a missing top-level field, with a placeholder from its schema, before the closing `---`. */
-function missingFieldFix(name: string, frontMatter: FrontMatter): ProblemFix | undefined {
+/** Inserts a missing top-level field before the closing `---`: a known value (today, the git user name), else a placeholder from its schema. */
+function missingFieldFix(name: string, frontMatter: FrontMatter, known: KnownValues): ProblemFix | undefined {
   const data = frontMatter.data ?? {};
   const kind = isDocumentKind(data.kind) ? data.kind : undefined;
   const phase = kind === 'reflection' && isPhaseId(data.phase) ? data.phase : undefined;
-  const value = placeholderValue(kind, [name], phase);
+  const knownValue = name === 'date' || name === 'author' ? known[name] : undefined;
+  const value = knownValue !== undefined && knownValue.length > 0 ? knownValue : placeholderValue(kind, [name], phase);
   const newText = stringify({ [name]: value }, { lineWidth: 0 });
   const at = frontMatter.closingRange.start;
   return { title: `Add field "${name}"`, range: { start: at, end: at }, newText };

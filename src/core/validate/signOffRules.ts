@@ -1,8 +1,10 @@
 import type { Problem } from './problem';
-import { fieldAt, findRecordDocument, rangeAt, type RecordDocument } from './recordFields';
+import { hazardReferencesOf } from './hazardReferences';
+import { highestRatingOf } from './hazardLog';
+import { clip, dateAt, fieldAt, findRecordDocument, isBefore, rangeAt, type RecordDocument } from './recordFields';
 import { problemOf } from './ruleCatalog';
 import type { PlacedProblem } from './timelineRules';
-import type { ValidationOptions } from './validationOptions';
+import { DEFAULT_SAFETY_OFFICER_RATING, type ValidationOptions } from './validationOptions';
 import { SIGN_OFF_ROLES, type SignOffDue, type SignOffRole } from '../vocabulary/signOffRoles';
 
 /** By default only the supervisor's sign-off is required, once the record is closed. */
@@ -17,6 +19,8 @@ export const DEFAULT_REQUIRED_SIGN_OFFS: Readonly<Partial<Record<SignOffRole, Si
  */
 export interface SignOffRequirement {
   readonly role: SignOffRole;
+  /** Whether the sign-off must be dated before the deployment window opens (rule `sign-off-after-deployment-start`). */
+  readonly beforeDeployment?: boolean;
   reasonFor(change: Readonly<Record<string, unknown>>): string | undefined;
 }
 
@@ -30,11 +34,39 @@ export function signOffRoleLabel(role: string): string {
 /** The requirements that apply with these options: one per configured role. */
 export function signOffRequirements(options: ValidationOptions): SignOffRequirement[] {
   const configured = options.requiredSignOffs ?? DEFAULT_REQUIRED_SIGN_OFFS;
-  return SIGN_OFF_ROLES.flatMap(({ id }): SignOffRequirement[] => {
+  const byStatus = SIGN_OFF_ROLES.flatMap(({ id }): SignOffRequirement[] => {
     const due = configured[id];
     if (due === undefined || due === 'never') return [];
     return [{ role: id, reasonFor: (change) => ((STATUS_RANK[String(change.status)] ?? -1) >= STATUS_RANK[due] ? `the record is ${String(change.status)} and this sign-off is due from ${due}` : undefined) }];
   });
+  const safety = safetyOfficerRequirement(options);
+  return safety ? [...byStatus, safety] : byStatus;
+}
+
+/**
+ * The Clinical Safety Officer's sign-off, due before the window, when a
+ * hazard change.md names is rated at or above the configured rating (its
+ * higher of initial and residual risk in the hazard log) or the change adds
+ * or changes a hazard. Undefined when no hazard log was read.
+ */
+function safetyOfficerRequirement(options: ValidationOptions): SignOffRequirement | undefined {
+  const log = options.hazardLog;
+  if (!log) return undefined;
+  const rating = options.safetyOfficerRating ?? DEFAULT_SAFETY_OFFICER_RATING;
+  const onChange = options.safetyOfficerOnHazardChange ?? true;
+  return {
+    role: 'clinical-safety-officer',
+    beforeDeployment: true,
+    reasonFor(change) {
+      for (const ref of hazardReferencesOf(change)) {
+        const entry = log.entries.get(ref.id);
+        const highest = entry ? highestRatingOf(entry) : undefined;
+        if (highest !== undefined && highest >= rating) return `hazard ${clip(ref.id)} is rated ${highest} in the hazard log (sign-off needed from ${rating})`;
+        if (onChange && (ref.impact === 'added' || ref.impact === 'changed')) return `the change has ${ref.impact} hazard ${clip(ref.id)}`;
+      }
+      return undefined;
+    },
+  };
 }
 
 /** Required sign-offs change.md does not carry (rule `sign-off-missing`), on its `sign_off` (or `status`) line. */
@@ -52,6 +84,17 @@ export function signOffProblems(documents: readonly RecordDocument[], options: V
     const range = Array.isArray(blocks) ? rangeAt(change, ['sign_off']) : rangeAt(change, ['status']);
     const problem: Problem = problemOf('sign-off-missing', range, `${signOffRoleLabel(requirement.role)} has not signed off in change.md (sign_off): ${reason}.`);
     found.push({ doc: change, problem });
+  }
+  const start = dateAt(change, ['deployment', 'start']);
+  if (start === undefined || !Array.isArray(blocks)) return found;
+  for (const requirement of signOffRequirements(options)) {
+    if (!requirement.beforeDeployment || requirement.reasonFor(data) === undefined) continue;
+    blocks.forEach((block: unknown, index) => {
+      const date = typeof block === 'object' && block !== null ? (block as Record<string, unknown>).date : undefined;
+      if ((block as Record<string, unknown> | null)?.role !== requirement.role || typeof date !== 'string' || !isBefore(start, date)) return;
+      const message = `${signOffRoleLabel(requirement.role)} signed off on ${clip(date)}, after the deployment window opened (${start}); this sign-off comes before go-live.`;
+      found.push({ doc: change, problem: problemOf('sign-off-after-deployment-start', rangeAt(change, ['sign_off', index, 'date']), message) });
+    });
   }
   return found;
 }

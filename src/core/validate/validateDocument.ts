@@ -1,6 +1,7 @@
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../vocabulary/documentKinds';
 import { isPhaseId, type PhaseId } from '../vocabulary/phaseIds';
 import { parseFrontMatter, type FrontMatter } from './frontMatterParser';
+import { hazardLogProblems } from './hazardLog';
 import { patientIdentifierProblems } from './nhsNumber';
 import { LineIndex, type Problem } from './problem';
 import { riskRatingProblems } from './riskRatingRule';
@@ -8,6 +9,7 @@ import { applyRuleSeverities, problemOf } from './ruleCatalog';
 import { schemaErrorsToProblems } from './schemaProblems';
 import { SchemaRegistry } from './schemaRegistry';
 import { sectionProblems } from './sectionRules';
+import { unknownFieldProblems } from './unknownFields';
 import { DEFAULT_MAX_PROBLEMS_PER_DOCUMENT, type ValidationOptions } from './validationOptions';
 
 
@@ -60,8 +62,10 @@ export function analyseDocument(text: string, options: ValidationOptions = {}): 
   const kind = data && isDocumentKind(data.kind) ? data.kind : undefined;
   const phase = kind === 'reflection' && isPhaseId(data?.phase) ? (data?.phase as PhaseId) : undefined;
   if (data) {
-    appendAll(problems, schemaErrorsToProblems(schemas().validate(data), frontMatter, lines));
+    appendAll(problems, schemaErrorsToProblems(schemas().validate(data), frontMatter, lines, { ...(options.today ? { date: options.today } : {}), ...(options.authorName ? { author: options.authorName } : {}) }));
     if (kind === 'change') appendAll(problems, riskRatingProblems(data, frontMatter, lines, options.riskMatrix));
+    if (kind === 'hazard-log') appendAll(problems, hazardLogProblems(data, frontMatter, lines, options));
+    if (kind) appendAll(problems, unknownFieldProblems(data, frontMatter, lines, kind, phase));
   }
   if (kind) appendAll(problems, sectionProblems(text, frontMatter.bodyOffset, lines, kind, phase));
   return { text, lines, frontMatter, data, kind, phase, problems };

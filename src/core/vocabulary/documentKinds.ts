@@ -1,7 +1,7 @@
 import { PHASE_IDS, phaseFileNameOf, type PhaseId } from './phaseIds';
 
 /** The document kinds of the product's document format (the `kind` key). */
-export const DOCUMENT_KINDS = ['change', 'reflection', 'action-plan', 'release-notes', 'rollback'] as const;
+export const DOCUMENT_KINDS = ['change', 'reflection', 'action-plan', 'release-notes', 'rollback', 'hazard-log'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Whether a value is one of the document kinds. */
@@ -13,6 +13,8 @@ export const CHANGE_FILE = 'change.md';
 export const RELEASE_NOTES_FILE = 'release-notes.md';
 export const ROLLBACK_FILE = 'rollback.md';
 export const ACTION_PLAN_FILE = 'action-plan.md';
+/** The hazard log: one file at the records root, beside the record folders, not inside one. */
+export const HAZARD_LOG_FILE = 'hazard-log.md';
 
 /** A document of a record: a kind, and a phase for reflections. */
 export interface RecordDocumentType {

@@ -7,7 +7,8 @@ import { todayOn } from '../../core/vocabulary/clock';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
 import { isChangeRecordDocument } from '../../shared/documentSelection';
 import type { RecordHistory } from '../recordHistory';
-import { filePathOf, recordFolderOf, recordSiblingFiles, type OpenRecordFolders } from '../recordSiblings';
+import { filePathOf, recordFolderOf, recordHazardLog, recordSiblingFiles, type OpenRecordFolders } from '../recordSiblings';
+import { HAZARD_LOG_FILE } from '../../core/vocabulary/documentKinds';
 import type { ServerRuntime } from '../serverRuntime';
 import { validationOptionsOf, type SettingsSource } from '../serverSettings';
 
@@ -42,11 +43,14 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       problems = validateDocumentWithFixes(text, options);
     } else {
       const files = await recordSiblingFiles(folder, documents.all(), runtime.files);
+      const hazardLog = await recordHazardLog(folder, documents.all(), runtime.files, `${documentSettings.recordsFolder}/${HAZARD_LOG_FILE}`);
       // Reading the siblings took a while: the document may have moved on.
       assertCurrent(documents.get(uri), version, token);
       const name = basename(filePathOf(uri) ?? '');
-      const validated = validateRecordWithFixes(files, options, { cache: analyses, folder }).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
-      const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today) : [];
+      const authorName = history ? await history.authorName(folder) : undefined;
+      const recordOptions = { ...options, hazardLog, ...(authorName ? { authorName } : {}) };
+      const validated = validateRecordWithFixes(files, recordOptions, { cache: analyses, folder }).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
+      const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today, hazardLog) : [];
       problems = fromHistory.length === 0 ? validated : [...validated, ...fromHistory].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     assertCurrent(documents.get(uri), version, token);
