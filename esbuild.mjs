@@ -36,18 +36,36 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// pdf-lib is bundled once, as dist/pdf-lib.js, which the extension and the
+// CLI load only when they write a PDF: it is not parsed at activation and the
+// package carries one copy of it, not two.
+const sharedPdfLib = {
+  name: 'shared-pdf-lib',
+  setup(build) {
+    build.onResolve({ filter: /^pdf-lib$/ }, () => ({ path: './pdf-lib.js', external: true }));
+  },
+};
+
 const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/extension/main.ts' },
     outdir: 'dist',
     external: ['vscode'],
+    plugins: [sharedPdfLib],
   },
   {
     ...common,
     entryPoints: { server: 'src/server/main.ts', cli: 'src/cli/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+    plugins: [sharedPdfLib],
+  },
+  {
+    ...common,
+    entryPoints: { 'pdf-lib': 'node_modules/pdf-lib/cjs/index.js' },
+    outdir: 'dist',
+    sourcemap: false,
   },
   {
     ...common,
@@ -74,7 +92,7 @@ const builds = [
   },
 ];
 
-const neededByTests = (options) => options.outdir === 'out/test' || 'server' in options.entryPoints;
+const neededByTests = (options) => options.outdir === 'out/test' || 'server' in options.entryPoints || 'pdf-lib' in options.entryPoints;
 const shipped = (options) => options.outdir === 'dist';
 const selected = testsOnly ? builds.filter(neededByTests) : shippedOnly ? builds.filter(shipped) : builds;
 if (watch) {

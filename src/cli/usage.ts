@@ -70,9 +70,10 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       findings exit 1. --rule sets a rule's severity (error, warning, info or
       off); --beyond-action-days sets the fewest days between the on-action
       and beyond-action reflections; --today sets the date.`,
-  export: `  export <record folder> [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]
-      Writes the record's evidence pack, one self-contained HTML file (default
-      <repo>/.reflect/evidence/<system>-<version>-evidence.html), and prints its path. Never
+  export: `  export <record folder> [--format html|pdf] [--out FILE] [--force] [--strict] [--repo DIR] [--today YYYY-MM-DD]
+      Writes the record's evidence pack, one self-contained HTML file or, with
+      --format pdf (or an --out FILE ending in .pdf), an A4 PDF (default
+      <repo>/.reflect/evidence/<system>-<version>-evidence.html|pdf), and prints its path. Never
       overwrites a file unless --force; --strict exits 1 when the record has
       errors or warnings (the pack is still written).`,
 };

@@ -74,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new StartChangeRecordCommand(registry),
       new OpenActionPlanCommand(registry),
       new CreateRecordDocumentCommand(registry),
-      new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
+      new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css'), context.globalState),
       new CompareReleasesCommand(releases),
       new OpenOnActionBesideCommand(),
       new RemoveComparisonCommand(releases),

@@ -96,6 +96,18 @@ describe('change records', () => {
     assert.equal(readFileSync(target, 'utf8'), html);
   });
 
+  it('exports the record as an A4 PDF when asked for PDF, never replacing silently', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'reflect-pack-')), 'pack.pdf');
+    const written = (await vscode.commands.executeCommand('changeLog.exportEvidencePack', VERSION, target, 'pdf')) as string;
+    assert.equal(written, target);
+    const pdf = readFileSync(target);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.match(pdf.toString('latin1'), /\/MediaBox \[ 0 0 595\.28 841\.89 \]/);
+    const again = await vscode.commands.executeCommand('changeLog.exportEvidencePack', VERSION, target, 'pdf');
+    assert.equal(again, undefined, 'an existing PDF is not replaced without asking');
+    assert.ok(readFileSync(target).equals(pdf));
+  });
+
   it('shows a change-record header card in the Markdown preview', async () => {
     const html = (await vscode.commands.executeCommand('markdown.api.render', '---\nkind: reflection\nphase: on-action\nchange: v3.0.0\ndate: 2026-11-25\nauthor: A\n---\n\n# On action\n')) as string;
     assert.match(html, /class="change-log-card"/);

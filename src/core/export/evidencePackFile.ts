@@ -32,7 +32,7 @@ export interface WriteEvidencePackOptions {
  * Writes a pack atomically (temporary file in the same folder, then link or
  * rename), creating its folder. Never replaces an existing file unless `force`.
  */
-export async function writeEvidencePack(target: string, html: string, options: WriteEvidencePackOptions = {}): Promise<void> {
+export async function writeEvidencePack(target: string, content: string | Buffer, options: WriteEvidencePackOptions = {}): Promise<void> {
   const folder = dirname(target);
   const { root } = options;
   // Checked before the folder is made (mkdir follows links) and again after it, when every part exists.
@@ -45,6 +45,6 @@ export async function writeEvidencePack(target: string, html: string, options: W
     });
   }
   // --force replaces a pack that is there; with none there yet, it writes a new one.
-  if (options.force && (await lstat(target).then(() => true, () => false))) await replaceFile(target, html, root !== undefined ? { root } : {});
-  else await writeNewFile(target, html);
+  if (options.force && (await lstat(target).then(() => true, () => false))) await replaceFile(target, content, root !== undefined ? { root } : {});
+  else await writeNewFile(target, content);
 }

@@ -21,6 +21,8 @@ import { readPackAttachments } from './packAttachments';
 import { readPackDocuments } from './packDocuments';
 import { readPackProvenance, sha256Of } from './packProvenance';
 import { problemTotals, type ProblemTotals } from './validationSection';
+import { buildPackModel } from './model/buildPackModel';
+import type { PackFormat } from './packFormat';
 
 /** The most commits a pack lists; a longer range says how many there are and lists the newest. */
 export const MAX_LISTED_COMMITS = 2000;
@@ -52,12 +54,17 @@ export interface ExportEvidencePackRequest {
   readonly root?: string;
   /** The largest image embedded (`evidencePack.maxImageBytes`). */
   readonly maxImageBytes?: number;
+  /** `pdf` builds the pack as an A4 PDF too, which is then the file `sha256` and `fileName` are of; `html` by default. */
+  readonly format?: PackFormat;
 }
 
 /** A built pack, ready to be written. */
 export interface EvidencePack {
   readonly html: string;
-  /** SHA-256 of `html` as UTF-8: the checksum of the written file. */
+  readonly format: PackFormat;
+  /** The PDF, when the format is `pdf`: its bytes, page count, and how many characters its fonts could not show. */
+  readonly pdf?: { readonly bytes: Uint8Array; readonly pages: number; readonly unprintable: number };
+  /** SHA-256 of the written file: `html` as UTF-8, or the PDF's bytes. */
   readonly sha256: string;
   /** Whether the working tree was clean at export; undefined without a repository. */
   readonly clean?: boolean;
@@ -106,9 +113,12 @@ export async function exportEvidencePack(recordFolder: string, request: ExportEv
   const input = { files, assessment, commits, ...(rollbackPackage ? { rollbackPackage } : {}), ...(releasePackage ? { releasePackage } : {}), ...(provenance ? { provenance } : {}), ...(request.activity ? { activity: request.activity } : {}), ...(attachments ? { attachments } : {}), options, generatedAt: request.now, stylesheet, recordName: basename(recordFolder) };
   const context = createPackContext(input);
   const version = context.version;
-  const fileName = packFileNameOf(version, activityOf(request.activity, context.change), request.packFileName);
+  const format = request.format ?? 'html';
+  const fileName = packFileNameOf(version, activityOf(request.activity, context.change), request.packFileName, format);
   const html = buildEvidencePack(input);
-  return { html, sha256: sha256Of(html), version, fileName, assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
+  // Loaded only for a PDF: the PDF library is not read when the editor starts or writes HTML.
+  const pdf = format === 'pdf' ? await (await import('./pdf/renderPackPdf')).renderPackPdf(buildPackModel(input)) : undefined;
+  return { html, format, ...(pdf ? { pdf } : {}), sha256: sha256Of(pdf ? Buffer.from(pdf.bytes) : html), version, fileName, assessment, problems: problemTotals({ input }), ...(provenance ? { clean: provenance.clean } : {}) };
 }
 
 /**

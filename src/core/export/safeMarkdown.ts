@@ -6,7 +6,8 @@ import { escapeHtml } from './htmlText';
 import type { PackLink } from './packAttachments';
 
 type MarkdownEngine = InstanceType<typeof MarkdownIt>;
-type Token = ReturnType<MarkdownEngine['parse']>[number];
+/** A markdown-it token, as `parseMarkdownBody` gives them. */
+export type Token = ReturnType<MarkdownEngine['parse']>[number];
 type StateCore = Parameters<Parameters<MarkdownEngine['core']['ruler']['push']>[1]>[0];
 
 // The only link schemes the pack makes clickable: anything else (javascript:, data:, file:, relative paths) stays plain text.
@@ -64,6 +65,17 @@ export function renderMarkdownBody(body: string, headingOffset = 2, links?: Read
   const env: RenderEnv = { headingOffset, tasks, ...(links ? { links } : {}) };
   const html = markdown(links !== undefined).render(withoutFenceMarkers(body), env);
   return { html, tasks };
+}
+
+/**
+ * The same body as markdown-it tokens, after the same safety pass as
+ * `renderMarkdownBody` (unsafe links dropped, images as text, checklist
+ * items as ☐ / ☑): what a renderer other than HTML draws from.
+ */
+export function parseMarkdownBody(body: string, headingOffset = 2): { readonly tokens: Token[]; readonly tasks: Readonly<TaskCounts> } {
+  const tasks: TaskCounts = { done: 0, open: 0 };
+  const env: RenderEnv = { headingOffset, tasks };
+  return { tokens: markdown(false).parse(withoutFenceMarkers(body), env), tasks };
 }
 
 /** The text with every generated-fence marker line removed and the generated content kept. */

@@ -5,13 +5,14 @@ import { dateHtml } from './readableDates';
 import type { PackContext } from './packContext';
 
 /** One row per role: the entries change.md's `sign_off` carries, then any required role nobody has signed. */
-interface SignOffRow {
+export interface SignOffRow {
   readonly role: string;
   readonly entry?: Record<string, unknown>;
   readonly required: boolean;
 }
 
-function rowsOf(context: PackContext): SignOffRow[] {
+/** The sign-off rows of a record, for every format of the pack. */
+export function signOffRowsOf(context: PackContext): SignOffRow[] {
   const blocks = Array.isArray(context.change?.sign_off) ? (context.change.sign_off as unknown[]) : [];
   const entries = blocks.map(recordOf).filter((e): e is Record<string, unknown> => e !== undefined);
   const required = new Set(context.change ? signOffRequirements(context.input.options).filter((r) => context.change && r.reasonFor(context.change) !== undefined).map((r) => r.role as string) : []);
@@ -22,7 +23,7 @@ function rowsOf(context: PackContext): SignOffRow[] {
 
 /** The cover's one line: who has signed, and which required sign-offs are outstanding. */
 export function signOffSummaryHtml(context: PackContext): string {
-  const rows = rowsOf(context);
+  const rows = signOffRowsOf(context);
   if (rows.length === 0) return htmlOf(undefined, 'none recorded');
   return rows
     .map((row) => (row.entry ? `${escapeHtml(signOffRoleLabel(row.role))}: ${htmlOf(row.entry.name)}, ${dateHtml(row.entry.date, 'undated')}` : `${escapeHtml(signOffRoleLabel(row.role))}: <strong>required, not signed</strong>`))
@@ -31,7 +32,7 @@ export function signOffSummaryHtml(context: PackContext): string {
 
 /** The sign-off page at the end: each role with name, title and date, and a space for each required one still unsigned. */
 export function renderSignOff(context: PackContext): string {
-  const rows = rowsOf(context);
+  const rows = signOffRowsOf(context);
   if (rows.length === 0) return '<p class="missing">No sign-off is recorded in change.md (sign_off), and none is required yet.</p>';
   const body = rows.map((row) => {
     const entry = row.entry;

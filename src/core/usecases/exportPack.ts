@@ -7,6 +7,7 @@ import { ensureIgnoredFolder } from '../files/ignoredFolder';
 import { enclosingRepository } from '../files/safePaths';
 import { GitProblem } from '../git/errors';
 import { GitRepository } from '../git/gitRepository';
+import type { PackFormat } from '../export/packFormat';
 import { todayOn, type Clock } from '../vocabulary/clock';
 import { checkRecord } from './checkRecord';
 import { packageFolderOf } from './rollbackPackages';
@@ -47,6 +48,8 @@ export interface PackRequest extends RecordRepository {
   readonly stylesheetPath?: string;
   /** The day the record is graded on (`reflect export --today`); the clock's local date otherwise. */
   readonly today?: string;
+  /** HTML (by default) or PDF. */
+  readonly format?: PackFormat;
 }
 
 /**
@@ -70,6 +73,7 @@ export function buildRecordPack(folder: string, request: PackRequest): Promise<E
     now,
     ...(root ? { packageFolder: packageFolderOf(root, config) } : {}),
     ...(request.stylesheetPath ? { stylesheetPath: request.stylesheetPath } : {}),
+    ...(request.format ? { format: request.format } : {}),
   });
 }
 
@@ -83,5 +87,5 @@ export async function prepareDefaultPackFolder(root: string, defaultPath: string
  * `keepOutOfGit` (the default location) its folder is git-ignored; inside the repository no link may lead out of it.
  */
 export function writeRecordPack(target: string, pack: EvidencePack, options: { readonly force: boolean; readonly keepOutOfGit: boolean; readonly root?: string }): Promise<void> {
-  return writeEvidencePack(target, pack.html, options);
+  return writeEvidencePack(target, pack.pdf ? Buffer.from(pack.pdf.bytes) : pack.html, options);
 }

@@ -1,15 +1,19 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { isPackFormat, packFormatOfPath, type PackFormat } from '../../core/export/packFormat';
 import { buildRecordPack, evidencePackPathIn, prepareDefaultPackFolder, writeRecordPack } from '../../core/usecases/exportPack';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { CancelledByUser } from '../workspaceRepository';
 import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
 
+/** Where the format last chosen is remembered (per user, across workspaces). */
+export const LAST_FORMAT_KEY = 'changeLog.exportEvidencePack.format';
+
 /**
- * Writes a change record as one self-contained HTML evidence pack where the
- * person chooses (by default outside tracked files); an existing file is
- * replaced only when they agree.
+ * Writes a change record as one self-contained HTML evidence pack, or as a
+ * PDF, where the person chooses (by default outside tracked files); an
+ * existing file is replaced only when they agree.
  */
 export class ExportEvidencePackCommand implements Command {
   readonly id = 'changeLog.exportEvidencePack';
@@ -17,20 +21,26 @@ export class ExportEvidencePackCommand implements Command {
   constructor(
     private readonly registry: RepositoryRegistry,
     private readonly stylesheetPath: string,
+    private readonly memory: vscode.Memento,
   ) {}
 
-  /** `record` may be a Change Records view item or a version; `target` a path (for scripts and tests). */
-  async execute(record?: unknown, target?: unknown): Promise<string | undefined> {
+  /**
+   * `record` may be a Change Records view item or a version; `target` a path
+   * and `format` `html` or `pdf` (for scripts and tests; without it a target's
+   * extension decides). Asked for neither, the person picks the format.
+   */
+  async execute(record?: unknown, target?: unknown, format?: unknown): Promise<string | undefined> {
     const choice = await recordOf(this.registry, record);
+    const chosen = typeof target === 'string' ? (isPackFormat(format) ? format : (packFormatOfPath(target) ?? 'html')) : await this.chooseFormat();
     const config = await this.registry.configurationFor(choice.repository.root, { forCommand: true });
     const root = choice.repository.root;
     const pack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the evidence pack of {0}', choice.version) }, () =>
-      buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.registry.clock, stylesheetPath: this.stylesheetPath }),
+      buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.registry.clock, stylesheetPath: this.stylesheetPath, format: chosen }),
     );
     const defaultPath = evidencePackPathIn(root, pack.fileName);
     // The proposed folder exists (and is ignored by git) before the save dialog opens.
     if (typeof target !== 'string') await prepareDefaultPackFolder(root, defaultPath);
-    const path = typeof target === 'string' ? target : await chooseTarget(defaultPath);
+    const path = typeof target === 'string' ? target : await chooseTarget(defaultPath, chosen);
     let force = false;
     if (existsSync(path)) {
       const replace = vscode.l10n.t('Replace');
@@ -42,18 +52,33 @@ export class ExportEvidencePackCommand implements Command {
       force = true;
     }
     await writeRecordPack(path, pack, { force, keepOutOfGit: path === defaultPath, root });
+    const unprintable = pack.pdf && pack.pdf.unprintable > 0 ? ` ${vscode.l10n.t('{0} characters cannot be shown in the PDF\'s standard fonts and are printed as [U+XXXX]; the HTML pack shows every character.', pack.pdf.unprintable)}` : '';
     const { error, warning } = pack.problems;
     const status = error + warning > 0 ? vscode.l10n.t('{0} errors and {1} warnings are listed in it.', error, warning) : vscode.l10n.t('No open problems.');
     const uri = vscode.Uri.file(path);
     const actions = packActionsFor(vscode.env, vscode.workspace.getWorkspaceFolder(uri) !== undefined);
     const labels = actions.map(packActionLabel);
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2} SHA-256 {3}.{4}', choice.version, vscode.workspace.asRelativePath(path), status, pack.sha256, pack.clean === false ? ` ${vscode.l10n.t('The working tree was not clean: the pack lists the uncommitted changes.')}` : ''), ...labels)
+      .showInformationMessage(vscode.l10n.t('Evidence pack of {0} written to {1}. {2} SHA-256 {3}.{4}', choice.version, vscode.workspace.asRelativePath(path), status, pack.sha256, pack.clean === false ? ` ${vscode.l10n.t('The working tree was not clean: the pack lists the uncommitted changes.')}` : '') + unprintable, ...labels)
       .then((answer) => {
         const action = actions[labels.indexOf(answer ?? '')];
         if (action) void runPackAction(action, uri);
       });
     return path;
+  }
+
+  // HTML or PDF, the last choice offered first; remembered once a pack is chosen.
+  private async chooseFormat(): Promise<PackFormat> {
+    const last = this.memory.get<unknown>(LAST_FORMAT_KEY);
+    const items: Array<vscode.QuickPickItem & { format: PackFormat }> = [
+      { format: 'html', label: vscode.l10n.t('HTML'), description: vscode.l10n.t('one self-contained page: accessible, opens in any browser') },
+      { format: 'pdf', label: vscode.l10n.t('PDF'), description: vscode.l10n.t('A4, for an e-portfolio that takes PDF uploads') },
+    ];
+    if (last === 'pdf') items.reverse();
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Evidence Pack'), placeHolder: vscode.l10n.t('Which format?') });
+    if (!picked) throw new CancelledByUser();
+    await this.memory.update(LAST_FORMAT_KEY, picked.format);
+    return picked.format;
   }
 }
 
@@ -65,8 +90,9 @@ async function recordOf(registry: RepositoryRegistry, record: unknown): Promise<
   return existsSync(current.folder) ? current : pickRecord(registry, current, { existingOnly: true });
 }
 
-async function chooseTarget(defaultPath: string): Promise<string> {
-  const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(defaultPath), filters: { HTML: ['html'] }, title: vscode.l10n.t('Export Evidence Pack'), saveLabel: vscode.l10n.t('Export') });
+async function chooseTarget(defaultPath: string, format: PackFormat): Promise<string> {
+  const filters: Record<string, string[]> = format === 'pdf' ? { PDF: ['pdf'] } : { HTML: ['html'] };
+  const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(defaultPath), filters, title: vscode.l10n.t('Export Evidence Pack'), saveLabel: vscode.l10n.t('Export') });
   if (!uri) throw new CancelledByUser();
   return uri.fsPath;
 }
