@@ -25,6 +25,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./checkCommand')).runCheck(rest, process.stdout, process.cwd(), today);
       case 'export':
         return await (await import('./exportCommand')).runExport(rest, process.stdout, systemClock);
+      case 'notice':
+        return await (await import('./noticeCommand')).runNotice(rest, process.stdout);
+      case 'log':
+        return await (await import('./logCommand')).runLog(rest, process.stdout, systemClock);
       case '--help':
       case '-h':
       case 'help':

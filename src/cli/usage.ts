@@ -1,6 +1,19 @@
 /** Raised for a bad command line: exit code 2 with a one-line message. */
 export class UsageError extends Error {}
 
+/** The notice and deployment-log commands (kept in their own block). */
+const CHANGE_CONTROL_USAGE = `  notice <record folder> --type downtime|go-live|rollback [--out FILE]
+      Drafts the notice for users and the service desk from change.md (window,
+      downtime, services and user groups, contact) and the release notes'
+      Summary and Impacted users sections, as Markdown on stdout or in a new
+      FILE (never overwritten). Facts change.md lacks are marked and named on stderr.
+  log <record folder> "text" [--type step-started|step-done|observation|decision|problem]
+      Appends a timestamped entry (local time with its offset) to the
+      "Deployment log" section of the record's in-action-execution.md, adding
+      the section where the template puts it when missing; nothing else in the
+      file changes, and the file is not written if it changed meanwhile.
+      The type defaults to observation.`;
+
 export const USAGE = `Usage: reflect <command> [options]
 
 Commands:
@@ -33,5 +46,7 @@ Commands:
       <repo>/.reflect/evidence/<system>-<version>-evidence.html), and prints its path. Never
       overwrites a file unless --force; --strict exits 1 when the record has
       errors or warnings (the pack is still written).
+
+${CHANGE_CONTROL_USAGE}
 
 Exit codes: 0 success, 1 findings (errors or warnings), 2 usage, repository or I/O error.`;

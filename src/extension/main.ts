@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
 import { systemClock } from '../core/vocabulary/clock';
+import { AddDeploymentLogEntryCommand, DraftNoticeCommand } from './commands/changeControlCommands';
 import { registerCommands } from './commands/command';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
@@ -66,6 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new StartChangeRecordCommand(registry),
       new OpenActionPlanCommand(registry),
       new CreateRecordDocumentCommand(registry),
+      new DraftNoticeCommand(registry),
+      new AddDeploymentLogEntryCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
       { id: 'changeLog.refresh', execute: refresh },
