@@ -102,6 +102,7 @@ const CASES: readonly RuleCase[] = [
   { name: 'verification-check-failed', change: { verification: DEPLOYED.verification.map((l) => l.replace('result: pass', 'result: fail')) }, expected: [['verification-check-failed', 'sees its trend" failed, but no review records what followed']] },
   { name: 'a failed check the review accounts for', change: { verification: DEPLOYED.verification.map((l) => l.replace('result: pass', 'result: fail')), review: REVIEW('successful-with-issues') }, expected: [] },
   { name: 'notice-not-sent', change: { communication: DEPLOYED.communication.slice(0, 5) }, expected: [['notice-not-sent', 'downtime notice to Ward managers was due 2026-11-30, before the window opens']] },
+  { name: 'notice-not-sent (an empty sent)', change: { communication: [...DEPLOYED.communication.slice(0, 5), '    sent:'] }, expected: [['notice-not-sent', 'has no sent date']] },
   {
     name: 'on-action-before-deployment, against the actual end',
     change: { deployment: [...DEPLOYED.deployment.slice(0, 6), '    end: 2026-12-05T09:00:00Z', '    downtime_minutes: 25'] },

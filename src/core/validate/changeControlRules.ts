@@ -118,7 +118,7 @@ function noticeProblems(change: RecordDocument, status: string, today: string | 
     if (typeof item !== 'object' || item === null) return;
     const entry = item as Record<string, unknown>;
     const due = typeof entry.when === 'string' ? dayOf(entry.when) : undefined;
-    if (!due || due > opens || entry.sent !== undefined) return;
+    if (!due || due > opens || wasSent(entry.sent)) return;
     const dueNow = (today !== undefined && due <= today) || DEPLOYED.has(status);
     if (!dueNow) return;
     const type = typeof entry.type === 'string' ? `${entry.type} notice` : 'message';
@@ -126,6 +126,11 @@ function noticeProblems(change: RecordDocument, status: string, today: string | 
     found.push({ doc: change, problem: problemOf('notice-not-sent', rangeAt(change, ['communication', index, 'when']), `The ${type}${who ? ` to ${clip(who)}` : ''} was due ${due}, before the window opens (${start}), and has no sent date: send it, then record when.`) });
   });
   return found;
+}
+
+/** Whether a `sent` value records a sending: a date (or any text), not an empty `sent:`. */
+function wasSent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 function textOf(value: unknown): string | undefined {
