@@ -5,7 +5,7 @@ import { systemClock } from '../core/vocabulary/clock';
 import { AddDeploymentLogEntryCommand, DraftNoticeCommand } from './commands/changeControlCommands';
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
-import { CompareReleasesCommand } from './commands/compareReleases';
+import { CompareReleasesCommand, RemoveComparisonCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
@@ -19,7 +19,7 @@ import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RecordStatusBar } from './recordStatusBar';
 import { RepositoryWatcher } from './repositoryWatcher';
-import { WalkthroughProgress } from './walkthroughProgress';
+import { WorkspaceContextKeys } from './workspaceContextKeys';
 import type { ReleaseNode } from './views/repositoryReleases';
 import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
@@ -36,7 +36,7 @@ export interface ChangeLogApi {
   readonly releases: ReleasesTreeProvider;
   readonly records: ChangeRecordsTreeProvider;
   readonly languageClient: ChangeLogLanguageClient;
-  readonly walkthrough: WalkthroughProgress;
+  readonly contextKeys: WorkspaceContextKeys;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const watcher = new RepositoryWatcher(() => releases.refresh());
   const releases = new ReleasesTreeProvider(registry, (repositories) => void watcher.watch(repositories));
   const records = new ChangeRecordsTreeProvider(registry);
-  const walkthrough = new WalkthroughProgress(registry);
+  const contextKeys = new WorkspaceContextKeys(registry);
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
     registry.forgetConfigurations();
@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     records,
     watcher,
     new RecordStatusBar(registry),
-    walkthrough,
+    contextKeys,
     notesFindings,
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
     vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
@@ -78,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new AddDeploymentLogEntryCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
+      new RemoveComparisonCommand(releases),
       ...commitCommands(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
@@ -91,7 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   );
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
-  return { releases, records, walkthrough, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
+  return { releases, records, contextKeys, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
 }
 
 /** A repository's reflect.config.json changed: its configuration is resolved again and the views redrawn. */

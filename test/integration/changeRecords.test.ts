@@ -52,7 +52,7 @@ describe('change records', () => {
   });
 
   it('ticks the walkthrough step of the reflection written, and no other', async () => {
-    const { walkthrough } = await api();
+    const { contextKeys: walkthrough } = await api();
     await walkthrough.update();
     const before = new Set(walkthrough.writtenDocuments());
     const phase = ['before-action', 'in-action-planning', 'in-action-execution', 'beyond-action'].find((p) => !before.has(`${p}.md`));

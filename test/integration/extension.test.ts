@@ -121,6 +121,10 @@ describe('Reflective Change Log in the extension host', () => {
     const item = releases.getTreeItem(commit);
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a commit expands to its files');
     assert.match(String(item.contextValue), /^commit(\.remote)?$/);
+    assert.equal(item.label, 'show lab result trend', 'the subject leads the label');
+    assert.match(String(item.description), /^results · [0-9a-f]{7} · /, 'the scope goes to the description');
+    const icons = new Map((await releases.getChildren(roots[0])).map((g) => [releases.getTreeItem(g).label, (releases.getTreeItem(g).iconPath as vscode.ThemeIcon | undefined)?.id]));
+    assert.notEqual(icons.get('Features'), icons.get('Bug fixes'), 'Features and Bug fixes have icons of their own');
     assert.equal(item.command?.command, 'changeLog.openCommit');
     const details = (await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []))) as vscode.Uri;
     assert.equal(details.scheme, 'changelog-commit');

@@ -42,3 +42,24 @@ describe('the walkthrough ticks one step per document', () => {
     assert.equal(writtenContextKey('in-action-planning.md'), 'changeLog.written.inActionPlanning');
   });
 });
+
+describe('the palette shows only what can apply', () => {
+  const raw = readFileSync(join(__dirname, '../../../package.json'), 'utf8');
+  const sources = ['src/extension/workspaceContextKeys.ts', 'src/extension/views/releasesView.ts'].map((f) => readFileSync(join(__dirname, '../../..', f), 'utf8')).join('\n');
+
+  it('every changeLog.* key a when clause reads is one the extension sets', () => {
+    const keys = new Set([...raw.matchAll(/(?:when|completionEvents)[^\n]*?(changeLog\.(?:written\.[A-Za-z]+|no[A-Z][A-Za-z]+|state))/g)].map((m) => m[1]));
+    assert.ok(keys.size > 0);
+    const written = new Set(RECORD_DOCUMENT_TYPES.map((d) => writtenContextKey(d.fileName)));
+    for (const key of keys) assert.ok(written.has(key) || sources.includes(`'${key}'`), `${key} is read by a when clause but never set`);
+  });
+
+  it('commands that need a repository or a record are hidden once it is known there is none (and shown before the extension starts)', () => {
+    const palette = (JSON.parse(raw) as { contributes: { menus: { commandPalette: { command: string; when: string }[] } } }).contributes.menus.commandPalette;
+    const when = new Map(palette.map((e) => [e.command, e.when]));
+    for (const command of ['changeLog.generateReleaseNotes', 'changeLog.createRollbackChecklist', 'changeLog.createRollbackPackage', 'changeLog.startChangeRecord', 'changeLog.newReflection', 'changeLog.openActionPlan', 'changeLog.compareReleases']) {
+      assert.match(when.get(command) ?? '', /isWorkspaceTrusted && !changeLog\.noRepository/, command);
+    }
+    for (const command of ['changeLog.exportEvidencePack']) assert.match(when.get(command) ?? '', /!changeLog\.noRecord/, command);
+  });
+});

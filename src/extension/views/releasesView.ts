@@ -21,6 +21,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   private readonly changed = new vscode.EventEmitter<ReleaseNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly links = new Map<string, Promise<RemoteLinks | undefined>>();
+  private readonly comparisons = new Map<string, readonly { readonly from: string; readonly to: string }[]>();
   private located: Promise<{ state: WorkspaceState; repositories: LocatedRepository[]; releases: RepositoryReleases[] }> | undefined;
 
   /**
@@ -60,7 +61,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
       case 'repository':
         return this.guard(node.root, () => this.releasesOf(node.root).rootNodes());
       case 'release':
-        return this.guard(node.name, () => withViewProgress(RELEASES_VIEW_ID, `Reading ${node.name}`, () => this.releasesOf(node.root).releaseChildren(node)));
+        return this.guard(node.name, () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading {0}', node.name), () => this.releasesOf(node.root).releaseChildren(node)));
       case 'group': {
         const { root } = node.entry;
         const links = await this.webLinks(root);
@@ -69,7 +70,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
       case 'commit':
         return this.guard(node.commit.hash, () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading commit {0}', node.commit.hash.slice(0, 7)), () => this.commitFiles(node)));
       case 'files':
-        return this.guard('files', () => withViewProgress(RELEASES_VIEW_ID, 'Reading changed files', () => this.releasesOf(node.entry.root).fileNodes(node.entry)));
+        return this.guard('files', () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading changed files'), () => this.releasesOf(node.entry.root).fileNodes(node.entry)));
       default:
         return [];
     }
@@ -92,6 +93,21 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
     return links;
   }
 
+  /** Adds a comparison to a repository's list, kept across refreshes. */
+  addComparison(repo: RepositoryReleases, from: string, to: string): void {
+    repo.addComparison(from, to);
+    this.comparisons.set(repo.root, repo.comparedRanges());
+    this.changed.fire(undefined);
+  }
+
+  /** Removes one comparison (its context menu). */
+  removeComparison(entry: ReleaseEntry): void {
+    const repo = this.registry.releasesOf(entry.root);
+    repo?.removeComparison(entry.name);
+    this.comparisons.set(entry.root, repo?.comparedRanges() ?? []);
+    this.changed.fire(undefined);
+  }
+
   /** The repositories currently shown (for commands such as Compare Releases). */
   async repositories(): Promise<RepositoryReleases[]> {
     return (await this.locate()).releases;
@@ -103,7 +119,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
       this.releasesOf(node.root).showMoreReleases();
       this.changed.fire(undefined);
     } else if (node.type === 'more-commits') {
-      await withViewProgress(RELEASES_VIEW_ID, 'Reading more commits', () => this.releasesOf(node.entry.root).loadMoreCommits(node.entry));
+      await withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading more commits'), () => this.releasesOf(node.entry.root).loadMoreCommits(node.entry));
       this.changed.fire(node.entry);
     }
   }
@@ -111,7 +127,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   private async rootNodes(): Promise<ReleaseNode[]> {
     const { repositories, releases } = await this.locate();
     if (releases.length === 1 && repositories.length === 1) {
-      return this.guard(releases[0].root, () => withViewProgress(RELEASES_VIEW_ID, 'Reading tags', () => releases[0].rootNodes()));
+      return this.guard(releases[0].root, () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading tags'), () => releases[0].rootNodes()));
     }
     const nodes: ReleaseNode[] = [];
     for (const located of repositories) {
@@ -142,6 +158,8 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
           );
         }),
       );
+      // Comparisons the person added stay across a refresh, in their order.
+      for (const repo of releases) for (const { from, to } of [...(this.comparisons.get(repo.root) ?? [])].reverse()) repo.addComparison(from, to);
       this.registry.trackReleases(releases);
       this.onRepositories(releases.map((r) => r.repository));
       return { state, repositories, releases };
