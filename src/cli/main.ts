@@ -38,6 +38,10 @@ export async function main(argv: string[]): Promise<number> {
       case '-v':
         process.stdout.write(`${version}\n`);
         return 0;
+      case 'notice':
+        return await (await import('./noticeCommand')).runNotice(rest, process.stdout);
+      case 'log':
+        return await (await import('./logCommand')).runLog(rest, process.stdout, systemClock);
       case '--help':
       case '-h':
       case 'help':

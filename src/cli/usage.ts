@@ -2,7 +2,7 @@
 export class UsageError extends Error {}
 
 /** The commands `reflect` knows, in the order `reflect --help` lists them. */
-export const COMMANDS = ['new', 'status', 'notes', 'rollback', 'package', 'tags', 'check', 'export'] as const;
+export const COMMANDS = ['new', 'status', 'notes', 'rollback', 'package', 'tags', 'check', 'export', 'notice', 'log'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** Whether a word is one of the commands. */
@@ -76,6 +76,17 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
       <repo>/.reflect/evidence/<system>-<version>-evidence.html|pdf), and prints its path. Never
       overwrites a file unless --force; --strict exits 1 when the record has
       errors or warnings (the pack is still written).`,
+  notice: `  notice <record folder> --type downtime|go-live|rollback [--out FILE]
+      Drafts the notice for users and the service desk from change.md (window,
+      downtime, services and user groups, contact) and the release notes'
+      Summary and Impacted users sections, as Markdown on stdout or in a new
+      FILE (never overwritten). Facts change.md lacks are marked and named on stderr.`,
+  log: `  log <record folder> "text" [--type step-started|step-done|observation|decision|problem]
+      Appends a timestamped entry (local time with its offset) to the
+      "Deployment log" section of the record's in-action-execution.md, adding
+      the section where the template puts it when missing; nothing else in the
+      file changes, and the file is not written if it changed meanwhile.
+      The type defaults to observation.`
 };
 
 const EXIT_CODES = 'Exit codes: 0 success, 1 findings (errors or warnings), 2 usage, repository or I/O error.';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { changeLogPreviewPlugin } from '../core/preview/previewPlugin';
 import { systemClock } from '../core/vocabulary/clock';
+import { AddDeploymentLogEntryCommand, DraftNoticeCommand } from './commands/changeControlCommands';
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
 import { CompareReleasesCommand, RemoveComparisonCommand } from './commands/compareReleases';
@@ -74,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new StartChangeRecordCommand(registry),
       new OpenActionPlanCommand(registry),
       new CreateRecordDocumentCommand(registry),
+      new DraftNoticeCommand(registry),
+      new AddDeploymentLogEntryCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css'), context.globalState),
       new CompareReleasesCommand(releases),
       new OpenOnActionBesideCommand(),

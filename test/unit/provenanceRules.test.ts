@@ -11,7 +11,11 @@ import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFron
 
 const change = (edit: (lines: string[]) => string[] = (l) => l) => withFrontMatter(answered('change'), edit([...APPROVED_CHANGE_FRONT_MATTER]));
 const SIGNED = ['sign_off:', '  - role: supervisor', '    name: Dr Priya Shah', '    date: 2027-01-05'];
-const withStatus = (status: string) => change((l) => [...l.map((line) => line.replace('status: approved', `status: ${status}`)), ...SIGNED]);
+// What a deployed or closed change records by now: the actual window, a post-deployment check and (closed) the review.
+const ACTUAL = '  end: 2026-12-02T22:00:00Z\n  actual:\n    start: 2026-12-02T20:00:00Z\n    end: 2026-12-02T21:30:00Z';
+const DONE = ['verification:', '  - check: Results open', '    result: pass', '    by: A', '    at: 2026-12-02T21:35:00Z', 'review:', '  outcome: successful', '  date: 2026-12-03', '  reviewer: Change Advisory Board'];
+const withStatus = (status: string) =>
+  change((l) => [...l.map((line) => line.replace('status: approved', `status: ${status}`)).map((line) => (status !== 'approved' && line === '  end: 2026-12-02T22:00:00Z' ? ACTUAL : line)), ...SIGNED, ...(status === 'approved' ? [] : DONE)]);
 const reflection = (phase: string, date: string) => withFrontMatter(answered(phase as 'on-action'), reflectionFrontMatter(phase, date));
 const plan = (...statuses: string[]) =>
   withFrontMatter(answered('action-plan'), [

@@ -101,7 +101,9 @@ describe('schemas', () => {
     assert.ok(status.values.every((v) => typeof v.description === 'string' && v.description.length > 0));
     const approval = describeField('change', ['approval']);
     assert.equal(approval?.required, false);
-    assert.equal(approval?.requiredWhen, 'status is approved, deployed, rolled-back or closed');
+    // A standard change names its pre-approved change model instead of an approver.
+    assert.equal(approval?.requiredWhen, 'status is approved, deployed, rolled-back or closed and change_type is normal or emergency');
+    assert.equal(describeField('change', ['change_model'])?.requiredWhen, 'status is approved, deployed, rolled-back or closed and change_type is standard');
     assert.deepEqual(fieldsOf('change', ['approval']).map((f) => [f.name, f.required]), [['authority', true], ['date', true], ['reference', false]]);
     assert.deepEqual(describeField('change', ['range', 'from'])?.examples, ['v1.3.2']);
     assert.equal(describeField('action-plan', ['actions', 0, 'due'])?.format, 'iso-date-or-date-time');
@@ -134,6 +136,6 @@ describe('schemas', () => {
     const fields = renderFieldReference();
     for (const heading of ['### `change`', '### `reflection`', '### `action-plan`', '### `release-notes`', '### `rollback`']) assert.ok(fields.includes(heading), heading);
     assert.match(fields, /\| `clinical_risk.rating` \| yes \|/);
-    assert.match(fields, /\| `approval` \| when status is approved, deployed, rolled-back or closed \|/);
+    assert.match(fields, /\| `approval` \| when status is approved, deployed, rolled-back or closed and change_type is normal or emergency \|/);
   });
 });

@@ -28,7 +28,11 @@ describe('document templates', () => {
   });
 
   it('name the keys a manifest needs later in a comment, from the schema', () => {
-    assert.match(renderDocumentTemplate('change', INPUT), /^# Needed once status is approved, deployed, rolled-back or closed: approval, clinical_risk, hazards, affected, communication, deployment, rollback_target\.$/m);
+    const template = renderDocumentTemplate('change', INPUT);
+    assert.match(template, /^# Needed once status is approved, deployed, rolled-back or closed: clinical_risk, hazards, affected, communication, deployment, rollback_target\.$/m);
+    assert.match(template, /^# Needed once status is approved, deployed, rolled-back or closed and change_type is normal or emergency: approval\.$/m);
+    assert.match(template, /^# Needed once status is approved, deployed, rolled-back or closed and change_type is standard: change_model\.$/m);
+    assert.match(template, /^# Needed once status is closed: review\.$/m);
   });
 
   it('put every heading of the schema in the body, each with marked prompts, one quote each', () => {

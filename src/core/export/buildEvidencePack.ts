@@ -1,4 +1,5 @@
 import { renderActionPlan } from './actionPlanSection';
+import { renderChangeControl } from './changeControlSection';
 import { renderCommits } from './commitsSection';
 import { renderCover } from './coverSection';
 import { renderReflections, renderReleaseNotes, renderRollback } from './documentSections';
@@ -17,6 +18,7 @@ export const EVIDENCE_PACK_SECTIONS = [
   { id: 'validation', title: 'Validation status', render: renderValidation },
   { id: 'provenance', title: 'Provenance', render: renderProvenance },
   { id: 'timeline', title: 'Timeline', render: renderTimeline },
+  { id: 'change-control', title: 'Change control', render: renderChangeControl },
   { id: 'release-notes', title: 'Release notes', render: renderReleaseNotes },
   { id: 'rollback', title: 'Rollback checklist', render: renderRollback },
   { id: 'reflections', title: 'Reflections', render: renderReflections },

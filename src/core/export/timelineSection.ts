@@ -1,6 +1,7 @@
 import { ACTION_PLAN_FILE, CHANGE_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
 import { PHASE_GUIDES } from '../records/phases';
 import { PHASE_IDS, phaseFileNameOf } from '../vocabulary/phaseIds';
+import { changeControlMoments } from './changeControlSection';
 import { buildTimeline, type TimelineMoment } from './deploymentTimeline';
 import { escapeHtml, recordOf, textOf } from './htmlText';
 import { dateHtml } from './readableDates';
@@ -26,6 +27,7 @@ export function timelineMoments(context: PackContext): TimelineMoment[] {
     moment('Release notes written', RELEASE_NOTES_FILE),
     moment('Rollback checklist written', ROLLBACK_FILE),
     moment('Action plan written', ACTION_PLAN_FILE),
+    ...changeControlMoments(context),
   ];
 }
 

@@ -3,7 +3,8 @@ import type { Problem } from './problem';
 import { clip, dateAt, findRecordDocument, isBefore, rangeAt, valueRangeAt, type RecordDocument } from './recordFields';
 import { hazardReferenceProblems } from './hazardRules';
 import { signOffProblems } from './signOffRules';
-import { recordDateProblems, recordStateProblems } from './timelineRules';
+import { changeControlProblems } from './changeControlRules';
+import { deploymentEndOf, recordDateProblems, recordStateProblems } from './timelineRules';
 import { problemOf } from './ruleCatalog';
 import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, type ValidationOptions } from './validationOptions';
 
@@ -31,7 +32,7 @@ export function crossDocumentProblems(documents: readonly RecordDocument[], opti
       add(doc, problemOf('record-version-mismatch', rangeAt(doc, ['change']), `This document is for "${clip(own)}", but the record's change.md is for "${clip(version)}".`));
     }
   }
-  const deploymentEnd = dateAt(change, ['deployment', 'end']);
+  const deploymentEnd = deploymentEndOf(change)?.date;
   const onActionDate = dateAt(onAction, ['date']);
   if (onAction && deploymentEnd && onActionDate && isBefore(onActionDate, deploymentEnd)) {
     add(onAction, problemOf('on-action-before-deployment', rangeAt(onAction, ['date']), `The on-action reflection is dated ${onActionDate}, before the deployment ended (${deploymentEnd} in change.md).`));
@@ -46,7 +47,7 @@ export function crossDocumentProblems(documents: readonly RecordDocument[], opti
     add(onAction, problemOf('missing-action-plan', onAction.analysis.frontMatter?.openingRange ?? onAction.analysis.lines.lineRange(0), 'The on-action reflection is written, so the record needs an action plan: add action-plan.md.'));
   }
   if (actionPlan && options.today) for (const problem of overdueActions(actionPlan, options.today)) add(actionPlan, problem);
-  for (const { doc, problem } of [...recordDateProblems(documents, options), ...recordStateProblems(documents), ...signOffProblems(documents, options), ...hazardReferenceProblems(documents, options)]) add(doc, problem);
+  for (const { doc, problem } of [...recordDateProblems(documents, options), ...recordStateProblems(documents), ...signOffProblems(documents, options), ...hazardReferenceProblems(documents, options), ...changeControlProblems(documents, options)]) add(doc, problem);
   return found;
 }
 

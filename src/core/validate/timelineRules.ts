@@ -49,6 +49,7 @@ export function recordDateProblems(documents: readonly RecordDocument[], options
   if (execution && executed && start && end && (dayBefore(executed, start) || dayBefore(end, executed))) {
     found.push({ doc: execution, problem: problemOf('execution-outside-deployment', rangeAt(execution, ['date']), `The in-action-execution reflection is dated ${executed}, outside the deployment window (${start} to ${end} in change.md).`) });
   }
+  found.push(...actualWindowProblems(change), ...reviewDateProblems(change));
   const approved = dateAt(change, ['approval', 'date']);
   if (change && approved && start && isBefore(start, approved)) {
     found.push({ doc: change, problem: problemOf('approval-after-deployment-start', rangeAt(change, ['approval', 'date']), `The approval is dated ${approved}, after the deployment window opened (${start}): a change is approved before it is deployed.`) });
@@ -79,6 +80,45 @@ export function recordStateProblems(documents: readonly RecordDocument[]): Place
   const missing = (DOCUMENTS_BY_STATUS[status] ?? []).filter((name) => !present.has(name));
   if (missing.length > 0) {
     found.push({ doc: change, problem: problemOf('status-missing-documents', rangeAt(change, ['status']), `The record is ${status}, but it has no ${missing.join(', ')}.`) });
+  }
+  return found;
+}
+
+/**
+ * When the deployment really ended: change.md's `deployment.actual.end`
+ * once recorded, else the approved window's end. The planned end stays as
+ * approved; the dates that must follow the deployment follow what happened.
+ */
+export function deploymentEndOf(change: RecordDocument | undefined): { date: string; path: readonly string[] } | undefined {
+  for (const path of [['deployment', 'actual', 'end'], ['deployment', 'end']] as const) {
+    const date = dateAt(change, path);
+    if (date) return { date, path };
+  }
+  return undefined;
+}
+
+/** The actual window's end before its start (rule `actual-window-out-of-order`). */
+function actualWindowProblems(change: RecordDocument | undefined): PlacedProblem[] {
+  const start = dateAt(change, ['deployment', 'actual', 'start']);
+  const end = dateAt(change, ['deployment', 'actual', 'end']);
+  if (!change || !start || !end || !isBefore(end, start)) return [];
+  return [{ doc: change, problem: problemOf('actual-window-out-of-order', rangeAt(change, ['deployment', 'actual', 'end']), `The deployment's actual end (${end}) is before its actual start (${start}).`) }];
+}
+
+/** Reviews dated before the deployment ended (rule `review-before-deployment`): the closing review and an emergency change's retrospective one. */
+function reviewDateProblems(change: RecordDocument | undefined): PlacedProblem[] {
+  const ended = deploymentEndOf(change);
+  if (!change || !ended) return [];
+  const reviews = [
+    { path: ['review', 'date'], what: 'The post-implementation review' },
+    { path: ['emergency', 'retrospective_review', 'date'], what: "The emergency change's retrospective review" },
+  ];
+  const found: PlacedProblem[] = [];
+  for (const { path, what } of reviews) {
+    const date = dateAt(change, path);
+    if (!date || !isBefore(date, ended.date)) continue;
+    const which = ended.path.includes('actual') ? 'actual end' : 'window end';
+    found.push({ doc: change, problem: problemOf('review-before-deployment', rangeAt(change, path), `${what} is dated ${date}, before the deployment ended (${ended.date}, its ${which}): a review looks back on a deployment that has happened.`) });
   }
   return found;
 }

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { fixedClock, localIsoDateTime } from '../../src/core/vocabulary/clock';
+import { formatLogEntry, insertLogEntry } from '../../src/core/records/deploymentLog';
+import { completeRecordFiles, packOf } from '../support/evidencePackRecord';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
+
+const AT = new Date('2026-12-02T20:10:00Z');
+const STAMP = localIsoDateTime(AT);
+
+function section(html: string, id: string): string {
+  const start = html.indexOf(`<section class="pack-section" id="${id}"`);
+  assert.ok(start >= 0, id);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+describe('the evidence pack shows change control', () => {
+  const files = completeRecordFiles();
+  files['change.md'] = withFrontMatter(answered('change'), [
+    ...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')).map((l) =>
+      l === '  end: 2026-12-02T22:00:00Z' ? `${l}\n  expected_downtime_minutes: 30\n  actual:\n    start: 2026-12-02T20:05:00Z\n    end: 2026-12-02T21:40:00Z\n    downtime_minutes: 25` : l,
+    ),
+    'verification:',
+    '  - check: A ward nurse opens a <b>result</b>',
+    '    result: pass',
+    '    by: Sam Patel',
+    '    at: 2026-12-02T21:45:00Z',
+    'review:',
+    '  outcome: successful-with-issues',
+    '  date: 2026-12-03',
+    '  reviewer: Change Advisory Board',
+  ]);
+  files['in-action-planning.md'] = files['in-action-planning.md'].replace('## Steps and timeline\n\nWe wrote a considered answer here.', '## Steps and timeline\n\n1. Stop the interface engine\n2. Run the migration\n\nWe wrote a considered answer here.');
+  files['in-action-execution.md'] = insertLogEntry(files['in-action-execution.md'], formatLogEntry('problem', 'Node 2 <did not> start', fixedClock(AT))).text;
+  const html = packOf(files);
+
+  it('puts the approved window beside the actual one, with the review and each check', () => {
+    const part = section(html, 'change-control');
+    assert.ok(part.includes('<tr><td>Start</td><td>2026-12-02T20:00:00Z</td><td>2026-12-02T20:05:00Z</td></tr>'), part);
+    assert.ok(part.includes('<tr><td>Downtime (minutes)</td><td>30</td><td>25</td></tr>'));
+    assert.ok(part.includes('Outcome: <strong>successful-with-issues</strong>, reviewed by Change Advisory Board'));
+    assert.ok(part.includes('<td>A ward nurse opens a &lt;b&gt;result&lt;/b&gt;</td><td>pass</td><td>Sam Patel</td>'), 'checks are listed, escaped');
+  });
+
+  it('shows the deployment log beside the planned steps, and on the timeline', () => {
+    const part = section(html, 'change-control');
+    assert.ok(part.includes('<li>Stop the interface engine</li>\n<li>Run the migration</li>'), part);
+    assert.ok(part.includes(`<td class="date">${STAMP}</td><td><strong>problem</strong>: Node 2 &lt;did not&gt; start</td>`), part);
+    const timeline = section(html, 'timeline');
+    assert.ok(timeline.includes('Log, problem: Node 2 &lt;did not&gt; start'), timeline);
+    assert.ok(timeline.includes('Deployment actually ended'));
+    assert.ok(timeline.indexOf('Deployment window opens') < timeline.indexOf('Log, problem'), 'in time order');
+  });
+});
