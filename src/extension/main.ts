@@ -3,6 +3,7 @@ import type MarkdownIt from 'markdown-it';
 import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
 import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
+import { commitCommands } from './commands/commitCommands';
 import { CompareReleasesCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
@@ -12,10 +13,12 @@ import { CreateRecordDocumentCommand, OpenActionPlanCommand, StartChangeRecordCo
 import { CreateRollbackPackageCommand, VerifyRollbackPackageCommand } from './commands/rollbackPackageCommands';
 import { affectsViews } from './configuration';
 import { RepositoryRegistry } from './repositoryRegistry';
+import { COMMIT_DETAILS_SCHEME, CommitDetailsProvider } from './commitDetailsProvider';
 import { GIT_CONTENT_SCHEME, GitContentProvider } from './gitContentProvider';
 import { ChangeLogLanguageClient } from './languageClient';
 import { RecordStatusBar } from './recordStatusBar';
 import { RepositoryWatcher } from './repositoryWatcher';
+import { WorkspaceContextKeys } from './workspaceContextKeys';
 import type { ReleaseNode } from './views/repositoryReleases';
 import { ChangeRecordsTreeProvider, RECORDS_VIEW_ID } from './views/changeRecordsView';
 import { RELEASES_VIEW_ID, ReleasesTreeProvider } from './views/releasesView';
@@ -32,6 +35,7 @@ export interface ChangeLogApi {
   readonly releases: ReleasesTreeProvider;
   readonly records: ChangeRecordsTreeProvider;
   readonly languageClient: ChangeLogLanguageClient;
+  readonly contextKeys: WorkspaceContextKeys;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
@@ -42,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const watcher = new RepositoryWatcher(() => releases.refresh());
   const releases = new ReleasesTreeProvider(registry, (repositories) => void watcher.watch(repositories));
   const records = new ChangeRecordsTreeProvider(registry);
+  const contextKeys = new WorkspaceContextKeys(registry);
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
     registry.forgetConfigurations();
@@ -53,10 +58,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     records,
     watcher,
     new RecordStatusBar(registry),
+    contextKeys,
     notesFindings,
     vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
     vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_DETAILS_SCHEME, new CommitDetailsProvider(registry)),
     registerCommands([
       new GenerateReleaseNotesCommand(registry, notesFindings),
       new CreateRollbackChecklistCommand(registry),
@@ -68,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new CreateRecordDocumentCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
+      ...commitCommands(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },
     ]),
@@ -80,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   );
   client = new ChangeLogLanguageClient(context);
   context.subscriptions.push(client);
-  return { releases, records, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
+  return { releases, records, contextKeys, languageClient: client, extendMarkdownIt: (md) => md.use(frontMatterCardPlugin) };
 }
 
 /** A repository's reflect.config.json changed: its configuration is resolved again and the views redrawn. */

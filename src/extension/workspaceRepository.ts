@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { GitProblem, type GitProblemKind } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
@@ -74,6 +74,29 @@ async function nestedRepositoryFolders(root: string, depth: number): Promise<str
     found.push(...(await nestedRepositoryFolders(child, depth - 1)));
   }
   return found;
+}
+
+/**
+ * Whether a workspace folder may hold a git repository, from the file system
+ * alone (a `.git` in it or above it, or in a folder below it that would be
+ * scanned): what the palette's `changeLog.noRepository` key says, without
+ * running git at activation.
+ */
+export async function folderMayHoldRepository(folder: string): Promise<boolean> {
+  for (let current = folder, level = 0; level < 64; level++) {
+    if (await pathExists(join(current, '.git'))) return true;
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return (await nestedRepositoryFolders(folder, NESTED_SCAN_DEPTH)).length > 0;
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The repository a command works on: the only one, or the one the person picks. */

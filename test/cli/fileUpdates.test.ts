@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sealFences } from '../../src/core/markdown/generatedFences';
 import { regenerate } from '../../src/core/markdown/regenerate';
-import { FileChangedError, HardLinkedFileError, replaceFile, writeNewFile } from '../../src/core/files/atomicWrite';
+import { FileChangedError, HardLinkedFileError, ReadOnlyFileError, replaceFile, writeNewFile } from '../../src/core/files/atomicWrite';
 import { OutsideRepositoryError } from '../../src/core/files/safePaths';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
 import { writeRecord, completeRecordFiles } from '../support/evidencePackRecord';
@@ -65,6 +65,16 @@ describe('updating a file in place', () => {
     assert.equal(readFileSync(file, 'utf8'), 'old\n');
     assert.equal(readFileSync(other, 'utf8'), 'old\n');
     assert.equal(statSync(file).nlink, 2, 'both names still name one file');
+    assert.deepEqual(temporaryFiles(dir), []);
+  });
+
+  it('refuses a read-only file, whoever runs it, and leaves it as it was', async () => {
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, 'old\n');
+    chmodSync(file, 0o444);
+    await assert.rejects(replaceFile(file, 'new\n', { expected: 'old\n' }), (error: unknown) => error instanceof ReadOnlyFileError && /read-only/.test(error.message) && error.message.includes(file));
+    assert.equal(readFileSync(file, 'utf8'), 'old\n');
+    assert.equal(statSync(file).mode & 0o777, 0o444);
     assert.deepEqual(temporaryFiles(dir), []);
   });
 

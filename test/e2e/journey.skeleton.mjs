@@ -38,6 +38,31 @@ export const steps = [
     },
   },
   {
+    name: 'a commit opens its details page and expands to its files with counts',
+    screenshot: '01c-commit-files',
+    async run({ wb, log }) {
+      const rows = `.part.sidebar .monaco-list[role="tree"][aria-label="${RELEASES_VIEW}"] [role="treeitem"]`;
+      await wb.page.locator(rows, { hasText: 'Unreleased' }).first().click();
+      await wb.page.keyboard.press('ArrowRight');
+      const commitLabel = 'show lab result trend';
+      await wb.waitUntil(async () => (await wb.treeItems(RELEASES_VIEW)).some((r) => r.label === commitLabel),
+        { timeout: 30_000, message: `the commit "${commitLabel}" under Features` });
+      await wb.page.locator(rows, { hasText: commitLabel }).first().click();
+      const tab = await wb.waitUntil(async () => {
+        const labels = await wb.page.locator('.tabs-container .tab').allTextContents();
+        return labels.find((l) => /Preview [0-9a-f]{7}\.md/.test(l));
+      }, { timeout: 30_000, message: 'the commit details preview tab' });
+      log(`details tab: ${tab}`);
+      await wb.screenshot('01b-commit-details');
+      await wb.page.locator(rows, { hasText: commitLabel }).first().click();
+      await wb.page.keyboard.press('ArrowRight');
+      const file = await wb.waitUntil(async () => (await wb.treeItems(RELEASES_VIEW)).find((r) => r.label === 'trend.js'),
+        { timeout: 30_000, message: 'the commit\'s file trend.js' });
+      log(`file row: ${JSON.stringify(file)}`);
+      assert.match(file.description, /^src · A \+1 −0$/);
+    },
+  },
+  {
     name: `Generate Release Notes opens docs/changes/${NEXT_VERSION}/release-notes.md`,
     screenshot: '02-release-notes',
     async run({ wb, sampleRepo, log }) {

@@ -51,6 +51,18 @@ describe('change records', () => {
     assert.match(readFileSync(plan.fsPath, 'utf8'), /^---\nkind: action-plan\n/);
   });
 
+  it('ticks the walkthrough step of the reflection written, and no other', async () => {
+    const { contextKeys: walkthrough } = await api();
+    await walkthrough.update();
+    const before = new Set(walkthrough.writtenDocuments());
+    const phase = ['before-action', 'in-action-planning', 'in-action-execution', 'beyond-action'].find((p) => !before.has(`${p}.md`));
+    assert.ok(phase, `some phase is not written yet in the sample (${[...before].join(', ')})`);
+    await vscode.commands.executeCommand('changeLog.newReflection', phase, VERSION);
+    await walkthrough.update();
+    const added = walkthrough.writtenDocuments().filter((name) => !before.has(name));
+    assert.deepEqual(added, [`${phase}.md`]);
+  });
+
   it('shows each record with its documents, their state and completeness', async () => {
     const { records } = await api();
     records.refresh();

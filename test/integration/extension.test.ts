@@ -111,6 +111,43 @@ describe('Reflective Change Log in the extension host', () => {
     await vscode.workspace.openTextDocument(left);
   });
 
+  it('opens a commit: its details page, its files with diffs against the parent, copy and compare actions', async () => {
+    const { releases } = await api();
+    const roots = await releases.getChildren();
+    const features = (await releases.getChildren(roots[0])).find((c) => releases.getTreeItem(c).label === 'Features');
+    assert.ok(features, 'Unreleased has features');
+    const [commit] = await releases.getChildren(features);
+    assert.equal(commit.type, 'commit');
+    const item = releases.getTreeItem(commit);
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a commit expands to its files');
+    assert.match(String(item.contextValue), /^commit(\.remote)?$/);
+    assert.equal(item.label, 'show lab result trend', 'the subject leads the label');
+    assert.match(String(item.description), /^results · [0-9a-f]{7} · /, 'the scope goes to the description');
+    const icons = new Map((await releases.getChildren(roots[0])).map((g) => [releases.getTreeItem(g).label, (releases.getTreeItem(g).iconPath as vscode.ThemeIcon | undefined)?.id]));
+    assert.notEqual(icons.get('Features'), icons.get('Bug fixes'), 'Features and Bug fixes have icons of their own');
+    assert.equal(item.command?.command, 'changeLog.openCommit');
+    const details = (await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []))) as vscode.Uri;
+    assert.equal(details.scheme, 'changelog-commit');
+    const page = (await vscode.workspace.openTextDocument(details)).getText();
+    assert.ok(commit.type === 'commit' && page.includes(commit.commit.hash), 'the page names the full hash');
+    assert.match(page, /^## Message$/m);
+    assert.match(page, /^## Files changed \(\d+, \+\d+ −\d+\)/m);
+    const files = await releases.getChildren(commit);
+    assert.ok(files.length > 0 && files.every((f) => f.type === 'commit-file'));
+    const fileItem = releases.getTreeItem(files[0]);
+    assert.equal(fileItem.resourceUri?.scheme, 'file', 'files take the theme\'s file icons from their path');
+    assert.match(String(fileItem.description), /[AMDRCT] (\+\d+ −\d+|binary)$/);
+    assert.equal(fileItem.command?.command, 'vscode.diff');
+    const [, right] = fileItem.command?.arguments as [vscode.Uri, vscode.Uri];
+    assert.ok((await vscode.workspace.openTextDocument(right)).getText().length > 0, 'the commit side has content');
+    await vscode.commands.executeCommand('changeLog.copyCommitId', commit);
+    assert.equal(await vscode.env.clipboard.readText(), commit.type === 'commit' ? commit.commit.hash : '');
+    await vscode.commands.executeCommand('changeLog.copyCommitMessage', commit);
+    assert.equal(await vscode.env.clipboard.readText(), commit.type === 'commit' ? commit.commit.message.trimEnd() : '');
+    await vscode.commands.executeCommand('changeLog.openCommitChanges', commit);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('generates release notes for latest tag..HEAD into the change record and opens them', async () => {
     const uri = (await vscode.commands.executeCommand('changeLog.generateReleaseNotes')) as vscode.Uri;
     assert.ok(uri, 'the command returns the file it wrote');

@@ -14,7 +14,7 @@ import { ADVERSARIAL_FRONT_MATTER, documentWith, nestedFlowKeys } from '../suppo
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 // Only a hang trips this: each document below is read in milliseconds, and took 5 s to minutes before parsing was bounded.
-const HANG_MS = 10_000;
+const HANG_MS = 30_000;
 const NOW = { date: '2026-11-25', dateTime: '2026-11-25T10:00' };
 
 /** Problem codes and messages of a document, as `reflect check` and the language server's diagnostics get them. */

@@ -33,6 +33,14 @@ export class HardLinkedFileError extends Error {
   }
 }
 
+/** Raised instead of replacing a file nobody may write to: someone made it read-only on purpose. */
+export class ReadOnlyFileError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is read-only, so it was not changed. Make it writable (chmod u+w) to update it.`);
+    this.name = 'ReadOnlyFileError';
+  }
+}
+
 /** A temporary file name in the same folder as `target`, so a rename or link never crosses file systems. */
 export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -109,6 +117,8 @@ export async function replaceFile(target: string, content: string | Buffer, opti
   const before = await stat(real);
   if (!before.isFile()) throw new Error(`${target} is not a regular file; it was not replaced.`);
   if (before.nlink > 1) throw new HardLinkedFileError(target, before.nlink);
+  // The rename would succeed (it needs only the folder), and so would root's write: the mode is the person's word.
+  if ((before.mode & 0o222) === 0) throw new ReadOnlyFileError(target);
   const expected = options.expected === undefined ? undefined : Buffer.from(options.expected);
   if (expected !== undefined && expected.length > MAX_COMPARED_BYTES) throw new Error(`${target} is too large to update in place.`);
   const unchanged = new UnchangedCheck(before, expected);

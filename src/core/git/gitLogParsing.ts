@@ -153,6 +153,27 @@ export function parseNameStatus(output: string): FileChange[] {
   return changes;
 }
 
+/**
+ * `git diff --numstat -z`: `added\tremoved\tpath` per file, or for a rename
+ * `added\tremoved\t` followed by the old and new paths as fields of their own.
+ * Binary files (`-\t-`) are left out.
+ */
+export function parseNumstat(output: string): Map<string, { readonly added: number; readonly removed: number }> {
+  const fields = output.split('\0');
+  const counts = new Map<string, { readonly added: number; readonly removed: number }>();
+  for (let i = 0; i < fields.length; i++) {
+    const match = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(fields[i]);
+    if (!match) continue;
+    let path = match[3];
+    if (path === '') {
+      path = fields[i + 2] ?? '';
+      i += 2;
+    }
+    if (match[1] !== '-' && path !== '') counts.set(path, { added: Number(match[1]), removed: Number(match[2]) });
+  }
+  return counts;
+}
+
 /** A full SHA-1 or SHA-256 object name, checked without a regular expression (this runs per commit). */
 function isObjectName(text: string): boolean {
   if (text.length !== 40 && text.length !== 64) return false;

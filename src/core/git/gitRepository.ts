@@ -7,7 +7,7 @@ import { classifyGitFailure, GitProblem } from './errors';
 import { runGit } from './gitProcess';
 import { NO_USER_CONFIG, UNEXPANDED_ATTRIBUTES } from './programConfigKeys';
 import { realTopLevel } from './topLevel';
-import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
+import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseNumstat, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
 
 /**
  * Every git call here is read-only plumbing, spawned by `runGit`, which gives
@@ -206,6 +206,13 @@ export class GitRepository {
     const from = range.from === undefined ? await this.emptyTree() : assertSafeRef(range.from);
     const output = await this.raw(['diff', '--name-status', '-z', '-M', ...SAFE_DIFF_OPTIONS, '--end-of-options', from, to, '--']);
     return parseNameStatus(output);
+  }
+
+  /** Lines added and removed per path between the two ends of a range (renames by their new path); binary files are absent. */
+  async changedLineCounts(range: RevisionRange): Promise<Map<string, { readonly added: number; readonly removed: number }>> {
+    const to = assertSafeRef(range.to);
+    const from = range.from === undefined ? await this.emptyTree() : assertSafeRef(range.from);
+    return parseNumstat(await this.raw(['diff', '--numstat', '-z', '-M', ...SAFE_DIFF_OPTIONS, '--end-of-options', from, to, '--']));
   }
 
   /** The bytes of a file at a revision, or undefined when it does not exist there. */

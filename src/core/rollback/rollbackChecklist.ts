@@ -10,6 +10,8 @@ export interface PackageReference {
   /** The archive's file name. */
   readonly file: string;
   readonly sha256: string;
+  /** Where it is, from the repository root (absolute when outside it): what the verify step names, so it works when copied. */
+  readonly path?: string;
 }
 
 /** Everything a rollback checklist is made from. */
@@ -47,7 +49,7 @@ export async function buildRollbackChecklist(repo: GitRepository, request: Rollb
   const files = classifier.classify(changes);
   const change = request.change ?? request.range.to;
   const target = request.range.from !== undefined && commit !== undefined ? { tag: request.range.from, commit } : undefined;
-  const steps = rollbackSteps(files, { targetTag: target?.tag, targetCommit: target?.commit, fromVersion: change, packageFile: request.package?.file, packageSha256: request.package?.sha256 });
+  const steps = rollbackSteps(files, { targetTag: target?.tag, targetCommit: target?.commit, fromVersion: change, packageFile: request.package?.file, packagePath: request.package?.path, packageSha256: request.package?.sha256 });
   return { range: request.range, change, date: request.date, ...(author ? { author } : {}), ...(target ? { target } : {}), ...(request.package ? { package: request.package } : {}), files, steps };
 }
 

@@ -22,7 +22,18 @@ export interface StepContext {
   /** The version being rolled back (the change record's version). */
   readonly fromVersion: string;
   readonly packageFile?: string;
+  /** The package's path from the repository root, for the verify command; its file name when unknown. */
+  readonly packagePath?: string;
   readonly packageSha256?: string;
+}
+
+/**
+ * A command-line word that a POSIX shell reads back as exactly `text`: kept
+ * as it is when it holds only safe characters, otherwise single-quoted. A tag
+ * may legally be named `v1;reboot`; a step someone copies must not run it.
+ */
+export function shellWord(text: string): string {
+  return /^[A-Za-z0-9._/@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 type Part = string | { readonly code: string };
@@ -53,8 +64,8 @@ export function rollbackSteps(files: readonly ClassifiedFile[], context: StepCon
   const steps: RollbackStep[] = [
     step('prepare', undefined, 'Confirm the rollback target: ', ...target, '.'),
     context.packageFile
-      ? step('prepare', undefined, 'Have the rollback package ', { code: context.packageFile }, ...(context.packageSha256 ? [' (sha256 ', { code: context.packageSha256 }, ')'] : []), ' at hand and verify it: ', { code: `reflect package --verify ${context.packageFile}` }, '.')
-      : step('prepare', undefined, 'Create the rollback package and record its checksum: ', { code: `reflect package ${context.targetTag ?? '<tag>'}` }, '.'),
+      ? step('prepare', undefined, 'Have the rollback package ', { code: context.packageFile }, ...(context.packageSha256 ? [' (sha256 ', { code: context.packageSha256 }, ')'] : []), ' at hand and verify it: ', { code: `reflect package --verify ${shellWord(context.packagePath ?? context.packageFile)}` }, '.')
+      : step('prepare', undefined, 'Create the rollback package and record its checksum: ', { code: `reflect package ${context.targetTag ? shellWord(context.targetTag) : '<tag>'}` }, '.'),
     step('prepare', undefined, 'Agree the trigger criteria for rolling back and who decides (see "When to roll back").'),
     step('prepare', undefined, 'Name the point of no return: the moment after which rolling back costs more than fixing forward (for example once data is written in a new format).'),
     step('prepare', undefined, 'Take a backup of the data and configuration just before deployment, and test that it restores.'),

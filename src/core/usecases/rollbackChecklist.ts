@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/resolvedConfig';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson, type PackageReference, type RollbackChecklist } from '../rollback/rollbackChecklist';
@@ -68,10 +68,16 @@ export function rollbackChecklistJson(built: ReleaseRollbackChecklist): string {
 async function packageFor(repo: GitRepository, config: ResolvedConfig, range: RevisionRange, choice: PackageChoice): Promise<{ reference?: PackageReference; found: TagPackage }> {
   const none: TagPackage = { state: 'none' };
   if (choice.lookup === 'none') return { found: none };
-  if (choice.lookup === 'file') return { reference: await namedPackage(choice.path, choice.shown, range.from), found: none };
+  if (choice.lookup === 'file') return { reference: { ...(await namedPackage(choice.path, choice.shown, range.from)), path: fromRoot(repo.root, resolve(choice.path)) }, found: none };
   if (range.from === undefined) return { found: none };
   const found = await packageOfTag(packageFolderOf(repo.root, config), range.from, repo.root);
-  return found.state === 'verified' ? { reference: { file: found.file, sha256: found.sha256 }, found } : { found };
+  return found.state === 'verified' ? { reference: { file: found.file, sha256: found.sha256, path: posix.join(config.packageFolder, found.file) }, found } : { found };
+}
+
+/** A path as seen from the repository root (POSIX), or absolute when it is outside it. */
+function fromRoot(root: string, path: string): string {
+  const inside = relative(root, path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside.split(sep).join('/');
 }
 
 async function namedPackage(path: string, shown: string, returnsTo: string | undefined): Promise<PackageReference> {

@@ -73,7 +73,7 @@ function parseWithin(source: string, options: BoundedYamlOptions, budget: YamlBu
     const type: string | null = afterScalarMarker ? 'scalar-text' : CST.tokenType(lexeme);
     afterScalarMarker = type === 'scalar';
     if (type === 'alias') aliases++;
-    const end = offset + lexeme.length;
+    const end = offset + lexemeWidth(lexeme);
     if (tokens > budget.maxTokens) return refuse('tokens', offset, end, `The front matter is too complex to read: it has more than ${budget.maxTokens} YAML tokens (keys, values and punctuation), and real front matter has a few hundred.`);
     if (aliases > budget.maxAliases) return refuse('aliases', offset, end, `The front matter uses more than ${budget.maxAliases} aliases and was not read.`);
     for (const token of parser.next(lexeme)) take(token);
@@ -95,6 +95,14 @@ function parseWithin(source: string, options: BoundedYamlOptions, budget: YamlBu
     return refuse('collection-key', start, end, 'A key of the front matter is a list or mapping; keys must be plain text, so the front matter was not read.');
   }
   return { document };
+}
+
+/**
+ * How many characters of the source a lexeme stands for: the lexer adds
+ * markers of its own (document start, scalar start, flow end) that take none.
+ */
+export function lexemeWidth(lexeme: string): number {
+  return lexeme === '\x02' || lexeme === '\x1f' || lexeme === '\x18' ? 0 : lexeme.length;
 }
 
 function refuse(reason: YamlRefusal['reason'], start: number, end: number, message: string): BoundedYamlResult {

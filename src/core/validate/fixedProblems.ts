@@ -1,3 +1,4 @@
+import type { AnalysisCache } from './analysisCache';
 import type { Problem } from './problem';
 import { fixableProblems } from './problemFixes';
 import { analyseDocument, finishProblems, type DocumentAnalysis } from './validateDocument';
@@ -23,7 +24,14 @@ export function validateDocumentWithFixes(text: string, options: ValidationOptio
   return finishProblems(analysis.problems, analysis.lines, options);
 }
 
-/** `validateRecord` with every fix attached to each file's own problems (for editors). */
-export function validateRecordWithFixes(files: readonly RecordFile[], options: ValidationOptions = {}): RecordFileProblems[] {
-  return validateRecord(files, options, (analysis) => withFixes(analysis, options));
+/**
+ * `validateRecord` with every fix attached to each file's own problems (for
+ * editors). With a cache, a file whose text and options are unchanged since
+ * the last call is not read again; `folder` keys its entries.
+ */
+export function validateRecordWithFixes(files: readonly RecordFile[], options: ValidationOptions = {}, cache?: { readonly cache: AnalysisCache; readonly folder: string }): RecordFileProblems[] {
+  const analyse = (file: RecordFile): DocumentAnalysis => withFixes(analyseDocument(file.text, options), options);
+  if (cache === undefined) return validateRecord(files, options, analyse);
+  const optionsKey = JSON.stringify(options);
+  return validateRecord(files, options, (file) => cache.cache.analysis(`${cache.folder}\u0000${file.name}`, file.text, optionsKey, () => analyse(file)));
 }

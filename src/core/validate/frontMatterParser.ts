@@ -1,6 +1,7 @@
 import { isMap, isSeq, type Document, type Node } from 'yaml';
 import { keyText, mappingsOf, parseYamlWithinBudget } from './boundedYaml';
 import type { Problem, TextRange } from './problem';
+import { unclosedOpenings, type OpeningQuestion } from './yamlOpenings';
 import { LineIndex } from './problem';
 
 /** Front matter found at the top of a Markdown document. */
@@ -76,9 +77,12 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatterRes
       return { problems: [{ range: lines.rangeOf(sourceOffset + start, sourceOffset + end), severity: 'error', code: reason === 'aliases' ? 'yaml-aliases' : 'yaml-syntax', message }] };
     }
     document = parsed.document;
-    for (const error of document.errors) {
-      problems.push({ range: lines.rangeOf(sourceOffset + error.pos[0], sourceOffset + error.pos[1]), severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstSentence(error.message)}` });
-    }
+    const openings = openingsOf(source, document.errors);
+    document.errors.forEach((error, index) => {
+      const opened = openings[index];
+      const range = opened === undefined ? lines.rangeOf(sourceOffset + error.pos[0], sourceOffset + error.pos[1]) : lines.rangeOf(sourceOffset + opened, sourceOffset + lineEndAt(source, opened));
+      problems.push({ range, severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstSentence(error.message)}` });
+    });
     const duplicates = duplicateKeys(document);
     for (const key of duplicates) {
       const range = key.range ?? [0, 0];
@@ -139,6 +143,26 @@ function duplicateKeys(document: Document.Parsed): Node[] {
     }
   }
   return found;
+}
+
+/** Where the quote or bracket each "missing closing …" error is about was opened, in `source` (undefined for other errors). */
+function openingsOf(source: string, errors: readonly { readonly code: string; readonly message: string; readonly pos: [number, number] }[]): (number | undefined)[] {
+  const questions: OpeningQuestion[] = [];
+  const asked: number[] = [];
+  errors.forEach((error, index) => {
+    const what = error.code === 'MISSING_CHAR' && /closing ["']quote/.test(error.message) ? 'quote' : error.code === 'BAD_INDENT' && error.message.startsWith('Flow sequence') ? '[' : error.code === 'BAD_INDENT' && error.message.startsWith('Flow map') ? '{' : undefined;
+    if (what === undefined) return;
+    questions.push({ offset: error.pos[0], what });
+    asked.push(index);
+  });
+  const answers: (number | undefined)[] = errors.map(() => undefined);
+  unclosedOpenings(source, questions).forEach((answer, i) => (answers[asked[i]] = answer));
+  return answers;
+}
+
+function lineEndAt(source: string, offset: number): number {
+  const end = source.indexOf('\n', offset);
+  return end === -1 ? source.length : end;
 }
 
 function firstSentence(message: string): string {

@@ -22,12 +22,13 @@ export interface RecordFileProblems {
  * Validates the documents of one record folder: each on its own, then across
  * them (dates in order, the action plan due after on-action, overdue actions,
  * documents that belong elsewhere). Returns the problems per file, in input order.
- * `prepare` may amend each document's own analysis (the editor's fixes, validate/fixedProblems).
+ * `analyse` reads each document on its own; the editor's adds every fix and
+ * remembers unchanged siblings (validate/fixedProblems, validate/analysisCache).
  */
-export function validateRecord(files: readonly RecordFile[], options: ValidationOptions = {}, prepare: (analysis: DocumentAnalysis) => DocumentAnalysis = (a) => a): RecordFileProblems[] {
+export function validateRecord(files: readonly RecordFile[], options: ValidationOptions = {}, analyse: (file: RecordFile) => DocumentAnalysis = (file) => analyseDocument(file.text, options)): RecordFileProblems[] {
   const documents: RecordDocument[] = files.map((file) => {
     const fileName = baseName(file.name);
-    return { fileName, expected: documentTypeOfFileName(fileName), analysis: prepare(analyseDocument(file.text, options)) };
+    return { fileName, expected: documentTypeOfFileName(fileName), analysis: analyse(file) };
   });
   const extra = crossDocumentProblems(documents, options);
   return documents.map((doc, index) => ({

@@ -39,3 +39,9 @@ export function documentTypeOfFileName(fileName: string): RecordDocumentType | u
 export function fileNameOfDocument(kind: DocumentKind, phase?: PhaseId): string | undefined {
   return RECORD_DOCUMENT_TYPES.find((d) => d.kind === kind && d.phase === phase)?.fileName;
 }
+
+/** The editor's context key that is true once some record of the workspace holds `fileName` (`changeLog.written.beforeAction`); the walkthrough's steps complete on them. */
+export function writtenContextKey(fileName: string): string {
+  const stem = fileName.replace(/\.md$/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return `changeLog.written.${stem}`;
+}

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { FileChange } from '../../core/git/gitLogParsing';
 import { relativeDate } from '../../core/render/relativeDate';
 import { gitContentUri } from '../gitContentProvider';
+import { commitFileSides } from './commitFileSides';
 import type { ReleaseEntry, ReleaseNode, ReleaseSummary } from './repositoryReleases';
 
 const STATUS_ICONS: Record<FileChange['status'], string> = {
@@ -14,6 +15,36 @@ const STATUS_ICONS: Record<FileChange['status'], string> = {
   'type-changed': 'diff-modified',
   unmerged: 'warning',
   unknown: 'question',
+};
+
+/** Each kind of change its own icon, so Features and Bug fixes are told apart at a glance. */
+const GROUP_ICONS: Readonly<Record<string, string>> = {
+  breaking: 'warning',
+  feat: 'sparkle',
+  fix: 'bug',
+  perf: 'dashboard',
+  revert: 'discard',
+  reverted: 'discard',
+  refactor: 'tools',
+  docs: 'book',
+  test: 'beaker',
+  build: 'package',
+  ci: 'server-process',
+  style: 'symbol-color',
+  chore: 'gear',
+  merge: 'git-merge',
+  other: 'circle-outline',
+};
+
+const STATUS_LETTERS: Record<FileChange['status'], string> = {
+  added: 'A',
+  modified: 'M',
+  deleted: 'D',
+  renamed: 'R',
+  copied: 'C',
+  'type-changed': 'T',
+  unmerged: 'U',
+  unknown: '?',
 };
 
 /** Draws a node; `summaryOf` says what is known of a release already (drawing reads nothing). */
@@ -47,16 +78,34 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
     case 'group': {
       const item = new vscode.TreeItem(node.group.title, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.group.commits.length}`;
-      item.iconPath = new vscode.ThemeIcon(node.group.type === 'breaking' ? 'warning' : node.group.type === 'other' ? 'circle-outline' : 'list-unordered');
+      item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group.type] ?? 'list-unordered');
       return item;
     }
     case 'commit': {
       const { commit } = node;
-      const item = new vscode.TreeItem(commit.scope ? `${commit.scope}: ${commit.subject}` : commit.subject, vscode.TreeItemCollapsibleState.None);
-      item.description = `${commit.hash.slice(0, 7)} · ${commit.authorName} · ${relativeDate(commit.date)}`;
-      item.tooltip = new vscode.MarkdownString().appendCodeblock(commit.message, 'text').appendMarkdown(`\n\n${commit.authorName}, ${commit.date}\n\n`).appendCodeblock(commit.hash, 'text');
+      // The subject leads: a long scope list (`feat(api,ui,db):`) goes to the description, not before the words.
+      const item = new vscode.TreeItem(commit.subject || commit.hash.slice(0, 7), vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = [commit.scope, commit.hash.slice(0, 7), commit.authorName, relativeDate(commit.date)].filter((p) => p).join(' · ');
+      const heading = commit.type ? `${commit.type}${commit.scope ? `(${commit.scope})` : ''}${commit.breaking ? '!' : ''}` : undefined;
+      item.tooltip = new vscode.MarkdownString().appendCodeblock(commit.message, 'text').appendMarkdown(`\n\n`).appendText(`${heading ? `${heading} · ` : ''}${commit.authorName}, ${commit.date}`).appendMarkdown('\n\n').appendCodeblock(commit.hash, 'text');
       item.iconPath = new vscode.ThemeIcon('git-commit');
-      item.contextValue = 'commit';
+      item.contextValue = node.webUrl ? 'commit.remote' : 'commit';
+      item.command = { command: 'changeLog.openCommit', title: vscode.l10n.t('Open Commit Details'), arguments: [node] };
+      item.id = `${node.root}\0commit\0${commit.hash}`;
+      return item;
+    }
+    case 'commit-file': {
+      const { change } = node;
+      const item = new vscode.TreeItem(vscode.Uri.file(path.join(node.root, change.path)), vscode.TreeItemCollapsibleState.None);
+      item.label = path.posix.basename(change.path);
+      const folder = path.posix.dirname(change.path);
+      const counts = change.added === undefined ? vscode.l10n.t('binary') : `+${change.added} −${change.removed ?? 0}`;
+      item.description = `${folder === '.' ? '' : `${folder} · `}${STATUS_LETTERS[change.status]} ${counts}`;
+      item.tooltip = `${change.path}\n${change.status}${change.oldPath ? ` from ${change.oldPath}` : ''} · ${counts}`;
+      item.iconPath = vscode.ThemeIcon.File;
+      const { left, right, title } = commitFileSides(node);
+      item.command = { command: 'vscode.diff', title: vscode.l10n.t('Open Diff'), arguments: [left, right, title, { preview: true }] };
+      item.contextValue = 'commit-file';
       return item;
     }
     case 'files': {

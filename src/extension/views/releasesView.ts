@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { GitRepository } from '../../core/git/gitRepository';
+import type { RemoteLinks } from '../../core/render/remoteLinks';
 import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
+import { readCommitOverview, readWebLinks } from '../../core/usecases/commitOverview';
 import type { RepositoryRegistry } from '../repositoryRegistry';
 import { readSettings } from '../configuration';
 import type { LocatedRepository, WorkspaceState } from '../workspaceRepository';
 import { toTreeItem } from './releaseNodes';
-import { RepositoryReleases, type ReleaseEntry, type ReleaseNode } from './repositoryReleases';
+import { RepositoryReleases, type CommitFileNode, type ReleaseEntry, type ReleaseNode } from './repositoryReleases';
 import { withViewProgress } from './viewProgress';
 
 export const RELEASES_VIEW_ID = 'changeLog.releases';
@@ -18,6 +20,7 @@ export const RELEASES_VIEW_ID = 'changeLog.releases';
 export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ReleaseNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly links = new Map<string, Promise<RemoteLinks | undefined>>();
   private located: Promise<{ state: WorkspaceState; repositories: LocatedRepository[]; releases: RepositoryReleases[] }> | undefined;
 
   /**
@@ -33,6 +36,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   /** Forgets what was read and redraws the view. */
   refresh(): void {
     this.located = undefined;
+    this.links.clear();
     this.changed.fire(undefined);
   }
 
@@ -57,13 +61,35 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
         return this.guard(node.root, () => this.releasesOf(node.root).rootNodes());
       case 'release':
         return this.guard(node.name, () => withViewProgress(RELEASES_VIEW_ID, `Reading ${node.name}`, () => this.releasesOf(node.root).releaseChildren(node)));
-      case 'group':
-        return node.group.commits.map((commit) => ({ type: 'commit', commit }));
+      case 'group': {
+        const { root } = node.entry;
+        const links = await this.webLinks(root);
+        return node.group.commits.map((commit) => ({ type: 'commit', root, commit, ...(links ? { webUrl: links.commit(commit.hash) } : {}) }));
+      }
+      case 'commit':
+        return this.guard(node.commit.hash, () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading commit {0}', node.commit.hash.slice(0, 7)), () => this.commitFiles(node)));
       case 'files':
         return this.guard('files', () => withViewProgress(RELEASES_VIEW_ID, 'Reading changed files', () => this.releasesOf(node.entry.root).fileNodes(node.entry)));
       default:
         return [];
     }
+  }
+
+  /** The files a commit changed, against its first parent (for its tree item and Open Changes). */
+  async commitFiles(node: Extract<ReleaseNode, { type: 'commit' }>): Promise<CommitFileNode[]> {
+    const config = await this.registry.configurationFor(node.root);
+    const overview = await readCommitOverview(this.releasesOf(node.root).repository, config, node.commit.hash);
+    return overview.files.map((change) => ({ type: 'commit-file', root: node.root, hash: overview.commit.hash, ...(overview.base ? { base: overview.base } : {}), change }));
+  }
+
+  /** Web links of a repository's origin remote, read once per listing (undefined when not a known host). */
+  private webLinks(root: string): Promise<RemoteLinks | undefined> {
+    let links = this.links.get(root);
+    if (!links) {
+      links = this.registry.configurationFor(root).then((config) => readWebLinks(this.releasesOf(root).repository, config)).catch(() => undefined);
+      this.links.set(root, links);
+    }
+    return links;
   }
 
   /** The repositories currently shown (for commands such as Compare Releases). */

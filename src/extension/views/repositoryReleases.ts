@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ParsedCommit } from '../../core/commits/conventionalCommit';
 import { groupCommitsByType, type CommitGroup } from '../../core/commits/groupCommits';
 import type { FileChange, GitTag } from '../../core/git/gitLogParsing';
+import type { CommitFileChange } from '../../core/usecases/commitOverview';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
 import type { ReleaseFilter } from '../../core/git/releases';
 import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleaseFiles, readReleaseListing, readReleaseRange } from '../../core/usecases/releaseOverview';
@@ -16,10 +17,20 @@ export type ReleaseNode =
   | ReleaseEntry
   | { readonly type: 'more-releases'; readonly root: string; readonly shown: number; readonly total: number }
   | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup }
-  | { readonly type: 'commit'; readonly commit: ParsedCommit }
+  | { readonly type: 'commit'; readonly root: string; readonly commit: ParsedCommit; readonly webUrl?: string }
+  | CommitFileNode
   | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
   | { readonly type: 'files'; readonly entry: ReleaseEntry }
   | { readonly type: 'file'; readonly entry: ReleaseEntry; readonly change: FileChange; readonly range: RevisionRange };
+
+/** A file one commit changed, compared with the commit's first parent (`base`; none for a root commit). */
+export interface CommitFileNode {
+  readonly type: 'commit-file';
+  readonly root: string;
+  readonly hash: string;
+  readonly base?: string;
+  readonly change: CommitFileChange;
+}
 
 /** Unreleased, a tag, or a comparison of two refs. */
 export interface ReleaseEntry {

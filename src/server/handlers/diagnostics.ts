@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { DocumentDiagnosticReportKind, type Connection, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from '../../core/validate/analysisCache';
 import { validateDocumentWithFixes, validateRecordWithFixes } from '../../core/validate/fixedProblems';
 import { todayOn } from '../../core/vocabulary/clock';
 import { assertCurrent, settle, toDiagnostics } from '../diagnosticsPipeline';
@@ -20,6 +21,8 @@ const EMPTY: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Ful
  * carries its fix in `data` (see handlers/codeActions).
  */
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsSource, folders: OpenRecordFolders, runtime: ServerRuntime, history?: RecordHistory): void {
+  // Siblings are read from disk on each pull; their analyses are remembered while their text is unchanged.
+  const analyses = new AnalysisCache();
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
@@ -42,7 +45,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       // Reading the siblings took a while: the document may have moved on.
       assertCurrent(documents.get(uri), version, token);
       const name = basename(filePathOf(uri) ?? '');
-      const validated = validateRecordWithFixes(files, options).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
+      const validated = validateRecordWithFixes(files, options, { cache: analyses, folder }).find((file) => file.name === name)?.problems ?? validateDocumentWithFixes(text, options);
       const fromHistory = history ? await history.findings(folder, name, text, documentSettings, today) : [];
       problems = fromHistory.length === 0 ? validated : [...validated, ...fromHistory].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
