@@ -88,7 +88,7 @@ const range5000 = `${older}..${newest}`;
 const commitsIn5000 = (await repo.readCommits({ from: older, to: newest })).length;
 const git = (args) => () => run('git', args, { cwd: repoPath, maxBuffer: 1 << 30 });
 const logArgs = (range) => ['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range, '--'];
-const rangeOf = (spec) => (spec.includes('..') ? { from: spec.split('..')[0], to: spec.split('..')[1] } : { to: spec });
+const rangeOf = (spec) => (spec.includes('..') ? { ...(spec.split('..')[0] ? { from: spec.split('..')[0] } : {}), to: spec.split('..')[1] } : { to: spec });
 /** `reflect notes` on a range against the floor running the same `git log`. */
 const notesAgainstFloor = (name, path, spec, target) =>
   compare(name, processRunner(process.execPath, [CLI, 'notes', spec, '--repo', path]), floorRunner(path, core.logArguments(rangeOf(spec)), core.LOG_ENVIRONMENT), target, undefined, 'floor');
@@ -143,7 +143,10 @@ await compare(
   () => run('git', logArgs(range5000), { cwd: repoPath, maxBuffer: 1 << 30, env: { ...process.env, GIT_FLUSH: '0' } }),
   1.5,
 );
-await notesAgainstFloor('notes for the whole history (50,000 commits), whole process', repoPath, 'HEAD', 1.3);
+// `..tag`: from the first commit (a single ref would mean that ref's release).
+const wholeHistory = `..${newest}`;
+const commitsInHistory = await repo.countCommits(rangeOf(wholeHistory));
+await notesAgainstFloor(`notes for the whole history (${commitsInHistory} commits), whole process`, repoPath, wholeHistory, 1.3);
 
 /** Peak resident memory (MB) of one `reflect notes` process on a range. */
 function peakMemoryMb(path, spec) {
@@ -177,13 +180,13 @@ if (realPath) {
       break;
     }
   }
-  const spec = from ? `${from}..${realTags[0].name}` : 'HEAD';
+  const spec = from ? `${from}..${realTags[0].name}` : '..HEAD';
   const count = await real.countCommits(rangeOf(spec));
   const name = realPath.split('/').filter(Boolean).pop();
   await notesAgainstFloor(`${name}: notes for ${count} commits (${spec}), whole process`, realPath, spec, 1.3);
   await notesAgainstFloor(`${name}: notes for one release (${realTags[1].name}..${realTags[0].name}), whole process`, realPath, `${realTags[1].name}..${realTags[0].name}`, 1.2);
   const realInProcess = async () => core.renderReleaseNotesMarkdown(await core.buildReleaseNotes(real, { range: rangeOf(spec), date: '2026-11-25' }));
-  await compare(`${name}: notes for ${count} commits, in-process, warm`, realInProcess, () => run('git', logArgs(spec), { cwd: realPath, maxBuffer: 1 << 30 }), 1.5);
+  await compare(`${name}: notes for ${count} commits, in-process, warm`, realInProcess, () => run('git', logArgs(spec.startsWith('..') ? spec.slice(2) : spec), { cwd: realPath, maxBuffer: 1 << 30 }), 1.5);
   perCommit.push({ label: `${name}, ${count} commits`, commits: count, ms: median(rows[rows.length - 1].ours) });
 }
 
@@ -215,12 +218,13 @@ if (process.env.BENCH_COMPETITORS !== '0') {
   const ranges = [
     ['one release (25 commits)', oneRelease, [tags[1].name, tags[0].name]],
     [`${commitsIn5000} commits`, range5000, [older, newest]],
-    ['whole history (50,000 commits)', 'HEAD', null],
+    [`whole history (${commitsInHistory} commits)`, wholeHistory, null],
   ];
   console.log(`\nRelease notes by each tool, one run each, ms (git log with the same fields for scale):\n`);
   console.log(`${'range'.padEnd(34)} ${'git log'.padStart(9)} ${'reflect'.padStart(9)} ${'git-cliff'.padStart(10)} ${'conventional-changelog'.padStart(23)}`);
   for (const [label, range, fromTo] of ranges) {
-    const gitMs = await once('git', logArgs(range));
+    // git reads `..X` as HEAD..X; for us it is the history up to X.
+    const gitMs = await once('git', logArgs(range.startsWith('..') ? range.slice(2) : range));
     const oursMs = await once(process.execPath, [CLI, 'notes', range, '--repo', repoPath]);
     const cliffMs = gitCliff ? await once(gitCliff, [...(fromTo ? [range] : []), '-o', '/dev/null']) : NaN;
     const ccArgs = ['--stdout', '-p', 'conventionalcommits', ...(fromTo ? ['--from', fromTo[0], '--to', fromTo[1]] : ['-r', '0'])];
