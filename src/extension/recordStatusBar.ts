@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { assessRecordFolderOf } from '../core/usecases/checkRecord';
 import type { RepositoryRegistry } from './repositoryRegistry';
 import { readSettings } from './configuration';
+import { recordSummary } from './recordSummary';
 
 /**
  * A status bar item for the change record of the active document, such as
@@ -38,7 +39,7 @@ export class RecordStatusBar implements vscode.Disposable {
     }
     const { version, folder, assessment } = record;
     this.item.text = `$(notebook) ${version} · ${assessment.complete}/${assessment.expected}`;
-    this.item.tooltip = `Change record ${version}: ${assessment.complete} of ${assessment.expected} documents complete, ${assessment.present} written. Open its manifest.`;
+    this.item.tooltip = `${recordSummary(version, assessment)} ${vscode.l10n.t('Choose to open its manifest.')}`;
     this.item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Change Record'), arguments: [vscode.Uri.file(join(folder, 'change.md'))] };
     this.item.show();
   }

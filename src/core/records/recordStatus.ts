@@ -92,3 +92,12 @@ function baseName(name: string): string {
   const parts = name.split(/[\\/]/);
   return parts[parts.length - 1] ?? name;
 }
+
+/**
+ * The document a record needs next: the first, in the order documents are
+ * usually written, that is missing; with none missing, the first that still
+ * has problems; undefined when the record is complete.
+ */
+export function nextDueDocument(assessment: RecordAssessment): DocumentAssessment | undefined {
+  return assessment.documents.find((d) => d.state === 'missing') ?? assessment.documents.find((d) => d.state === 'has-problems');
+}

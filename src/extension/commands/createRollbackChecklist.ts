@@ -1,6 +1,7 @@
 import { requireInsideRepository } from '../../core/files/safePaths';
 import * as vscode from 'vscode';
 import { buildReleaseRollbackChecklist } from '../../core/usecases/rollbackChecklist';
+import { withCommandProgress } from '../commandProgress';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { releaseTargetOf } from '../releaseTarget';
 import type { RepositoryRegistry } from '../repositoryRegistry';
@@ -20,7 +21,9 @@ export class CreateRollbackChecklistCommand implements Command {
     const target = await releaseTargetOf(this.registry, node, 'ask');
     const { repository, range } = target;
     const config = await this.registry.configurationFor(repository.root, { forCommand: true });
-    const built = await buildReleaseRollbackChecklist(repository, config, { range, today: this.registry.today(), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) });
+    const built = await withCommandProgress(vscode.l10n.t('Deriving the rollback checklist of {0}', target.version ?? range.to), () =>
+      buildReleaseRollbackChecklist(repository, config, { range, today: this.registry.today(), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) }),
+    );
     const found = built.packageFound;
     if (found.state === 'unusable') {
       void vscode.window.showWarningMessage(vscode.l10n.t('The rollback package {0} did not verify ({1}); the checklist does not name it.', found.archivePath, found.problems.join(' ')));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { recordSummary } from '../recordSummary';
 import type { DocumentAssessment, RecordAssessment } from '../../core/records/recordStatus';
 import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
 import type { RepositoryRegistry } from '../repositoryRegistry';
@@ -20,7 +21,7 @@ const STATE_ICONS: Record<DocumentAssessment['state'], [string, string | undefin
 
 /** Percentage of a record's documents that are complete. */
 export function completenessLabel(assessment: RecordAssessment): string {
-  return `${assessment.complete}/${assessment.expected} complete`;
+  return vscode.l10n.t('{0}/{1} complete', assessment.complete, assessment.expected);
 }
 
 /**
@@ -54,7 +55,7 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
     if (node.type === 'record') {
       const item = new vscode.TreeItem(node.version, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = completenessLabel(node.assessment);
-      item.tooltip = `${node.folder}\n${Math.round(node.assessment.completeness * 100)}% complete: ${node.assessment.complete} of ${node.assessment.expected} documents have no open problems.`;
+      item.tooltip = recordSummary(node.version, node.assessment);
       item.iconPath = new vscode.ThemeIcon(node.assessment.complete === node.assessment.expected ? 'pass-filled' : 'notebook');
       item.contextValue = 'record';
       item.id = `record:${node.folder}`;
@@ -102,8 +103,11 @@ export class ChangeRecordsTreeProvider implements vscode.TreeDataProvider<Record
 }
 
 function describeState(document: DocumentAssessment): string {
-  if (document.state === 'missing') return 'missing: choose to create';
-  if (document.state === 'complete') return 'complete';
-  const parts = (['error', 'warning', 'info'] as const).filter((s) => document.counts[s] > 0).map((s) => `${document.counts[s]} ${s === 'info' ? 'to answer' : `${s}${document.counts[s] === 1 ? '' : 's'}`}`);
+  if (document.state === 'missing') return vscode.l10n.t('missing: choose to create');
+  if (document.state === 'complete') return vscode.l10n.t('complete');
+  const parts: string[] = [];
+  if (document.counts.error > 0) parts.push(document.counts.error === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', document.counts.error));
+  if (document.counts.warning > 0) parts.push(document.counts.warning === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', document.counts.warning));
+  if (document.counts.info > 0) parts.push(vscode.l10n.t('{0} to answer', document.counts.info));
   return parts.join(', ');
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { gitContentUri } from '../gitContentProvider';
 import type { CommitFileNode } from './repositoryReleases';
 
@@ -8,5 +8,5 @@ export function commitFileSides(file: CommitFileNode): { left: vscode.Uri; right
   const { root, hash, base, change } = file;
   const left = gitContentUri(root, change.status === 'added' ? undefined : base, change.oldPath ?? change.path);
   const right = gitContentUri(root, change.status === 'deleted' ? undefined : hash, change.path);
-  return { left, right, title: `${path.posix.basename(change.path)} (${base ? base.slice(0, 7) : 'empty'} ↔ ${hash.slice(0, 7)})` };
+  return { left, right, title: `${path.posix.basename(change.path)} (${base ? base.slice(0, 7) : vscode.l10n.t('empty')} ↔ ${hash.slice(0, 7)})` };
 }

@@ -70,7 +70,7 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
     case 'more-releases':
     case 'more-commits': {
       const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
-      item.description = `showing ${node.shown} of ${node.total}`;
+      item.description = vscode.l10n.t('showing {0} of {1}', formatCount(node.shown), formatCount(node.total));
       item.iconPath = new vscode.ThemeIcon('ellipsis');
       item.command = { command: 'changeLog.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
       return item;
@@ -101,7 +101,7 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       const folder = path.posix.dirname(change.path);
       const counts = change.added === undefined ? vscode.l10n.t('binary') : `+${change.added} −${change.removed ?? 0}`;
       item.description = `${folder === '.' ? '' : `${folder} · `}${STATUS_LETTERS[change.status]} ${counts}`;
-      item.tooltip = `${change.path}\n${change.status}${change.oldPath ? ` from ${change.oldPath}` : ''} · ${counts}`;
+      item.tooltip = `${change.path}\n${fileState(change)} · ${counts}`;
       item.iconPath = vscode.ThemeIcon.File;
       const { left, right, title } = commitFileSides(node);
       item.command = { command: 'vscode.diff', title: vscode.l10n.t('Open Diff'), arguments: [left, right, title, { preview: true }] };
@@ -117,8 +117,8 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       const { change, range } = node;
       const item = new vscode.TreeItem(path.posix.basename(change.path), vscode.TreeItemCollapsibleState.None);
       const folder = path.posix.dirname(change.path);
-      item.description = `${folder === '.' ? '' : `${folder} · `}${change.status}${change.oldPath ? ` from ${change.oldPath}` : ''}`;
-      item.tooltip = `${change.path} (${change.status})`;
+      item.description = `${folder === '.' ? '' : `${folder} · `}${fileState(change)}`;
+      item.tooltip = `${change.path} (${fileState(change)})`;
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[change.status]);
       const root = node.entry.root;
       const left = gitContentUri(root, change.status === 'added' ? undefined : range.from, change.oldPath ?? change.path);
@@ -130,17 +130,41 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
   }
 }
 
+/** A file's change as people read it ("renamed from a.ts"), in their language. */
+function fileState(change: FileChange): string {
+  const states: Record<FileChange['status'], string> = {
+    added: vscode.l10n.t('added'),
+    modified: vscode.l10n.t('modified'),
+    deleted: vscode.l10n.t('deleted'),
+    renamed: vscode.l10n.t('renamed'),
+    copied: vscode.l10n.t('copied'),
+    'type-changed': vscode.l10n.t('type changed'),
+    unmerged: vscode.l10n.t('unmerged'),
+    unknown: vscode.l10n.t('changed'),
+  };
+  return change.oldPath ? vscode.l10n.t('{0} from {1}', states[change.status], change.oldPath) : states[change.status];
+}
+
 function releaseItem(entry: ReleaseEntry, summary: ReleaseSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(entry.name, vscode.TreeItemCollapsibleState.Collapsed);
   const parts: string[] = [];
-  if (summary.commitCount !== undefined) parts.push(`${summary.commitCount} ${summary.commitCount === 1 ? 'commit' : 'commits'}`);
+  if (summary.commitCount !== undefined) parts.push(summary.commitCount === 1 ? vscode.l10n.t('1 commit') : vscode.l10n.t('{0} commits', formatCount(summary.commitCount)));
   if (entry.date) parts.push(entry.date.slice(0, 10));
   if (summary.record) parts.push(summary.record);
-  if (summary.partial) parts.push('partial history');
+  if (summary.partial) parts.push(vscode.l10n.t('partial history'));
   item.description = parts.join(' · ');
   item.tooltip = entry.tooltip;
   item.iconPath = new vscode.ThemeIcon(entry.kind === 'unreleased' ? 'git-commit' : entry.kind === 'comparison' ? 'git-compare' : 'tag');
   item.contextValue = entry.kind === 'unreleased' ? 'unreleased' : entry.kind === 'comparison' ? 'comparison' : 'release';
   item.id = `${entry.root}\0${entry.kind}\0${entry.name}`;
   return item;
+}
+
+/** A count with the display language's digit grouping (1,631). */
+function formatCount(count: number): string {
+  try {
+    return new Intl.NumberFormat(vscode.env.language).format(count);
+  } catch {
+    return String(count);
+  }
 }
