@@ -5,13 +5,14 @@ import { CancelledByUser } from './workspaceRepository';
 const NOTIFICATION_DELAY_MS = 400;
 
 /**
- * Runs the slow part of a command with a cancellable progress notification,
- * shown once the work has taken ~0.4 s. Cancelling stops the command there:
- * it throws `CancelledByUser` (which shows nothing), so nothing the work
- * produced is written. Git reads already started finish in the background
- * and are discarded; they write nothing.
+ * Runs the slow part of a command with a progress notification, shown once
+ * the work has taken ~0.4 s. When the work only reads (the default), the
+ * notification can be cancelled: the command stops there, throwing
+ * `CancelledByUser` (which shows nothing), so nothing it read is written; git
+ * reads already started finish in the background and are discarded. Work
+ * that writes as it goes (an archive) passes `cancellable: false`.
  */
-export async function withCommandProgress<T>(title: string, work: () => Promise<T>): Promise<T> {
+export async function withCommandProgress<T>(title: string, work: () => Promise<T>, { cancellable = true } = {}): Promise<T> {
   const running = work();
   let settled = false;
   let cancel: (() => void) | undefined;
@@ -21,7 +22,7 @@ export async function withCommandProgress<T>(title: string, work: () => Promise<
   cancelled.catch(() => undefined);
   const timer = setTimeout(() => {
     if (settled) return;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, (_progress, token) => {
       token.onCancellationRequested(() => cancel?.());
       return running.catch(() => undefined);
     });

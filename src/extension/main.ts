@@ -4,7 +4,7 @@ import { frontMatterCardPlugin } from '../core/preview/frontMatterCard';
 import { systemClock } from '../core/vocabulary/clock';
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
-import { CompareReleasesCommand } from './commands/compareReleases';
+import { CompareReleasesCommand, RemoveComparisonCommand } from './commands/compareReleases';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
 import { GenerateReleaseNotesCommand } from './commands/generateReleaseNotes';
@@ -75,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new CreateRecordDocumentCommand(registry),
       new ExportEvidencePackCommand(registry, context.asAbsolutePath('media/evidence-pack.css')),
       new CompareReleasesCommand(releases),
+      new RemoveComparisonCommand(releases),
       ...commitCommands(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },

@@ -50,7 +50,7 @@ export const steps = [
       await wb.page.locator(rows, { hasText: commitLabel }).first().click();
       const tab = await wb.waitUntil(async () => {
         const labels = await wb.page.locator('.tabs-container .tab').allTextContents();
-        return labels.find((l) => /Preview [0-9a-f]{7}\.md/.test(l));
+        return labels.find((l) => /Preview\]? [0-9a-f]{7}\.md/.test(l));
       }, { timeout: 30_000, message: 'the commit details preview tab' });
       log(`details tab: ${tab}`);
       await wb.screenshot('01b-commit-details');

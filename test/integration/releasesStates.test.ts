@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import type { ReleaseNode } from '../../src/extension/views/repositoryReleases';
 import { ReleasesTreeProvider } from '../../src/extension/views/releasesView';
+import { CompareReleasesCommand, RemoveComparisonCommand } from '../../src/extension/commands/compareReleases';
 import { RepositoryRegistry } from '../../src/extension/repositoryRegistry';
 import { systemClock } from '../../src/core/vocabulary/clock';
 import type { LocatedRepository } from '../../src/extension/workspaceRepository';
@@ -136,6 +137,31 @@ describe('Releases view states', () => {
     const files = (await view.getChildren(roots[0])).find((n) => n.type === 'files');
     assert.ok(files);
     assert.deepEqual((await labels(view, files)).sort(), ['three.txt', 'two.txt']);
+  });
+
+  it('refuses a comparison with a ref that does not exist, keeps comparisons across refresh, and removes one at a time', async () => {
+    const repo = fixture();
+    repo.commit('feat: one');
+    repo.tag('v1.0.0');
+    repo.commit('fix: two', 'two.txt');
+    repo.tag('v1.1.0');
+    repo.git('branch', 'hotfix');
+    const view = await viewOf(repo.dir);
+    const compare = new CompareReleasesCommand(view);
+    await assert.rejects(compare.execute('v1.0.0', 'no-such-ref'), /"no-such-ref" is not a branch, tag or commit/);
+    const comparisons = async () => (await view.getChildren()).filter((n) => n.type === 'release' && n.kind === 'comparison').map((n) => String(view.getTreeItem(n).label));
+    assert.deepEqual(await comparisons(), []);
+    await compare.execute('v1.0.0', 'v1.1.0');
+    await compare.execute('v1.0.0', 'hotfix');
+    assert.deepEqual(await comparisons(), ['v1.0.0 ↔ hotfix', 'v1.0.0 ↔ v1.1.0']);
+    view.refresh();
+    assert.deepEqual(await comparisons(), ['v1.0.0 ↔ hotfix', 'v1.0.0 ↔ v1.1.0'], 'Refresh keeps them, in order');
+    const [first] = (await view.getChildren()).filter((n) => n.type === 'release' && n.kind === 'comparison');
+    assert.equal(view.getTreeItem(first).contextValue, 'comparison');
+    new RemoveComparisonCommand(view).execute(first);
+    assert.deepEqual(await comparisons(), ['v1.0.0 ↔ v1.1.0']);
+    view.refresh();
+    assert.deepEqual(await comparisons(), ['v1.0.0 ↔ v1.1.0'], 'a removed comparison stays removed');
   });
 
   it('drawing an item reads nothing from git: summaries are read when the items are listed', async () => {

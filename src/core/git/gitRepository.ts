@@ -119,6 +119,12 @@ export class GitRepository {
     return parseTagRecords(await this.raw([...TAG_LIST_ARGUMENTS]));
   }
 
+  /** Local and remote-tracking branch names (`main`, `origin/main`), for pickers; at most `limit`. */
+  async listBranches(limit = 1000): Promise<string[]> {
+    const output = await this.raw(['for-each-ref', '--format=%(refname:short)', `--count=${Math.max(1, Math.floor(limit))}`, '--sort=-committerdate', 'refs/heads', 'refs/remotes']);
+    return output.split('\n').filter((name) => name.length > 0 && !name.endsWith('/HEAD'));
+  }
+
   /**
    * The tag named exactly `name`, or undefined: one ref read, whatever the
    * number of tags. A name git would never give a tag (glob characters,

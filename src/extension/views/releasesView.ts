@@ -21,6 +21,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   private readonly changed = new vscode.EventEmitter<ReleaseNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly links = new Map<string, Promise<RemoteLinks | undefined>>();
+  private readonly comparisons = new Map<string, readonly { readonly from: string; readonly to: string }[]>();
   private located: Promise<{ state: WorkspaceState; repositories: LocatedRepository[]; releases: RepositoryReleases[] }> | undefined;
 
   /**
@@ -92,6 +93,21 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
     return links;
   }
 
+  /** Adds a comparison to a repository's list, kept across refreshes. */
+  addComparison(repo: RepositoryReleases, from: string, to: string): void {
+    repo.addComparison(from, to);
+    this.comparisons.set(repo.root, repo.comparedRanges());
+    this.changed.fire(undefined);
+  }
+
+  /** Removes one comparison (its context menu). */
+  removeComparison(entry: ReleaseEntry): void {
+    const repo = this.registry.releasesOf(entry.root);
+    repo?.removeComparison(entry.name);
+    this.comparisons.set(entry.root, repo?.comparedRanges() ?? []);
+    this.changed.fire(undefined);
+  }
+
   /** The repositories currently shown (for commands such as Compare Releases). */
   async repositories(): Promise<RepositoryReleases[]> {
     return (await this.locate()).releases;
@@ -142,6 +158,8 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
           );
         }),
       );
+      // Comparisons the person added stay across a refresh, in their order.
+      for (const repo of releases) for (const { from, to } of [...(this.comparisons.get(repo.root) ?? [])].reverse()) repo.addComparison(from, to);
       this.registry.trackReleases(releases);
       this.onRepositories(releases.map((r) => r.repository));
       return { state, repositories, releases };

@@ -146,11 +146,23 @@ export class RepositoryReleases {
     this.shownReleases += this.settings.pageSize;
   }
 
-  /** Adds a comparison of two refs at the top of the list. */
+  /** Adds a comparison of two refs at the top of the list (once: the same pair again moves it to the top). */
   addComparison(from: string, to: string): ReleaseEntry {
     const entry: ReleaseEntry = { type: 'release', root: this.root, kind: 'comparison', name: `${from} ↔ ${to}`, range: { from, to }, tooltip: vscode.l10n.t('Changes from {0} to {1}', from, to) };
+    this.removeComparison(entry.name);
     this.comparisons.unshift(entry);
     return entry;
+  }
+
+  /** Removes one comparison by its name; the others stay. */
+  removeComparison(name: string): void {
+    const index = this.comparisons.findIndex((c) => c.name === name);
+    if (index >= 0) this.comparisons.splice(index, 1);
+  }
+
+  /** The comparisons shown, newest first, as the refs they compare. */
+  comparedRanges(): { readonly from: string; readonly to: string }[] {
+    return this.comparisons.flatMap((c) => (c.range?.from === undefined ? [] : [{ from: c.range.from, to: c.range.to }]));
   }
 
   /** The names a person can compare: HEAD and the release tags. */
