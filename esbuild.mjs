@@ -9,6 +9,8 @@ const production = process.argv.includes('--production');
 // `--tests`: only what `npm run test:unit` runs: the server and CLI bundles the
 // tests start, and the compiled tests.
 const testsOnly = process.argv.includes('--tests');
+// `--bin`: only what a package ships (`npm pack`'s prepack): the extension, server and CLI bundles.
+const shippedOnly = process.argv.includes('--bin');
 
 /** Every file under `dir` whose name ends with one of `suffixes`. */
 function filesUnder(dir, suffixes) {
@@ -75,11 +77,12 @@ const builds = [
 ];
 
 const neededByTests = (options) => options.outdir === 'out/test' || 'server' in options.entryPoints;
-const selected = testsOnly ? builds.filter(neededByTests) : builds;
+const shipped = (options) => options.outdir === 'dist';
+const selected = testsOnly ? builds.filter(neededByTests) : shippedOnly ? builds.filter(shipped) : builds;
 if (watch) {
   for (const options of selected) (await esbuild.context(options)).watch();
 } else {
   // Compiled tests of moved or deleted specs must not linger and run again.
-  rmSync('out/test', { recursive: true, force: true });
+  if (!shippedOnly) rmSync('out/test', { recursive: true, force: true });
   await Promise.all(selected.map((options) => esbuild.build(options)));
 }

@@ -1,18 +1,19 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { enclosingRepository, refuseLinkOutOfRepository } from '../core/files/safePaths';
 import { parseArgs } from 'node:util';
 import { readTextBounded } from '../core/records/recordFiles';
 import { commandLineLayer } from '../core/config/configLayers';
 import { validationOptionsOf } from '../core/config/resolvedConfig';
 import { RECORD_DOCUMENTS } from '../core/records/recordStatus';
-import { isIsoDateOrDateTime } from '../core/validate/isoDates';
 import type { Problem } from '../core/validate/problem';
-import { looksLikeRecordDocument, validateDocument } from '../core/validate/validateDocument';
+import { looksLikeRecordDocument, MAX_VALIDATED_LENGTH, validateDocument } from '../core/validate/validateDocument';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
 import { checkRecord } from '../core/usecases/checkRecord';
+import { exitCodeFor, readFailOn, readReportFormat, renderReport, type ReportFormat } from './findingReports';
 import { readRepositoryConfig } from './repositoryConfig';
+import { readToday } from './todayArgument';
 import { UsageError } from './usage';
 
 /** One finding as `reflect check --format json` prints it (1-based line and column). */
@@ -35,7 +36,9 @@ interface FoundFile {
  * documents also gets the cross-document rules. It grades with the
  * repository's configuration (reflect.config.json, then --rule and
  * --beyond-action-days), as the editor does. `today` is the local date.
- * Returns the exit code.
+ * With `--staged` the documents are read from the index, not the working
+ * tree. `--format` picks the report (text, JSON, or one for CI) and
+ * `--fail-on` which findings exit 1. Returns the exit code.
  */
 export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: string, today: string): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,18 +46,55 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string' },
+      staged: { type: 'boolean', default: false },
       today: { type: 'string' },
       rule: { type: 'string', multiple: true },
       'beyond-action-days': { type: 'string' },
     },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  const format = readReportFormat(values.format);
+  const failOn = readFailOn(values['fail-on']);
   const day = readToday(values.today ?? today);
   const root = enclosingRepository(cwd);
   const config = await readRepositoryConfig(root, flagsOf(values));
-  const options = validationOptionsOf(config, day);
   const recordsFolder = config.recordsFolder;
   const targets = positionals.length > 0 ? positionals : [root === undefined ? recordsFolder : relative(cwd, join(root, recordsFolder)) || '.'];
+  // The release notes' hazard findings need the commits; without a readable repository they are not looked for.
+  const gitRepository = root === undefined ? undefined : await GitRepository.open(root).catch((error: unknown) => {
+    if (error instanceof GitProblem) return undefined;
+    throw error;
+  });
+  let files: ReadFile[];
+  if (values.staged) {
+    if (!gitRepository) throw new UsageError('--staged checks the staged versions of the records, so it needs a git repository; run it inside one.');
+    files = await stagedDocuments(gitRepository, cwd, targets);
+  } else {
+    files = await workingTreeDocuments(root, cwd, targets);
+  }
+  const found: Array<{ path: string; problem: Problem }> = [];
+  for (const group of groupByFolder(files)) {
+    const texts = group.filter((file) => file.explicit || looksLikeRecordDocument(file.text) || isUnderRecordsFolder(file.path, recordsFolder));
+    const isRecordFolder = texts.some((file) => !file.explicit && RECORD_DOCUMENTS.includes(basename(file.path)));
+    const results = isRecordFolder
+      ? (await checkRecord(texts.map((file) => ({ name: file.path, text: file.text })), { config, today: day, ...(gitRepository ? { repository: gitRepository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
+      : texts.map((file) => ({ path: file.path, problems: validateDocument(file.text, validationOptionsOf(config, day)) }));
+    for (const { path, problems } of results) for (const problem of problems) found.push({ path, problem });
+  }
+  // Text and JSON name files from the current folder, as before; CI reports from the repository root, as code scanning reads them.
+  const base = format === 'text' || format === 'json' || root === undefined ? cwd : root;
+  const findings = found.map(({ path, problem }) => toFinding(shownFile(base, path, format), problem));
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+  out.write(renderReport(format, findings));
+  return exitCodeFor(findings, failOn);
+}
+
+/** A document to check: where it is (absolute), whether it was named, and its text (from the working tree or the index). */
+interface ReadFile extends FoundFile {
+  readonly text: string;
+}
+
+async function workingTreeDocuments(root: string | undefined, cwd: string, targets: readonly string[]): Promise<ReadFile[]> {
   const files = new Map<string, FoundFile>();
   for (const target of targets) {
     // Absolute or relative to the current folder, as git reads paths.
@@ -65,33 +105,38 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
       files.set(file.path, { path: file.path, explicit: file.explicit || (known?.explicit ?? false) });
     }
   }
-  // The release notes' hazard findings need the commits; without a readable repository they are not looked for.
-  const gitRepository = root === undefined ? undefined : await GitRepository.open(root).catch((error: unknown) => {
-    if (error instanceof GitProblem) return undefined;
-    throw error;
-  });
-  const findings: CheckFinding[] = [];
-  for (const group of groupByFolder([...files.values()])) {
-    const texts: Array<{ file: FoundFile; text: string }> = [];
-    for (const file of group) {
-      const text = await readTextBounded(file.path);
-      if (file.explicit || looksLikeRecordDocument(text) || isUnderRecordsFolder(file.path, recordsFolder)) texts.push({ file, text });
-    }
-    const isRecordFolder = texts.some(({ file }) => !file.explicit && RECORD_DOCUMENTS.includes(basename(file.path)));
-    const results = isRecordFolder
-      ? (await checkRecord(texts.map(({ file, text }) => ({ name: file.path, text })), { config, today: day, ...(gitRepository ? { repository: gitRepository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
-      : texts.map(({ file, text }) => ({ path: file.path, problems: validateDocument(text, options) }));
-    for (const { path, problems } of results) for (const problem of problems) findings.push(toFinding(relative(cwd, path) || path, problem));
-  }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
-  if (values.format === 'json') out.write(`${JSON.stringify(findings, null, 2)}\n`);
-  else for (const f of findings) out.write(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`);
-  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+  const read: ReadFile[] = [];
+  for (const file of files.values()) read.push({ ...file, text: await readTextBounded(file.path) });
+  return read;
 }
 
-function readToday(day: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isIsoDateOrDateTime(day)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${day.slice(0, 40)}".`);
-  return day;
+/**
+ * The staged versions of the Markdown documents under the targets: the
+ * index, not the working tree, read through the one git module (no filter
+ * or other program runs). A file that is staged for deletion is not there.
+ */
+async function stagedDocuments(repository: GitRepository, cwd: string, targets: readonly string[]): Promise<ReadFile[]> {
+  const paths: string[] = [];
+  for (const target of targets) {
+    const inRepository = relative(repository.root, resolve(cwd, target));
+    if (inRepository.startsWith('..') || isAbsolute(inRepository)) throw new UsageError(`"${target}" is outside the repository, so it has no staged version.`);
+    paths.push(inRepository.split(sep).join('/'));
+  }
+  const explicit = new Set(paths);
+  const read: ReadFile[] = [];
+  for (const entry of await repository.stagedFiles(paths)) {
+    if (!entry.path.endsWith('.md') || entry.path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    const blob = await repository.readBlobObject(entry.hash, (MAX_VALIDATED_LENGTH + 1) * 4);
+    // A blob past the limit is checked as its first part, as a file on disk is: it is reported as too large.
+    const text = blob === undefined ? 'x'.repeat(MAX_VALIDATED_LENGTH + 1) : blob.toString('utf8');
+    read.push({ path: join(repository.root, ...entry.path.split('/')), explicit: explicit.has(entry.path), text });
+  }
+  return read;
+}
+
+function shownFile(base: string, path: string, format: ReportFormat): string {
+  const shown = relative(base, path) || path;
+  return format === 'text' || format === 'json' ? shown : shown.split(sep).join('/');
 }
 
 /** The flags as the top configuration layer; their values are checked by the core, like every other layer's. */
@@ -113,8 +158,8 @@ function toFinding(file: string, problem: Problem): CheckFinding {
 }
 
 /** Files grouped by the folder they sit in, folders in name order. */
-function groupByFolder(files: readonly FoundFile[]): FoundFile[][] {
-  const groups = new Map<string, FoundFile[]>();
+function groupByFolder<T extends FoundFile>(files: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const folder = dirname(file.path);
     const group = groups.get(folder);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
@@ -7,7 +7,10 @@ import { commandLineLayer } from '../core/config/configLayers';
 import { releaseNotesToJson } from '../core/render/releaseNotes';
 import { generateReleaseNotes, notesFindingsIn, NotesFileUnreadable, writeNotesFile } from '../core/usecases/releaseNotes';
 import { commandRange } from '../core/usecases/commandRange';
+import { exitCodeFor, readFailOn, readReportFormat, renderReport } from './findingReports';
 import { repositoryPathspecs } from './pathsArgument';
+import { RELEASE_NOTES_FILE } from '../core/vocabulary/documentKinds';
+import { recordDocumentPath } from '../core/vocabulary/recordLayout';
 import { readRepositoryConfig } from './repositoryConfig';
 import { UsageError } from './usage';
 
@@ -28,9 +31,15 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
       out: { type: 'string' },
       update: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      'fail-on': { type: 'string' },
     },
   });
-  if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
+  const report = values.check ? readReportFormat(values.format === 'markdown' ? 'text' : values.format) : undefined;
+  const failOn = readFailOn(values['fail-on']);
+  if (values.check && values.out !== undefined) throw new UsageError('--check prints a report of the findings; write the notes with --out in a run of their own.');
+  if (!values.check && values['fail-on'] !== undefined) throw new UsageError('--fail-on decides the exit code of --check; add --check.');
+  if (report === undefined && values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`--format must be markdown or json, not "${values.format}".`);
   if (positionals.length > 1) throw new UsageError('notes takes at most one range, for example v1.0.0..v1.1.0.');
   if (values.update && values.out === undefined) throw new UsageError('--update rewrites the generated parts of the file given with --out; add --out FILE.');
   if (values.update && values.format !== 'markdown') throw new UsageError('--update works on Markdown notes only.');
@@ -46,6 +55,14 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
   if (notes.partial) {
     throw new GitProblem('shallow-history', `${range.from ?? '(root)'}..${range.to} reaches past the history of this shallow clone, so the notes would be incomplete; run "git fetch --unshallow" or pass --allow-partial.`);
+  }
+  if (report !== undefined) {
+    // Placed where Generate Release Notes writes the notes, on the lines that list each commit.
+    const file = recordDocumentPath(config.recordsFolder, notes.model.version, RELEASE_NOTES_FILE);
+    const shown = report === 'text' || report === 'json' ? relative(process.cwd(), join(repo.root, file)) : file;
+    const findings = notes.findings.map((f) => ({ file: shown, line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity, code: f.code, message: f.message }));
+    out.write(renderReport(report, findings));
+    return exitCodeFor(findings, failOn);
   }
   if (values.format === 'json') {
     const findings = notesFindingsIn(notes.model, undefined, config);

@@ -6,6 +6,6 @@ export function recordSummary(version: string, assessment: RecordAssessment): st
   const progress = vscode.l10n.t('Change record {0}: {1} of {2} documents complete, {3} written.', version, assessment.complete, assessment.expected, assessment.present);
   const next = nextDueDocument(assessment);
   if (next === undefined) return `${progress} ${vscode.l10n.t('Nothing is due: every document is complete.')}`;
-  const why = next.state === 'missing' ? vscode.l10n.t('not written yet') : vscode.l10n.t('{0} open problems', next.problems.length);
+  const why = next.action === 'write' ? vscode.l10n.t('not written yet') : vscode.l10n.t('to finish');
   return `${progress} ${vscode.l10n.t('Next: {0} ({1}).', next.fileName, why)}`;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runExport } from '../../src/cli/exportCommand';
+import { runCheck } from '../../src/cli/checkCommand';
 import { runNotes } from '../../src/cli/notesCommand';
 import { runPackage } from '../../src/cli/packageCommand';
 import { runRollback } from '../../src/cli/rollbackCommand';
@@ -164,6 +165,12 @@ async function readEverything(dir: string, scratch: string): Promise<string[]> {
     step('remote', () => git.remoteUrl()),
     step('tree', () => git.listTreeFiles('v1.1.0')),
     step('shallow', () => git.isShallow()),
+    step('staged blob', async () => {
+      const [entry] = await git.stagedFiles(['b.txt']);
+      assert.ok(entry);
+      assert.ok(await git.readBlobObject(entry.hash, 1 << 20));
+    }),
+    step('reflect check --staged', () => runCheck(['--staged', '--format', 'sarif', '--fail-on', 'never'], out, dir, '2026-01-02')),
     step('archive', () => git.archiveTar('v1.1.0', join(scratch, 'archive.tar'), 'x/')),
     step('reflect tags', () => runTags(['--repo', dir], out)),
     step('reflect notes', () => runNotes(['--repo', dir, 'v1.0.0..HEAD'], out, '2026-01-02', out)),

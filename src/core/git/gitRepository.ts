@@ -349,6 +349,36 @@ export class GitRepository {
     return output.trim();
   }
 
+  /**
+   * The files staged in the index under literal paths (relative to the
+   * root, `/`-separated), with their blob hashes: what the next commit would
+   * hold. Only merged entries (stage 0): a conflicted path has no single
+   * staged version. The index is read as it is, never refreshed, so no clean
+   * filter or other program runs.
+   */
+  async stagedFiles(paths: readonly string[]): Promise<TreeEntry[]> {
+    const output = await this.raw(['ls-files', '--stage', '-z', '--', ...paths.map((p) => `:(literal)${p.replace(/\\/g, '/').replace(/^\/+/, '')}`)]);
+    const entries: TreeEntry[] = [];
+    for (const record of output.split('\0')) {
+      // `<mode> <object> <stage>\t<path>`
+      const match = /^(\d{6}) ([0-9a-f]{40,64}) (\d)\t(.+)$/s.exec(record);
+      if (match && match[3] === '0' && (match[1] === '100644' || match[1] === '100755')) entries.push({ mode: match[1], hash: match[2], path: match[4] });
+    }
+    return entries;
+  }
+
+  /**
+   * A blob's bytes by its hash, as stored: `cat-file blob` without
+   * `--filters`, so no smudge or textconv program runs. Undefined when the
+   * blob is larger than `maxBytes`.
+   */
+  async readBlobObject(hash: string, maxBytes: number): Promise<Buffer | undefined> {
+    if (!/^[0-9a-f]{40,64}$/.test(hash)) throw new GitProblem('bad-ref', `"${hash.slice(0, 70)}" is not an object hash.`);
+    const size = Number((await this.raw(['cat-file', '-s', hash])).trim());
+    if (!(size <= maxBytes)) return undefined;
+    return runGit(this.root, ['cat-file', 'blob', hash]);
+  }
+
   /** Paths of every file in the tree of a revision (what an archive of it holds). */
   async listTreeFiles(ref: string): Promise<string[]> {
     const output = await this.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options', assertSafeRef(ref)]);

@@ -93,11 +93,23 @@ function baseName(name: string): string {
   return parts[parts.length - 1] ?? name;
 }
 
+/** What a record needs next: a missing document to write, or one to finish. */
+export interface NextDue {
+  readonly fileName: string;
+  readonly kind: DocumentKind;
+  readonly phase?: PhaseId;
+  readonly action: 'write' | 'finish';
+}
+
 /**
- * The document a record needs next: the first, in the order documents are
- * usually written, that is missing; with none missing, the first that still
- * has problems; undefined when the record is complete.
+ * What is due next in a record: the first missing document in the order
+ * they are usually written, else the first that still has problems; undefined
+ * when every document is complete.
  */
-export function nextDueDocument(assessment: RecordAssessment): DocumentAssessment | undefined {
-  return assessment.documents.find((d) => d.state === 'missing') ?? assessment.documents.find((d) => d.state === 'has-problems');
+export function nextDueDocument(assessment: RecordAssessment): NextDue | undefined {
+  const pick = (d: DocumentAssessment, action: NextDue['action']): NextDue => ({ fileName: d.fileName, kind: d.kind, ...(d.phase ? { phase: d.phase } : {}), action });
+  const missing = assessment.documents.find((d) => d.state === 'missing');
+  if (missing) return pick(missing, 'write');
+  const unfinished = assessment.documents.find((d) => d.state === 'has-problems');
+  return unfinished && pick(unfinished, 'finish');
 }

@@ -1,5 +1,6 @@
 import type { ParsedCommit } from '../commits/conventionalCommit';
 import type { Problem, TextRange } from '../validate/problem';
+import type { RuleDefinition } from '../validate/ruleCatalog';
 import { DEFAULT_HAZARD_CHECK, type HazardCheckOptions } from '../config/reflectConfig';
 import type { ReleaseNotesModel } from './releaseNotes';
 
@@ -54,3 +55,11 @@ function listedHashLines(text: string): Map<string, TextRange> {
   }
   return found;
 }
+
+/** The hazard rule as the rule catalogue describes its rules (reports for CI list it with them). */
+export const NO_HAZARD_REFERENCE_RULE: RuleDefinition = {
+  code: NO_HAZARD_REFERENCE,
+  title: 'No hazard referenced',
+  severity: DEFAULT_HAZARD_CHECK.severity === 'off' ? 'warning' : DEFAULT_HAZARD_CHECK.severity,
+  description: 'A breaking change or feature in the release notes\' range has no `Hazard:` trailer naming the hazard-log entry it touches (severity and types: `releaseNotes.hazardCheck`).',
+};

@@ -1,5 +1,5 @@
 import { parseCommit } from '../commits/conventionalCommit';
-import { bumpForRange, proposeNextVersion, type PreOneZeroPolicy } from '../commits/versionBump';
+import { bumpForRange, proposeNextVersion, type Bump, type PreOneZeroPolicy } from '../commits/versionBump';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { resolveRangeReleases } from '../git/rangeReleases';
 import { TagPattern } from '../git/tagPattern';
@@ -29,6 +29,14 @@ export async function proposeVersionForRange(repo: GitRepository, range: Revisio
   const [commits, releases] = await Promise.all([repo.readMappedCommits(range, parseCommit, undefined, paths), resolveRangeReleases(repo, range, pattern)]);
   // The same bump and version the release notes state, so a record and its notes agree on the version.
   return releases.end?.tag ?? proposeNextVersion(releases.start?.tag, bumpForRange(commits, releases.start?.version, undefined, scope.preOneZero), pattern);
+}
+
+/** The version bump the commits of a range call for, read as the release notes read it. */
+export async function bumpOfRange(repo: GitRepository, range: RevisionRange, scope: VersionScope = {}): Promise<Bump> {
+  const pattern = scope.pattern ?? new TagPattern();
+  const paths = scope.paths && scope.paths.length > 0 ? scope.paths : undefined;
+  const [commits, releases] = await Promise.all([repo.readMappedCommits(range, parseCommit, undefined, paths), resolveRangeReleases(repo, range, pattern)]);
+  return bumpForRange(commits, releases.start?.version, undefined, scope.preOneZero);
 }
 
 /**

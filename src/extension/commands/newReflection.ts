@@ -6,6 +6,7 @@ import { PHASE_GUIDES } from '../../core/records/phases';
 import { PHASE_IDS, isPhaseId, type PhaseId } from '../../core/vocabulary/phaseIds';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { createRecordDocument } from '../recordDocuments';
+import { nextDuePhase } from '../../core/usecases/recordDocuments';
 import { CancelledByUser } from '../workspaceRepository';
 import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
@@ -36,8 +37,7 @@ export class NewReflectionCommand implements Command {
 
 async function pickPhase(record: RecordChoice): Promise<PhaseId | 'other'> {
   const exists = (phase: PhaseId) => existsSync(join(record.folder, fileNameOfDocument('reflection', phase) ?? ''));
-  const lastWritten = PHASE_IDS.reduce((last, phase, i) => (exists(phase) ? i : last), -1);
-  const due = PHASE_IDS[lastWritten + 1];
+  const due = nextDuePhase(exists);
   const items: PhasePick[] = PHASE_IDS.map((phase) => {
     const written = exists(phase);
     return {
