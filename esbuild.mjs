@@ -56,8 +56,10 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { server: 'src/server/main.ts', cli: 'src/cli/main.ts' },
+    // dist/cli.js is the small launcher that turns on the compile cache before loading dist/reflect-cli.js.
+    entryPoints: { server: 'src/server/main.ts', 'reflect-cli': 'src/cli/main.ts', cli: 'src/cli/launcher.ts' },
     outdir: 'dist',
+    external: ['./reflect-cli.js'],
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
     plugins: [sharedPdfLib],
   },

@@ -6,3 +6,6 @@ export { parseCommit } from '../src/core/commits/conventionalCommit';
 export { groupCommitsByType } from '../src/core/commits/groupCommits';
 export { buildReleaseNotes } from '../src/core/render/buildReleaseNotes';
 export { renderReleaseNotesMarkdown } from '../src/core/render/releaseNotes';
+export { logArguments, LOG_ENVIRONMENT, TAG_LIST_ARGUMENTS } from '../src/core/git/gitRepository';
+export { neutralisedArguments, neutralisedEnvironment } from '../src/core/git/programConfigKeys';
+export { gitExecutableFor } from '../src/core/git/gitExecutable';

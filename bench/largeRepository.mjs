@@ -1,29 +1,18 @@
 // Builds (once) a large repository for the benchmark with `git fast-import`:
-// 50,000 commits with Conventional Commit messages and 2,000 tags (every 25th
-// commit; every other tag annotated). Cached in bench/.cache (git-ignored).
+// 50,000 commits whose messages are shaped like a real history's
+// (commitMessages.mjs) and 2,000 tags (every 25th commit; every other tag
+// annotated), with its refs packed as a clone has them. Cached in
+// bench/.cache (git-ignored); the folder name changes with the history's shape.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commitAuthor, commitMessage } from './commitMessages.mjs';
 
 export const COMMITS = 50_000;
 export const TAG_EVERY = 25;
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const LARGE_REPO = join(HERE, '.cache', `large-${COMMITS}`);
-
-const TYPES = ['feat', 'fix', 'docs', 'refactor', 'perf', 'test', 'chore', 'build', 'ci'];
-const SCOPES = ['results', 'hl7', 'fhir', 'orders', 'api', 'ui', null];
-
-function message(i) {
-  if (i % 97 === 0) return `Update notes for batch ${i}\n\nPlain message, not conventional.`;
-  const type = TYPES[i % TYPES.length];
-  const scope = SCOPES[i % SCOPES.length];
-  const bang = i % 211 === 0 ? '!' : '';
-  let text = `${type}${scope ? `(${scope})` : ''}${bang}: change number ${i} | with pipe; and semicolon`;
-  if (i % 5 === 0) text += `\n\nA body line for commit ${i}.\n\nRefs: #${i % 1000}`;
-  if (bang) text += `\n\nBREAKING CHANGE: interface ${i} changed`;
-  return text;
-}
+export const LARGE_REPO = join(HERE, '.cache', `large-${COMMITS}-realistic`);
 
 function versionOf(t) {
   return `v${Math.floor(t / 100)}.${Math.floor(t / 10) % 10}.${t % 10}`;
@@ -45,9 +34,10 @@ export async function ensureLargeRepository() {
     const when = base + i * 600;
     const file = `src/module-${i % 400}/file-${i % 7}.txt`;
     const content = `content of ${file} at commit ${i}\n`;
-    const msg = message(i);
+    const msg = commitMessage(i);
+    const who = commitAuthor(i);
     let chunk = `blob\nmark :${2 * i}\ndata ${Buffer.byteLength(content)}\n${content}\n`;
-    chunk += `commit refs/heads/main\nmark :${2 * i + 1}\nauthor Dev ${i % 13} <dev${i % 13}@example.org> ${when} +0000\ncommitter Dev ${i % 13} <dev${i % 13}@example.org> ${when} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}\n`;
+    chunk += `commit refs/heads/main\nmark :${2 * i + 1}\nauthor ${who.name} <${who.email}> ${when} +0000\ncommitter ${who.name} <${who.email}> ${when} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}\n`;
     if (i > 1) chunk += `from :${2 * i - 1}\n`;
     chunk += `M 100644 :${2 * i} ${file}\n\n`;
     if (i % TAG_EVERY === 0) {
@@ -61,6 +51,8 @@ export async function ensureLargeRepository() {
   importer.stdin.end();
   await new Promise((resolve, reject) => importer.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`)))));
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: LARGE_REPO, env });
+  // A clone has its tags in packed-refs, not in 2,000 loose files.
+  execFileSync('git', ['pack-refs', '--all'], { cwd: LARGE_REPO, env });
   execFileSync('touch', [join(LARGE_REPO, '.git', 'COMPLETE')]);
   console.log(`built ${COMMITS} commits and ${tags} tags in ${((Date.now() - started) / 1000).toFixed(1)} s at ${LARGE_REPO}`);
   return LARGE_REPO;

@@ -1,10 +1,16 @@
-// `npm run bench`: times our git reading against git itself, on the same
-// repository and range, in the same run, and prints the ratios. A benchmark,
-// not a test: it asserts nothing, it reports.
+// `npm run bench`: times our git reading against git itself, and each whole
+// `reflect` process against the floor (bench/floor.mjs: a bare Node script
+// that spawns the same git command with the same arguments and environment
+// and buffers its output), on the same repository and range, paired and
+// interleaved in one run, and prints the ratios. A benchmark, not a test: it
+// asserts nothing, it reports. BENCH_REAL=<path of a clone> adds the same
+// whole-process measures on a real history, and the per-commit cost of both.
 import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ensureCompetitors } from './competitors.mjs';
 import { ensureLargeRepository } from './largeRepository.mjs';
@@ -14,6 +20,8 @@ const require = createRequire(import.meta.url);
 const core = require(join(ROOT, 'out', 'bench', 'benchCore.js'));
 const run = promisify(execFile);
 const CLI = join(ROOT, 'dist', 'cli.js');
+const FLOOR = join(ROOT, 'bench', 'floor.mjs');
+const PEAK = pathToFileURL(join(ROOT, 'bench', 'peakMemory.mjs')).href;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 /**
@@ -45,21 +53,30 @@ async function timePair(ours, theirs) {
 }
 
 const median = (s) => s[Math.floor(s.length / 2)];
+const p90 = (s) => s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)];
 const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(8);
 
-function processRunner(command, args) {
+function processRunner(command, args, options = {}) {
   return async () => {
-    const result = spawnSync(command, args, { maxBuffer: 1 << 30 });
+    const result = spawnSync(command, args, { maxBuffer: 1 << 30, ...options });
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   };
 }
 
+/** The floor for a git read `reflect` makes: the same git, argv, environment and folder, from a bare Node script. */
+function floorRunner(repoPath, gitArgs, extraEnv = {}) {
+  const git = core.gitExecutableFor(repoPath);
+  const argv = JSON.stringify([git, ...core.neutralisedArguments(gitArgs)]);
+  return processRunner(process.execPath, [FLOOR, repoPath, argv], { env: core.neutralisedEnvironment(extraEnv) });
+}
+
 const rows = [];
-/** Times ours against git; `target` is a ratio, `absoluteMs` a ceiling for our median. */
-async function compare(name, ours, theirs, target, absoluteMs) {
+/** Times ours against a baseline; `target` is a ratio, `absoluteMs` a ceiling for our median. */
+async function compare(name, ours, theirs, target, absoluteMs, baseline = 'git') {
+  const load = loadavg()[0];
   const [a, b] = await timePair(ours, theirs);
   const ratio = median(a) / median(b);
-  rows.push({ name, ours: a, git: b, ratio, target, absoluteMs });
+  rows.push({ name, ours: a, git: b, ratio, target, absoluteMs, baseline, load: [load, loadavg()[0]] });
 }
 
 const repoPath = await ensureLargeRepository();
@@ -70,6 +87,11 @@ const older = tags[200].name;
 const range5000 = `${older}..${newest}`;
 const commitsIn5000 = (await repo.readCommits({ from: older, to: newest })).length;
 const git = (args) => () => run('git', args, { cwd: repoPath, maxBuffer: 1 << 30 });
+const logArgs = (range) => ['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range, '--'];
+const rangeOf = (spec) => (spec.includes('..') ? { ...(spec.split('..')[0] ? { from: spec.split('..')[0] } : {}), to: spec.split('..')[1] } : { to: spec });
+/** `reflect notes` on a range against the floor running the same `git log`. */
+const notesAgainstFloor = (name, path, spec, target) =>
+  compare(name, processRunner(process.execPath, [CLI, 'notes', spec, '--repo', path]), floorRunner(path, core.logArguments(rangeOf(spec)), core.LOG_ENVIRONMENT), target, undefined, 'floor');
 
 await compare(
   `tag list for first paint (${tags.length} tags), in-process`,
@@ -80,60 +102,106 @@ await compare(
 await compare(
   `read ${commitsIn5000} commits (${range5000}), in-process (git layer)`,
   () => repo.readCommits({ from: older, to: newest }),
-  git(['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range5000, '--']),
+  git(logArgs(range5000)),
   1.5,
 );
 await compare(
   `read and parse ${commitsIn5000} commits as Conventional Commits, in-process`,
   () => repo.readMappedCommits({ from: older, to: newest }, core.parseCommit),
-  git(['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range5000, '--']),
+  git(logArgs(range5000)),
   1.5,
 );
 await compare(
   `whole process: reflect tags --format json (${tags.length} tags)`,
   processRunner(process.execPath, [CLI, 'tags', '--repo', repoPath, '--format', 'json']),
-  processRunner('git', ['-C', repoPath, 'for-each-ref', `--format=${core.TAG_FORMAT}`, 'refs/tags']),
-  3,
+  floorRunner(repoPath, core.TAG_LIST_ARGUMENTS),
+  1.3,
+  undefined,
+  'floor',
 );
 
 // Release notes: one release (25 commits), a 5,000-commit range, the whole history.
 const oneRelease = `${tags[1].name}..${tags[0].name}`;
-const logArgs = (range) => ['log', '-z', '--encoding=UTF-8', `--format=${core.LOG_FORMAT}`, range, '--'];
+await notesAgainstFloor(`notes for one release (${oneRelease}), whole process`, repoPath, oneRelease, 1.2);
+// Node's compile cache is kept between runs; a first run (a fresh CI container) compiles the bundle.
 await compare(
-  `notes for one release (${oneRelease}), whole process`,
-  processRunner(process.execPath, [CLI, 'notes', oneRelease, '--repo', repoPath]),
-  processRunner('git', ['-C', repoPath, ...logArgs(oneRelease)]),
+  'the same with the compile cache off (a first run)',
+  processRunner(process.execPath, [CLI, 'notes', oneRelease, '--repo', repoPath], { env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } }),
+  floorRunner(repoPath, core.logArguments(rangeOf(oneRelease)), core.LOG_ENVIRONMENT),
   null,
-  150,
+  undefined,
+  'floor',
 );
-await compare(
-  `notes for ${commitsIn5000} commits (${range5000}), in-process, warm`,
-  async () => core.renderReleaseNotesMarkdown(await core.buildReleaseNotes(repo, { range: { from: older, to: newest }, date: '2026-11-25' })),
-  git(logArgs(range5000)),
-  1.5,
-);
+await notesAgainstFloor(`notes for ${commitsIn5000} commits (${range5000}), whole process`, repoPath, range5000, 1.3);
+const notesInProcess = async () => core.renderReleaseNotesMarkdown(await core.buildReleaseNotes(repo, { range: { from: older, to: newest }, date: '2026-11-25' }));
+await compare(`notes for ${commitsIn5000} commits (${range5000}), in-process, warm`, notesInProcess, git(logArgs(range5000)), 1.5);
 // Our reads ask git for buffered output (GIT_FLUSH=0, as git does by itself
 // when writing to a file); the same target against git run that way too:
 await compare(
   `notes for ${commitsIn5000} commits, in-process, vs GIT_FLUSH=0 git log`,
-  async () => core.renderReleaseNotesMarkdown(await core.buildReleaseNotes(repo, { range: { from: older, to: newest }, date: '2026-11-25' })),
+  notesInProcess,
   () => run('git', logArgs(range5000), { cwd: repoPath, maxBuffer: 1 << 30, env: { ...process.env, GIT_FLUSH: '0' } }),
   1.5,
 );
-await compare(
-  'notes for the whole history (50,000 commits), whole process',
-  processRunner(process.execPath, [CLI, 'notes', 'HEAD', '--repo', repoPath]),
-  processRunner('git', ['-C', repoPath, ...logArgs('HEAD')]),
-  3,
-);
+// `..tag`: from the first commit (a single ref would mean that ref's release).
+const wholeHistory = `..${newest}`;
+const commitsInHistory = await repo.countCommits(rangeOf(wholeHistory));
+await notesAgainstFloor(`notes for the whole history (${commitsInHistory} commits), whole process`, repoPath, wholeHistory, 1.3);
 
-console.log(`\nBenchmark on ${repoPath}: ${RUNS} runs of each side, alternating with git, after a warm-up; times in ms (min / median / max).\n`);
-console.log(`${'measure'.padEnd(64)} ${'ours (median)'.padStart(14)} ${'git (median)'.padStart(13)} ${'ratio'.padStart(7)}  target`);
-for (const r of rows) {
-  const target = r.target !== null ? `<= ${r.target}x ${r.ratio <= r.target ? 'ok' : 'OVER'}` : `< ${r.absoluteMs} ms ${median(r.ours) < r.absoluteMs ? 'ok' : 'OVER'}`;
-  console.log(`${r.name.padEnd(64)} ${fmt(median(r.ours)).padStart(14)} ${fmt(median(r.git)).padStart(13)} ${r.ratio.toFixed(2).padStart(6)}x  ${target}`);
-  console.log(`${''.padEnd(64)}   ours ${fmt(r.ours[0])} / ${fmt(r.ours[r.ours.length - 1])}   git ${fmt(r.git[0])} / ${fmt(r.git[r.git.length - 1])} (min / max)`);
+/** Peak resident memory (MB) of one `reflect notes` process on a range. */
+function peakMemoryMb(path, spec) {
+  const folder = mkdtempSync(join(tmpdir(), 'reflect-bench-'));
+  try {
+    const file = join(folder, 'peak');
+    const result = spawnSync(process.execPath, ['--import', PEAK, CLI, 'notes', spec, '--repo', path], { maxBuffer: 1 << 30, env: { ...process.env, BENCH_PEAK_FILE: file } });
+    if (result.status !== 0) throw new Error(`reflect notes ${spec} failed: ${result.stderr}`);
+    return Number(readFileSync(file, 'utf8')) / 1024;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
+const range20000 = `${tags[800].name}..${newest}`;
+const commitsIn20000 = await repo.countCommits(rangeOf(range20000));
+const peaks = [];
+for (let i = 0; i < Math.max(3, Math.min(RUNS, 5)); i++) peaks.push(peakMemoryMb(repoPath, range20000));
+peaks.sort((x, y) => x - y);
+
+// A real history, when one is given: the same whole-process measures, and the per-commit cost.
+const realPath = process.env.BENCH_REAL;
+const perCommit = [{ label: `generated, ${commitsIn5000} commits`, commits: commitsIn5000, ms: median(rows.find((r) => r.name.startsWith(`notes for ${commitsIn5000} commits (`) && r.name.endsWith('in-process, warm')).ours) }];
+if (realPath) {
+  const real = await core.GitRepository.open(realPath);
+  const realTags = core.selectReleaseTags(await real.listTags());
+  // The newest range of 5,000 commits or more between two releases, else the whole history.
+  let from;
+  for (const tag of realTags.slice(1)) {
+    if ((await real.countCommits({ from: tag.name, to: realTags[0].name })) >= 5000) {
+      from = tag.name;
+      break;
+    }
+  }
+  const spec = from ? `${from}..${realTags[0].name}` : '..HEAD';
+  const count = await real.countCommits(rangeOf(spec));
+  const name = realPath.split('/').filter(Boolean).pop();
+  await notesAgainstFloor(`${name}: notes for ${count} commits (${spec}), whole process`, realPath, spec, 1.3);
+  await notesAgainstFloor(`${name}: notes for one release (${realTags[1].name}..${realTags[0].name}), whole process`, realPath, `${realTags[1].name}..${realTags[0].name}`, 1.2);
+  const realInProcess = async () => core.renderReleaseNotesMarkdown(await core.buildReleaseNotes(real, { range: rangeOf(spec), date: '2026-11-25' }));
+  await compare(`${name}: notes for ${count} commits, in-process, warm`, realInProcess, () => run('git', logArgs(spec.startsWith('..') ? spec.slice(2) : spec), { cwd: realPath, maxBuffer: 1 << 30 }), 1.5);
+  perCommit.push({ label: `${name}, ${count} commits`, commits: count, ms: median(rows[rows.length - 1].ours) });
+}
+
+console.log(`\nBenchmark on ${repoPath}: ${RUNS} runs of each side, alternating with the baseline, after a warm-up; times in ms.`);
+console.log('Baselines: git = git itself in-process (execFile); floor = bench/floor.mjs, a bare Node script spawning the same git command and buffering its output.');
+console.log('Ratios are of the medians; p90 is the 90th percentile; load is the 1-minute load average at the start and end of the measure.\n');
+console.log(`${'measure'.padEnd(72)} ${'ours'.padStart(8)} ${'p90'.padStart(8)} ${'base'.padStart(8)} ${'p90'.padStart(8)} ${'ratio'.padStart(6)} ${'p90'.padStart(6)}  target            load`);
+for (const r of rows) {
+  const target = r.target !== null && r.target !== undefined ? `<= ${r.target}x ${r.ratio <= r.target ? 'ok' : 'OVER'}` : r.absoluteMs !== undefined ? `< ${r.absoluteMs} ms ${median(r.ours) < r.absoluteMs ? 'ok' : 'OVER'}` : '(reported)';
+  console.log(`${r.name.padEnd(72)} ${fmt(median(r.ours))} ${fmt(p90(r.ours))} ${fmt(median(r.git))} ${fmt(p90(r.git))} ${r.ratio.toFixed(2).padStart(5)}x ${(p90(r.ours) / p90(r.git)).toFixed(2).padStart(5)}x  ${r.baseline.padEnd(5)} ${target.padEnd(12)} ${r.load.map((l) => l.toFixed(1)).join('→')}`);
+}
+const peakTarget = 100;
+console.log(`\nPeak memory of reflect notes for ${commitsIn20000} commits (${range20000}): ${median(peaks).toFixed(1)} MB median, ${peaks[peaks.length - 1].toFixed(1)} MB max of ${peaks.length} runs (target < ${peakTarget} MB ${peaks[peaks.length - 1] < peakTarget ? 'ok' : 'OVER'})`);
+console.log('\nPer-commit cost of in-process notes (median):');
+for (const p of perCommit) console.log(`  ${p.label.padEnd(40)} ${((p.ms * 1000) / p.commits).toFixed(1)} µs per commit`);
 
 // Other changelog tools on the same ranges (one run each: they are slow on large histories,
 // so each run is stopped after BENCH_COMPETITOR_TIMEOUT seconds, 120 by default).
@@ -150,12 +218,13 @@ if (process.env.BENCH_COMPETITORS !== '0') {
   const ranges = [
     ['one release (25 commits)', oneRelease, [tags[1].name, tags[0].name]],
     [`${commitsIn5000} commits`, range5000, [older, newest]],
-    ['whole history (50,000 commits)', 'HEAD', null],
+    [`whole history (${commitsInHistory} commits)`, wholeHistory, null],
   ];
   console.log(`\nRelease notes by each tool, one run each, ms (git log with the same fields for scale):\n`);
   console.log(`${'range'.padEnd(34)} ${'git log'.padStart(9)} ${'reflect'.padStart(9)} ${'git-cliff'.padStart(10)} ${'conventional-changelog'.padStart(23)}`);
   for (const [label, range, fromTo] of ranges) {
-    const gitMs = await once('git', logArgs(range));
+    // git reads `..X` as HEAD..X; for us it is the history up to X.
+    const gitMs = await once('git', logArgs(range.startsWith('..') ? range.slice(2) : range));
     const oursMs = await once(process.execPath, [CLI, 'notes', range, '--repo', repoPath]);
     const cliffMs = gitCliff ? await once(gitCliff, [...(fromTo ? [range] : []), '-o', '/dev/null']) : NaN;
     const ccArgs = ['--stdout', '-p', 'conventionalcommits', ...(fromTo ? ['--from', fromTo[0], '--to', fromTo[1]] : ['-r', '0'])];

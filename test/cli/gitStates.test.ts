@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommit } from '../../src/core/commits/conventionalCommit';
@@ -75,6 +75,28 @@ describe('git states', () => {
       assert.equal(allowed.status, 0, allowed.stderr);
     } finally {
       rmSync(cloneDir, { recursive: true, force: true });
+    }
+  });
+
+  it('shallow clone opened from a linked sub-folder: the history is still found truncated', async () => {
+    const origin = fixture();
+    origin.commit('feat: one', 'src/a.txt');
+    origin.commit('feat: two', 'src/b.txt');
+    origin.commit('fix: three', 'src/c.txt');
+    const outer = mkdtempSync(join(tmpdir(), 'reflect-shallow-link-'));
+    try {
+      const cloneDir = join(outer, 'clone');
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, cloneDir], { env: cleanEnv() });
+      // git names the shallow file relative to the folder it runs in, which is the link's target.
+      const link = join(outer, 'elsewhere', 'link');
+      mkdirSync(join(outer, 'elsewhere'));
+      symlinkSync(join(cloneDir, 'src'), link);
+      const git = await GitRepository.open(link);
+      assert.equal(git.root, realpathSync(cloneDir));
+      assert.equal(await git.isShallow(), true);
+      assert.equal(await git.rangeCrossesShallowBoundary({ to: 'HEAD' }), true);
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
     }
   });
 

@@ -173,4 +173,20 @@ describe('GitRepository on real repositories', () => {
       rmSync(marker, { force: true });
     }
   });
+
+  it('reads the tags named at both ends of a range in one ref read, by exact name only', async () => {
+    repo.commit('feat: one');
+    repo.tag('v1.0.0', true);
+    repo.tag('release/1');
+    repo.commit('fix: two');
+    repo.tag('v1.0.1');
+    const git = await GitRepository.open(repo.dir);
+    const found = await git.tagsNamed(['v1.0.0', 'v1.0.1', 'release', 'v1.0', 'v*', '-x', 'v1.0.0', 'no-such-tag']);
+    // `release` would match refs/tags/release/1 as a ref prefix, and `v*` as a glob: neither is a tag's name.
+    assert.deepEqual([...found.keys()].sort(), ['v1.0.0', 'v1.0.1']);
+    assert.equal(found.get('v1.0.0')?.annotated, true);
+    assert.equal(found.get('v1.0.0')?.hash, repo.git('rev-parse', 'v1.0.0^{commit}').trim());
+    assert.equal((await git.tagsNamed([])).size, 0);
+    assert.equal((await git.tagNamed('release'))?.name, undefined);
+  });
 });

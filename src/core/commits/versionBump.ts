@@ -1,4 +1,7 @@
-import semver from 'semver';
+// Only the functions used: semver's index loads every class and range at start-up.
+import semverValid from 'semver/functions/valid';
+import semverMajor from 'semver/functions/major';
+import semverInc from 'semver/functions/inc';
 import { tagVersionOf, type TagPattern } from '../git/tagPattern';
 import type { ParsedCommit } from './conventionalCommit';
 import { pairReverts } from './revertPairs';
@@ -26,8 +29,8 @@ export const DEFAULT_PRE_ONE_ZERO: Required<PreOneZeroPolicy> = { breaking: 'min
 export function suggestBump(commits: readonly ParsedCommit[], currentVersion?: string, policy: PreOneZeroPolicy = {}): Bump {
   const real = commits.filter((c) => !c.isMerge);
   if (real.length === 0) return 'none';
-  const current = currentVersion === undefined ? null : semver.valid(currentVersion);
-  const preOne = current !== null && semver.major(current) === 0;
+  const current = currentVersion === undefined ? null : semverValid(currentVersion);
+  const preOne = current !== null && semverMajor(current) === 0;
   if (real.some((c) => c.breaking)) return preOne ? (policy.breaking ?? DEFAULT_PRE_ONE_ZERO.breaking) : 'major';
   if (real.some((c) => c.type === 'feat')) return preOne ? (policy.feat ?? DEFAULT_PRE_ONE_ZERO.feat) : 'minor';
   return 'patch';
@@ -56,6 +59,6 @@ export function proposeNextVersion(currentTag: string | undefined, bump: Bump, p
   if (currentTag === undefined) return 'v0.1.0';
   const current = tagVersionOf(currentTag, pattern);
   if (!current || bump === 'none') return currentTag;
-  const next = semver.inc(current.version, bump);
+  const next = semverInc(current.version, bump);
   return next === null ? currentTag : `${current.prefix}${next}${current.suffix}`;
 }

@@ -1,11 +1,10 @@
 import { familyNameProblem, TagPattern } from '../git/tagPattern';
 import type { ReleaseFilter } from '../git/releases';
 import { FILE_CLASSES, type ClassificationRule, type RollbackOptions } from '../rollback/fileClassification';
-import { DEFAULT_PACKAGE_FOLDER } from '../rollback/rollbackPackage';
 import { parseRiskMatrix, type RiskMatrix } from '../validate/riskMatrix';
 import { parseRuleSeverities, type RuleSeverities, type RuleSetting } from '../validate/ruleCatalog';
 import { DEFAULT_BEYOND_ACTION_MINIMUM_DAYS, DEFAULT_RESIDUAL_RISK_THRESHOLD, DEFAULT_SAFETY_OFFICER_RATING, type ValidationOptions } from '../validate/validationOptions';
-import { DEFAULT_RECORDS_FOLDER } from '../vocabulary/recordLayout';
+import { DEFAULT_PACKAGE_FOLDER, DEFAULT_RECORDS_FOLDER } from '../vocabulary/recordLayout';
 import { DEFAULT_PACK_FILE_NAME, type Activity } from '../vocabulary/activity';
 import { SIGN_OFF_DUE_VALUES, SIGN_OFF_ROLES, type SignOffDue, type SignOffRole } from '../vocabulary/signOffRoles';
 import { DEFAULT_REQUIRED_SIGN_OFFS } from '../validate/signOffRules';

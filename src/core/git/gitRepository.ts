@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { classifyGitFailure, GitProblem } from './errors';
 import { runGit } from './gitProcess';
@@ -57,6 +57,20 @@ function rangeArgument(range: RevisionRange): string {
   return range.from === undefined ? to : `${assertSafeRef(range.from)}..${to}`;
 }
 
+/** The `git log` arguments (before `runGit` neutralises them) of a range's commits; the benchmark's floor runs the same. */
+export function logArguments(range: RevisionRange, page?: Page, paths?: readonly string[]): string[] {
+  const args = ['log', '-z', '--encoding=UTF-8', `--format=${LOG_FORMAT}`];
+  if (page) args.push(`--skip=${Math.max(0, Math.floor(page.skip))}`, `--max-count=${Math.max(1, Math.floor(page.limit))}`);
+  args.push('--end-of-options', rangeArgument(range), '--', ...(paths ?? []));
+  return args;
+}
+
+/** Variables added to a log read's environment (see `readMappedCommits`). */
+export const LOG_ENVIRONMENT: Readonly<Record<string, string>> = { GIT_FLUSH: '0' };
+
+/** The `git for-each-ref` arguments of the whole tag list. */
+export const TAG_LIST_ARGUMENTS: readonly string[] = ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags'];
+
 /** Paging of a long commit list. */
 export interface Page {
   readonly skip: number;
@@ -73,13 +87,21 @@ export class GitRepository {
   /** Opens the repository containing `dir`, or throws a GitProblem saying why not. */
   static async open(dir: string): Promise<GitRepository> {
     assertFolder(dir);
-    // git's answer is only a check that `dir` is in a work tree: with
-    // `core.worktree` set it names that folder, which may be anywhere.
-    const workTree = (await run(dir, ['rev-parse', '--show-toplevel'])).trim();
+    // git's first answer is only a check that `dir` is in a work tree: with
+    // `core.worktree` set it names that folder, which may be anywhere. The
+    // same call names the shallow-clone file, so the check a range's notes
+    // need costs no process of its own. The two lines are read by position;
+    // a path holding a line break cannot be read so and is asked again.
+    const [output, realDir] = await Promise.all([run(dir, ['rev-parse', '--show-toplevel', '--git-path', 'shallow']), realpath(dir)]);
+    const lines = output.split('\n');
+    const workTree = (lines[0] ?? '').trim();
     if (!workTree) throw new GitProblem('not-a-repository', `${dir} is not inside a git repository work tree.`);
     const root = await realTopLevel(dir);
     if (root === undefined) throw new GitProblem('not-a-repository', `${dir} is a git repository without a work tree of its own (its core.worktree names ${workTree}).`);
-    return new GitRepository(root);
+    const repository = new GitRepository(root);
+    // git writes the path relative to its working folder: `dir` with links resolved.
+    if (lines.length === 3 && lines[2] === '' && lines[1]) repository.shallowSet = readShallowFile(resolve(realDir, lines[1]));
+    return repository;
   }
 
   /**
@@ -94,7 +116,7 @@ export class GitRepository {
 
   /** Every tag, unsorted; annotated tags are peeled to their commit. */
   async listTags(): Promise<GitTag[]> {
-    return parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']));
+    return parseTagRecords(await this.raw([...TAG_LIST_ARGUMENTS]));
   }
 
   /** Local and remote-tracking branch names (`main`, `origin/main`), for pickers; at most `limit`. */
@@ -109,9 +131,21 @@ export class GitRepository {
    * `..`, a leading `-`) is no tag.
    */
   async tagNamed(name: string): Promise<GitTag | undefined> {
-    if (name.length === 0 || /[*?[\\\s~^:]|\.\.|^-|@\{/.test(name) || /[\0\n\r]/.test(name)) return undefined;
-    const tags = parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, `refs/tags/${assertSafeRef(name)}`]));
-    return tags.find((t) => t.name === name);
+    return (await this.tagsNamed([name])).get(name);
+  }
+
+  /**
+   * The tags named exactly as `names` (by name; names that are no tag are
+   * absent), in one ref read whatever the number of tags. A name git would
+   * never give a tag (glob characters, `..`, a leading `-`) is no tag.
+   */
+  async tagsNamed(names: readonly string[]): Promise<Map<string, GitTag>> {
+    const wanted = [...new Set(names)].filter(couldBeTagName);
+    const found = new Map<string, GitTag>();
+    if (wanted.length === 0) return found;
+    const tags = parseTagRecords(await this.raw(['for-each-ref', `--format=${TAG_FORMAT}`, ...wanted.map((name) => `refs/tags/${assertSafeRef(name)}`)]));
+    for (const tag of tags) if (wanted.includes(tag.name)) found.set(tag.name, tag);
+    return found;
   }
 
   /** The tags on the commit `ref` names (lightweight and annotated alike): only those, however many tags there are. */
@@ -161,15 +195,13 @@ export class GitRepository {
    * mapping (for example Conventional Commit parsing) overlaps git's own work.
    */
   async readMappedCommits<T>(range: RevisionRange, map: (commit: GitCommit) => T, page?: Page, paths?: readonly string[]): Promise<T[]> {
-    const args = ['log', '-z', '--encoding=UTF-8', `--format=${LOG_FORMAT}`];
-    if (page) args.push(`--skip=${Math.max(0, Math.floor(page.skip))}`, `--max-count=${Math.max(1, Math.floor(page.limit))}`);
-    args.push('--end-of-options', rangeArgument(range), '--', ...(paths ?? []));
+    const args = logArguments(range, page, paths);
     const reader = new LogRecordReader(map);
     const decoder = new StringDecoder('utf8');
     // GIT_FLUSH=0: git writes its output in blocks instead of flushing after
     // every commit into the pipe, which costs git and us a system call and an
     // event per commit. Chunks are parsed as they come, never collected.
-    await run(this.root, args, { env: { GIT_FLUSH: '0' }, onStdout: (chunk) => reader.push(decoder.write(chunk)) });
+    await run(this.root, args, { env: LOG_ENVIRONMENT, onStdout: (chunk) => reader.push(decoder.write(chunk)) });
     reader.push(decoder.end());
     return reader.end();
   }
@@ -296,10 +328,7 @@ export class GitRepository {
   }
 
   private shallowCommits(): Promise<ReadonlySet<string>> {
-    this.shallowSet ??= this.gitPath('shallow').then(
-      (file) => readFile(file, 'utf8').then((text) => new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)), () => new Set<string>()),
-      () => new Set<string>(),
-    );
+    this.shallowSet ??= this.gitPath('shallow').then(readShallowFile, () => new Set<string>());
     return this.shallowSet;
   }
 
@@ -414,6 +443,19 @@ export class GitRepository {
       await rm(scratch, { recursive: true, force: true });
     }
   }
+}
+
+/** Whether git could have given a tag this name: no glob characters, `..`, leading `-`, `@{` or control characters. */
+function couldBeTagName(name: string): boolean {
+  return name.length > 0 && !/[*?[\\\s~^:]|\.\.|^-|@\{/.test(name) && !/[\0\n\r]/.test(name);
+}
+
+/** The commits a shallow clone's `shallow` file names; none when it does not exist. */
+function readShallowFile(file: string): Promise<ReadonlySet<string>> {
+  return readFile(file, 'utf8').then(
+    (text) => new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)),
+    () => new Set<string>(),
+  );
 }
 
 /** The config key of a remote's URL, or undefined for a name git would not accept. */

@@ -1,4 +1,6 @@
-import semver from 'semver';
+// Only the functions used: semver's index loads every class and range at start-up.
+import semverRcompare from 'semver/functions/rcompare';
+import semverLt from 'semver/functions/lt';
 import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { selectReleaseTags } from './releases';
@@ -26,13 +28,14 @@ export interface RangeReleases {
  * commit, or else the newest one reachable from it.
  */
 export async function resolveRangeReleases(repo: GitRepository, range: RevisionRange, pattern: TagPattern = new TagPattern()): Promise<RangeReleases> {
-  // The usual ranges (tag..tag, tag..HEAD) need two small ref reads, never the whole tag list.
-  const [start, end] = await Promise.all([range.from === undefined ? undefined : resolveStart(repo, range.from, pattern), resolveEnd(repo, range.to, pattern)]);
+  // The usual ranges (tag..tag, tag..HEAD) need one small ref read of both ends, never the whole tag list.
+  const named = await repo.tagsNamed(range.from === undefined ? [range.to] : [range.from, range.to]);
+  const [start, end] = await Promise.all([range.from === undefined ? undefined : resolveStart(repo, range.from, named, pattern), resolveEnd(repo, range.to, named, pattern)]);
   return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 
-async function resolveStart(repo: GitRepository, from: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
-  const named = released((await repo.tagNamed(from))?.name, pattern);
+async function resolveStart(repo: GitRepository, from: string, tagsNamed: ReadonlyMap<string, GitTag>, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released(tagsNamed.get(from)?.name, pattern);
   if (named) return named;
   const [tags, commit, reachable] = await Promise.all([repo.listTags(), repo.resolveCommit(from), repo.tagsMergedInto(from)]);
   const atCommit = bestAt(tags, commit, pattern);
@@ -42,8 +45,8 @@ async function resolveStart(repo: GitRepository, from: string, pattern: TagPatte
   return released(newest?.name, pattern);
 }
 
-async function resolveEnd(repo: GitRepository, to: string, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
-  const named = released((await repo.tagNamed(to))?.name, pattern);
+async function resolveEnd(repo: GitRepository, to: string, tagsNamed: ReadonlyMap<string, GitTag>, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released(tagsNamed.get(to)?.name, pattern);
   if (named) return named;
   // HEAD and branches move; only a commit that carries a release tag is a release.
   return bestOf(await repo.tagsPointingAt(to), pattern);
@@ -60,7 +63,7 @@ function bestOf(onCommit: readonly GitTag[], pattern: TagPattern): ResolvedRelea
     .filter((r): r is ResolvedRelease => r !== undefined);
   const matching = ranked.filter((r) => pattern.matches(r.tag));
   const pool = matching.length > 0 ? matching : ranked;
-  return pool.sort((a, b) => semver.rcompare(a.version, b.version) || a.tag.localeCompare(b.tag))[0];
+  return pool.sort((a, b) => semverRcompare(a.version, b.version) || a.tag.localeCompare(b.tag))[0];
 }
 
 function released(name: string | undefined, pattern: TagPattern): ResolvedRelease | undefined {
@@ -84,7 +87,7 @@ export async function rangeOfSingleRef(repo: GitRepository, ref: string, pattern
   const previous = selectReleaseTags(tags, { pattern, hidePrereleases: false }).find((t) => {
     if (t.hash === commit || !reachableNames.has(t.name)) return false;
     const version = ownVersion === undefined ? null : tagVersionOf(t.name, pattern)?.version;
-    return ownVersion === undefined || version === null || version === undefined || semver.lt(version, ownVersion);
+    return ownVersion === undefined || version === null || version === undefined || semverLt(version, ownVersion);
   });
   return { ...(previous ? { from: previous.name } : {}), to: ref };
 }

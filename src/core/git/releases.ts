@@ -1,4 +1,5 @@
-import { SemVer } from 'semver';
+// The class alone: semver's index loads every function and range at start-up.
+import SemVer from 'semver/classes/semver';
 import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { TagPattern } from './tagPattern';

@@ -1,4 +1,6 @@
-import semver from 'semver';
+// Only the functions used: semver's index loads every class and range at start-up.
+import semverValid from 'semver/functions/valid';
+import semverPrerelease from 'semver/functions/prerelease';
 
 /**
  * Which tags are releases, and the version each stands for. The pattern is a
@@ -101,16 +103,16 @@ export class TagPattern {
     if (!match?.groups) return null;
     const g = match.groups;
     if (this.hasVersionFields && g.major !== undefined) {
-      return semver.valid(`${g.major}.${g.minor ?? '0'}.${g.patch ?? '0'}${g.pre ?? ''}`);
+      return semverValid(`${g.major}.${g.minor ?? '0'}.${g.patch ?? '0'}${g.pre ?? ''}`);
     }
-    if (g.rest !== undefined) return semver.valid(g.rest.replace(/^v/, ''));
+    if (g.rest !== undefined) return semverValid(g.rest.replace(/^v/, ''));
     return null;
   }
 
   /** Whether a matching tag is a pre-release (for example `v2.0.0-rc.1`). */
   isPrerelease(name: string): boolean {
     const version = this.versionOf(name);
-    return version !== null && semver.prerelease(version) !== null;
+    return version !== null && semverPrerelease(version) !== null;
   }
 }
 
@@ -168,7 +170,7 @@ export function tagVersionOf(name: string, pattern: TagPattern = new TagPattern(
   }
   const trailing = TRAILING_VERSION.exec(name);
   if (!trailing) return null;
-  const parsed = semver.valid(trailing[2]);
+  const parsed = semverValid(trailing[2]);
   if (parsed === null) return null;
   return { prefix: name.slice(0, name.length - trailing[2].length), version: parsed, suffix: '' };
 }

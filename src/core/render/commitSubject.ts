@@ -94,13 +94,32 @@ function linkRefs(escaped: string, refs: readonly string[], links: RemoteLinks |
   let out = escaped;
   for (const ref of refs) {
     if (shown.has(ref)) continue;
-    const mention = new RegExp(`(^|[^\\w/#-])${ref.replace(/[#-]/g, '\\$&')}(?![\\w-])`).exec(out);
-    if (!mention) continue;
+    const start = firstMention(out, ref);
+    if (start < 0) continue;
     shown.add(ref);
     const url = links?.issue(ref);
     if (!url) continue;
-    const start = mention.index + mention[1].length;
     out = `${out.slice(0, start)}[${ref}](${url})${out.slice(start + ref.length)}`;
   }
   return out;
+}
+
+/**
+ * Where `ref` first stands on its own in `text`: not preceded by a word
+ * character, `/`, `#` or `-`, nor followed by a word character or `-`; -1
+ * when it never does. Searched by position, not with a regular expression
+ * built per reference: this runs for every commit of a range.
+ */
+function firstMention(text: string, ref: string): number {
+  for (let at = text.indexOf(ref); at >= 0; at = text.indexOf(ref, at + 1)) {
+    const before = at === 0 ? -1 : text.charCodeAt(at - 1);
+    const after = at + ref.length < text.length ? text.charCodeAt(at + ref.length) : -1;
+    if (!isWordCharacter(before) && before !== 0x2f && before !== 0x23 && before !== 0x2d && !isWordCharacter(after) && after !== 0x2d) return at;
+  }
+  return -1;
+}
+
+/** A character `\w` matches: an ASCII letter, digit or `_`. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
 }

@@ -12,9 +12,8 @@ import type { GitRepository } from '../git/gitRepository';
 import { FileExistsError, publishWithoutOverwrite, temporaryPathFor, writeNewFile } from '../files/atomicWrite';
 import { compareArchiveWithTag } from './packageAgainstTag';
 import { readTar, summariseTar, type TarReading } from './tarEntries';
+import { DEFAULT_PACKAGE_FOLDER } from '../vocabulary/recordLayout';
 
-/** The default folder for rollback packages, relative to the repository root (git-ignored by the caller). */
-export const DEFAULT_PACKAGE_FOLDER = '.reflect/packages';
 
 /**
  * Which of a change's two artefacts a package is: the version being released

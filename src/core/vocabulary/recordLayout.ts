@@ -1,6 +1,9 @@
 /** The default folder, relative to the workspace root, that holds change records. */
 export const DEFAULT_RECORDS_FOLDER = 'docs/changes';
 
+/** The default folder for rollback packages, relative to the repository root (git-ignored by the caller). */
+export const DEFAULT_PACKAGE_FOLDER = '.reflect/packages';
+
 /**
  * Reduces a version or tag name to a single safe folder name: no separators,
  * no `..`, no leading dot, nothing outside [A-Za-z0-9._+-].
