@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,29 @@ describe('reflect start-up', () => {
     // The same run again reads the cache and answers the same.
     const again = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: folder } });
     assert.equal(again.stdout, result.stdout);
+  });
+
+  it('keeps the cache in the person\'s own cache folder by default, never the shared temporary folder', function () {
+    if (!hasCompileCache) this.skip();
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: folder, XDG_CACHE_HOME: '' };
+    delete env.NODE_COMPILE_CACHE;
+    const result = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', env });
+    assert.equal(result.status, 0, result.stderr);
+    const cache = join(folder, '.cache', 'reflective-change-log', 'compile-cache');
+    assert.ok(filesUnder(cache).length > 0, 'the cache is under ~/.cache');
+    assert.equal(statSync(cache).mode & 0o777, 0o700);
+  });
+
+  it('does not use a cache folder others can write to (V8 code from it would run)', function () {
+    if (!hasCompileCache) this.skip();
+    const cache = join(folder, 'reflective-change-log', 'compile-cache');
+    mkdirSync(cache, { recursive: true });
+    chmodSync(cache, 0o777);
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: folder };
+    delete env.NODE_COMPILE_CACHE;
+    const result = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', env });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(filesUnder(cache), []);
   });
 
   it('writes no cache when NODE_DISABLE_COMPILE_CACHE is set, and works the same', function () {
