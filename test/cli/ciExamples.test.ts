@@ -47,6 +47,9 @@ describe('the CI examples in docs/ci run as written', function () {
     repo.tag('v1.0.0', true);
     repo.commit('feat(results): show the trend\n\nHazard: HAZ-002');
     for (const kind of ['change', 'release-notes', 'before-action']) assert.equal(spawnSync(process.execPath, [CLI, 'new', kind, '--record', 'v1.1.0', '--today', '2025-12-31'], { cwd: repo.dir, env: cleanEnv() }).status, 0);
+    // The record names the hazard its commit touches, as the hazard rules ask.
+    const change = join(repo.dir, 'docs/changes/v1.1.0/change.md');
+    writeFileSync(change, readFileSync(change, 'utf8').replace(/^kind: change\n/m, 'kind: change\nhazards: [HAZ-002]\n'));
     // Dated the day before the fixture's commits, so the history agrees with the dates.
     repo.git('add', '-A');
     repo.git('commit', '-q', '--no-verify', '-m', 'docs: change record v1.1.0');
