@@ -53,6 +53,8 @@ export const evidencePackJourney = {
         await page.getByRole('button', { name: 'Export Evidence Pack' }).first().click();
         // No record is open and the next release has none: pick the existing one.
         await wb.pickQuickItem(RECORD);
+        // HTML or PDF: the HTML pack, the accessible one.
+        await wb.pickQuickItem('HTML');
         // The save dialog offers .reflect/evidence/<system>-<version>-evidence.html (no system in the sample: <version>-evidence.html): accept it.
         const input = page.locator(S.quickInputBox);
         await input.waitFor({ state: 'visible' });
