@@ -53,9 +53,17 @@ export const steps = [
         return labels.find((l) => /Preview\]? [0-9a-f]{7}\.md/.test(l));
       }, { timeout: 30_000, message: 'the commit details preview tab' });
       log(`details tab: ${tab}`);
+      // The preview is a webview (nested frames): wait until the page has rendered in one of them.
+      await wb.waitUntil(async () => {
+        for (const frame of wb.page.frames()) {
+          const found = await frame.locator('h2', { hasText: 'Files changed' }).count().catch(() => 0);
+          if (found > 0) return true;
+        }
+        return false;
+      }, { timeout: 30_000, message: 'the commit details page to render in the preview' });
       await wb.screenshot('01b-commit-details');
-      await wb.page.locator(rows, { hasText: commitLabel }).first().click();
-      await wb.page.keyboard.press('ArrowRight');
+      // The twistie expands the commit without running its command again.
+      await wb.page.locator(rows, { hasText: commitLabel }).first().locator('.monaco-tl-twistie').click();
       const file = await wb.waitUntil(async () => (await wb.treeItems(RELEASES_VIEW)).find((r) => r.label === 'trend.js'),
         { timeout: 30_000, message: 'the commit\'s file trend.js' });
       log(`file row: ${JSON.stringify(file)}`);
