@@ -6,6 +6,7 @@ import { AddDeploymentLogEntryCommand, DraftNoticeCommand } from './commands/cha
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
 import { CompareReleasesCommand, RemoveComparisonCommand } from './commands/compareReleases';
+import { PickReleaseFamilyCommand } from './commands/pickReleaseFamily';
 import { CreateRollbackChecklistCommand } from './commands/createRollbackChecklist';
 import { ExportEvidencePackCommand } from './commands/exportEvidencePack';
 import { OpenOnActionBesideCommand, registerRereadCodeLens } from './commands/openOnActionBeside';
@@ -81,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       new CompareReleasesCommand(releases),
       new OpenOnActionBesideCommand(),
       new RemoveComparisonCommand(releases),
+      new PickReleaseFamilyCommand(registry, releases),
       ...commitCommands(releases),
       { id: 'changeLog.refresh', execute: refresh },
       { id: 'changeLog.loadMore', execute: (node: unknown) => releases.loadMore(node as ReleaseNode) },

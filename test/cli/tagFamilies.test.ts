@@ -86,6 +86,24 @@ describe('reflect tags and notes on a monorepo of tag families', () => {
     }
   });
 
+  it('says a configured pattern of its own skipped most tags too, but not when it picks one family', () => {
+    writeFileSync(join(repo.dir, 'reflect.config.json'), JSON.stringify({ releaseNotes: { tagPattern: 'release-*' } }));
+    try {
+      const tags = reflect(['tags'], repo.dir);
+      assert.equal(tags.code, 0, tags.stderr);
+      assert.equal(tags.stderr, 'reflect: note: the tag pattern release-* matches none of 9 tags, so there are no releases; families: pkg-a (4), @scope/b (3), v (2); pick one with --family NAME, or releases.family in reflect.config.json (changeLog.releases.family in the editor)\n');
+      const notes = reflect(['notes', '--format', 'json'], repo.dir);
+      assert.match(notes.stderr, /^reflect: note: the tag pattern release-\* matches none of 9 tags/);
+      const picked = reflect(['tags', '--pattern', 'pkg-a@*'], repo.dir);
+      assert.equal(picked.stderr, '', 'a pattern whose tags are one family is that family picked: no note');
+      assert.equal(picked.stdout.trim().split('\n').length, 4);
+      const family = reflect(['notes', '--family', 'pkg-a', '--format', 'json'], repo.dir);
+      assert.doesNotMatch(family.stderr, /note:/, '--family over the configured pattern: no note');
+    } finally {
+      rmSync(join(repo.dir, 'reflect.config.json'));
+    }
+  });
+
   it('refuses --pattern with --family, and a family name no tag could start with, in one line', () => {
     const both = reflect(['notes', '--pattern', 'v*', '--family', 'pkg-a'], repo.dir);
     assert.equal(both.code, 2);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { changeRecordJourney } from '../e2e/journey.changeRecord.mjs';
 import { evidencePackJourney } from '../e2e/journey.evidencePack.mjs';
+import { releaseFamiliesJourney } from '../e2e/journey.releaseFamilies.mjs';
 import { releaseStatesJourney, restrictedModeJourney } from '../e2e/journey.releaseStates.mjs';
 import { steps } from '../e2e/journey.skeleton.mjs';
 import { startJourney } from '../e2e/journey.start.mjs';
@@ -30,6 +31,7 @@ const JOURNEYS = [
   evidencePackJourney,
   releaseStatesJourney,
   restrictedModeJourney,
+  releaseFamiliesJourney,
 ];
 
 /**

@@ -6,8 +6,10 @@ import { commandLineLayer, fileLayer, settingsLayer } from '../../src/core/confi
 import { resolveConfig } from '../../src/core/config/resolvedConfig';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { detectTagFamilies, familyOf, reportTagFamilies, skipsMostTags } from '../../src/core/git/tagFamilies';
-import { TagPattern, TagPatternError } from '../../src/core/git/tagPattern';
-import { proposeVersionForRange, versionScopeOf } from '../../src/core/usecases/proposeVersion';
+import { firstReleaseTag, TagPattern, TagPatternError } from '../../src/core/git/tagPattern';
+import { proposeNextVersion } from '../../src/core/commits/versionBump';
+import { commitGroupingOf } from '../../src/core/commits/groupCommits';
+import { proposeVersionForRange, resolveWorkingVersion, versionScopeOf } from '../../src/core/usecases/proposeVersion';
 import { readReleaseCommits, readReleaseListing } from '../../src/core/usecases/releaseOverview';
 import { generateReleaseNotes } from '../../src/core/usecases/releaseNotes';
 import { resolveRepositoryConfiguration } from '../../src/core/usecases/repositoryConfiguration';
@@ -70,7 +72,21 @@ describe('tag families', () => {
     const family = TagPattern.forFamily('create-vite');
     assert.equal(skipsMostTags(reportTagFamilies(NAMES, family), family), false, 'a family picked is not a skip');
     const own = new TagPattern('create-vite@*');
-    assert.equal(skipsMostTags(reportTagFamilies(NAMES, own), own), false, 'a pattern of ones own is not a skip');
+    assert.equal(skipsMostTags(reportTagFamilies(NAMES, own), own), false, 'a pattern of ones own whose tags are one family is that family picked');
+  });
+
+  it('says a pattern of ones own skipped most tags when its tags are no one family, or none', () => {
+    const none = new TagPattern('release-*');
+    assert.equal(skipsMostTags(reportTagFamilies(NAMES, none), none), true, 'it matches no tag');
+    const scattered = new TagPattern('*@MAJOR.MINOR.PATCH');
+    const report = reportTagFamilies(NAMES, scattered);
+    assert.equal(report.matched, 6);
+    assert.equal(report.matchedFamily, undefined);
+    assert.equal(skipsMostTags(report, scattered), true, 'its tags belong to several families and it skips most');
+    const oneFamily = new TagPattern('vMAJOR.MINOR.PATCH');
+    assert.equal(reportTagFamilies(NAMES, oneFamily).matchedFamily, 'v');
+    assert.equal(skipsMostTags(reportTagFamilies(NAMES, oneFamily), oneFamily), false, 'part of the family v, by choice');
+    assert.equal(skipsMostTags(reportTagFamilies(['x-1', 'y-2', 'nightly'], none), none), false, 'no families among the skipped tags: nothing to pick');
   });
 });
 
@@ -209,5 +225,90 @@ describe('group counts of a whole range, read a page at a time', () => {
     const page = await readReleaseCommits(repo, { from: 'v1.0.0', to: 'HEAD' }, false, 2, ['f0.txt', 'f1.txt']);
     assert.equal(page.total, 2);
     assert.deepEqual(page.groups.map((g) => [g.type, g.count]), [['fix', 2]]);
+  });
+});
+
+describe("a release line's first release keeps the line's format", () => {
+  it('writes 0.1.0 as the pattern writes its tags, and every such tag is a release of the line', () => {
+    const cases: Array<[TagPattern, string]> = [
+      [new TagPattern(), 'v0.1.0'],
+      [TagPattern.forFamily('v'), 'v0.1.0'],
+      [TagPattern.forFamily('create-vite'), 'create-vite@0.1.0'],
+      [TagPattern.forFamily('@scope/pkg'), '@scope/pkg@0.1.0'],
+      [TagPattern.forFamily('sub/module'), 'sub/module/v0.1.0'],
+      [new TagPattern('api-v*'), 'api-v0.1.0'],
+      [new TagPattern('web-vMAJOR.MINOR.PATCH'), 'web-v0.1.0'],
+      [new TagPattern('release(MAJOR.MINOR.PATCH)?'), 'release(0.1.0)'],
+    ];
+    for (const [pattern, first] of cases) {
+      assert.equal(firstReleaseTag(pattern), first, pattern.describe());
+      assert.equal(proposeNextVersion(undefined, 'minor', pattern), first, pattern.describe());
+      assert.ok(pattern.matches(first), `${first} is a release of ${pattern.describe()}`);
+    }
+    assert.equal(firstReleaseTag(TagPattern.forFamily('create-vite'), 'create-vite-v4.9.0'), 'create-vite-v0.1.0', "an existing tag's separator is kept");
+    assert.equal(firstReleaseTag(new TagPattern('nightly')), 'v0.1.0', 'a pattern with no place for a version falls back to v0.1.0');
+  });
+
+  it("proposes <family>@0.1.0 for a family with no release yet, in the notes and the record's version alike", async () => {
+    const fixture = buildMonorepo('reflect-first-family-');
+    try {
+      fixture.write('packages/pkg-c/package.json', '{ "name": "pkg-c" }\n');
+      fixture.git('add', '--', 'packages/pkg-c/package.json');
+      fixture.commit('feat(c): a new package', 'packages/pkg-c/index.ts');
+      const repo = await GitRepository.open(fixture.dir);
+      const { config } = await resolveRepositoryConfiguration(fixture.dir, { settings: { releases: { family: 'pkg-c' } } });
+      assert.deepEqual(config.releaseLine.paths, ['packages/pkg-c']);
+      const listing = await readReleaseListing(repo, { filter: config.releaseFilter, paths: config.releaseLine.paths });
+      assert.deepEqual(listing.tags, []);
+      assert.equal(listing.unreleased?.range.from, undefined);
+      assert.equal(await proposeVersionForRange(repo, { to: 'HEAD' }, versionScopeOf(config)), 'pkg-c@0.1.0');
+      assert.equal(await resolveWorkingVersion(repo, config.releaseFilter, versionScopeOf(config)), 'pkg-c@0.1.0');
+      const notes = await generateReleaseNotes(repo, config, { range: { to: 'HEAD' }, today: '2030-01-15' });
+      assert.equal(notes.model.version, 'pkg-c@0.1.0');
+      // A family whose tags are all on another branch keeps their separator.
+      fixture.git('checkout', '-q', '-b', 'api-line');
+      fixture.commit('feat(api): first api', 'api.txt');
+      fixture.tag('api-v1.0.0');
+      fixture.git('checkout', '-q', 'main');
+      const api = await resolveRepositoryConfiguration(fixture.dir, { settings: { releases: { family: 'api' } } });
+      assert.equal(await proposeVersionForRange(repo, { to: 'HEAD' }, versionScopeOf(api.config)), 'api-v0.1.0');
+    } finally {
+      fixture.dispose();
+    }
+  });
+});
+
+describe('the Releases view groups as the release notes do', () => {
+  it('a configured section is a heading and a hidden type is hidden, with the counts of the notes', async () => {
+    const fixture = new GitFixture('reflect-view-grouping-');
+    try {
+      fixture.commit('feat: base');
+      fixture.tag('v1.0.0');
+      for (let i = 0; i < 3; i++) fixture.commit(`deps: bump lib ${i}`, `deps${i}.txt`);
+      for (let i = 0; i < 2; i++) fixture.commit(`chore: tidy ${i}`, `chore${i}.txt`);
+      fixture.commit('feat: a feature', 'feat.txt');
+      fixture.commit('core: not configured', 'core.txt');
+      fixture.write('reflect.config.json', JSON.stringify({ releaseNotes: { sections: [{ type: 'feat', title: 'New' }, { type: 'deps', title: 'Dependencies' }], hiddenTypes: ['chore'] } }));
+      const repo = await GitRepository.open(fixture.dir);
+      const { config } = await resolveRepositoryConfiguration(fixture.dir);
+      const range = { from: 'v1.0.0', to: 'HEAD' };
+      const view = await readReleaseCommits(repo, range, false, 2, undefined, commitGroupingOf(config.releaseNotes));
+      const notes = await generateReleaseNotes(repo, config, { range, today: '2030-01-15' });
+      const counted = (groups: ReadonlyArray<{ type: string; title: string }>, count: (i: number) => number) => groups.map((g, i) => [g.type, g.title, count(i)]);
+      assert.deepEqual(
+        counted(view.groups, (i) => view.groups[i].count),
+        [
+          ['feat', 'New', 1],
+          ['deps', 'Dependencies', 3],
+          ['other', 'Other changes', 1],
+        ],
+      );
+      assert.deepEqual(counted(view.groups, (i) => view.groups[i].count), counted(notes.model.groups, (i) => notes.model.groups[i].commits.length));
+      assert.deepEqual(view.hidden, { count: 2, types: ['chore'] });
+      assert.equal(notes.model.hidden?.length, 2);
+      assert.equal(view.total, 7);
+    } finally {
+      fixture.dispose();
+    }
   });
 });

@@ -25,6 +25,16 @@ export interface GroupingOptions {
   readonly includeMerges?: boolean;
 }
 
+/**
+ * The grouping a repository's configuration asks for (`releaseNotes.sections`,
+ * `hiddenTypes`, `includeMerges`), taken from its release-notes options: the
+ * one grouping the notes, the record checks and the Releases view all use.
+ */
+export function commitGroupingOf(options: GroupingOptions): GroupingOptions {
+  const { sections, hiddenTypes, includeMerges } = options;
+  return { ...(sections ? { sections } : {}), ...(hiddenTypes ? { hiddenTypes } : {}), ...(includeMerges !== undefined ? { includeMerges } : {}) };
+}
+
 /** Section titles, in the order they appear; commits of other types go to "Other changes", last. */
 export const DEFAULT_SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['breaking', 'Breaking changes'],

@@ -2,7 +2,7 @@
 import semverValid from 'semver/functions/valid';
 import semverMajor from 'semver/functions/major';
 import semverInc from 'semver/functions/inc';
-import { tagVersionOf, type TagPattern } from '../git/tagPattern';
+import { firstReleaseTag, tagVersionOf, type TagPattern } from '../git/tagPattern';
 import type { ParsedCommit } from './conventionalCommit';
 import { pairReverts } from './revertPairs';
 
@@ -52,11 +52,12 @@ export function bumpForRange(commits: readonly ParsedCommit[], currentVersion: s
 /**
  * The next release tag for a bump: the current tag's name with its version
  * bumped, keeping whatever surrounds the version (`v1.2.3` → `v1.3.0`,
- * `create-vite@9.1.2` → `create-vite@9.1.3`). With no previous tag the first
- * version is v0.1.0; with no bump, or a tag without a version, it is the tag.
+ * `create-vite@9.1.2` → `create-vite@9.1.3`). With no previous tag it is the
+ * line's first release, 0.1.0 as the pattern writes it (`v0.1.0`,
+ * `create-vite@0.1.0`); with no bump, or a tag without a version, it is the tag.
  */
 export function proposeNextVersion(currentTag: string | undefined, bump: Bump, pattern?: TagPattern): string {
-  if (currentTag === undefined) return 'v0.1.0';
+  if (currentTag === undefined) return firstReleaseTag(pattern);
   const current = tagVersionOf(currentTag, pattern);
   if (!current || bump === 'none') return currentTag;
   const next = semverInc(current.version, bump);

@@ -16,6 +16,8 @@ export interface TagFamilyReport {
   readonly total: number;
   /** Largest first; ties by name. */
   readonly families: readonly TagFamily[];
+  /** The one family every tag the pattern matches belongs to, when there is one: a family picked by a pattern (`create-vite@*`). */
+  readonly matchedFamily?: string;
 }
 
 // One default pattern for every name: building one per call would dominate on thousands of tags.
@@ -70,19 +72,32 @@ export function detectTagFamilies(tagNames: Iterable<string>): TagFamily[] {
 
 /** How a pattern reads the tags: how many it matches, and every family among them. */
 export function reportTagFamilies(tagNames: readonly string[], pattern: TagPattern): TagFamilyReport {
-  const matched = tagNames.filter((name) => pattern.matches(name)).length;
-  return { matched, total: tagNames.length, families: detectTagFamilies(tagNames) };
+  let matched = 0;
+  // The families of the matched tags: one family means the pattern picks that release line.
+  const matchedFamilies = new Set<string | undefined>();
+  for (const name of tagNames) {
+    if (!pattern.matches(name)) continue;
+    matched++;
+    if (matchedFamilies.size < 2) matchedFamilies.add(familyOf(name));
+  }
+  const [only] = matchedFamilies;
+  const report = { matched, total: tagNames.length, families: detectTagFamilies(tagNames) };
+  return matchedFamilies.size === 1 && only !== undefined ? { ...report, matchedFamily: only } : report;
 }
 
 /**
- * Whether a person should be told that tags were skipped: the default
- * pattern is in use (no family or pattern of one's own) and it leaves out
- * most tags, which belong to families other than `v`.
+ * Whether a person should be told that tags were skipped: the tag pattern
+ * (the default or one's own) leaves out most tags, and tags it leaves out
+ * form families. Never when a family was picked, nor for a pattern of one's
+ * own whose tags all belong to one family (`create-vite@*` picks that
+ * family); the default pattern is no choice, so it is said even when it
+ * matches only the family `v`.
  */
 export function skipsMostTags(report: TagFamilyReport, pattern: TagPattern): boolean {
-  if (pattern.family !== undefined || pattern.template !== TagPattern.DEFAULT) return false;
-  const others = report.families.some((f) => f.name !== DEFAULT_FAMILY);
-  return others && report.matched * 2 < report.total;
+  if (pattern.family !== undefined || report.matched * 2 >= report.total) return false;
+  if (pattern.template === TagPattern.DEFAULT) return report.families.some((f) => f.name !== DEFAULT_FAMILY);
+  if (report.matchedFamily !== undefined) return false;
+  return report.families.length > 0;
 }
 
 const FAMILIES_SHOWN = 5;
@@ -93,9 +108,11 @@ const FAMILIES_SHOWN = 5;
  * `howToPick` ends it (each front end names its own flag or setting).
  */
 export function describeSkippedTags(report: TagFamilyReport, pattern: TagPattern, howToPick: string): string {
+  // Only the default pattern falls back to every tag (selectReleaseTags); a pattern of one's own then has no releases.
+  const none = pattern.template === TagPattern.DEFAULT && pattern.family === undefined ? ', so every tag is read as a release, ordered by date' : ', so there are no releases';
   const reading =
     report.matched === 0
-      ? `the tag pattern ${pattern.describe()} matches none of ${report.total} tags, so every tag is read as a release, ordered by date`
+      ? `the tag pattern ${pattern.describe()} matches none of ${report.total} tags${none}`
       : `the tag pattern ${pattern.describe()} matches ${report.matched} of ${report.total} tags`;
   const shown = report.families.slice(0, FAMILIES_SHOWN).map((f) => `${f.name} (${f.count})`);
   const more = report.families.length > FAMILIES_SHOWN ? ` and ${report.families.length - FAMILIES_SHOWN} more` : '';

@@ -109,6 +109,39 @@ export class TagPattern {
     return null;
   }
 
+  /**
+   * The tag a version would have on this release line when no tag of it
+   * exists yet: `v0.1.0` for the default pattern, `create-vite@0.1.0` for the
+   * family `create-vite` (`sub/module/v0.1.0` for a path-like family), and
+   * the template filled in (`api-v*` gives `api-v0.1.0`). Falls back to
+   * `v<version>` when the template has no place for a version.
+   */
+  tagFor(version: string): string {
+    const candidate = this.family !== undefined ? familyTag(this.family, version) : this.filledTemplate(version);
+    return this.matches(candidate) && this.versionOf(candidate) === version ? candidate : `v${version}`;
+  }
+
+  private filledTemplate(version: string): string {
+    const source = this.template.trim() || TagPattern.DEFAULT;
+    const [major, minor, patch] = version.split('.');
+    const fields: Record<string, string> = { MAJOR: major, MINOR: minor, PATCH: patch };
+    let text = '';
+    for (let i = 0; i < source.length; ) {
+      const field = /^(MAJOR|MINOR|PATCH)/.exec(source.slice(i));
+      if (field) {
+        text += fields[field[1]] ?? '0';
+        i += field[1].length;
+        continue;
+      }
+      const char = source[i];
+      // The text a `*` stands for is the version when no field holds it; an optional character is written.
+      if (char === '*') text += this.hasVersionFields ? '' : version;
+      else if (char !== '?') text += char;
+      i++;
+    }
+    return text;
+  }
+
   /** Whether a matching tag is a pre-release (for example `v2.0.0-rc.1`). */
   isPrerelease(name: string): boolean {
     const version = this.versionOf(name);
@@ -136,6 +169,31 @@ export function familyNameProblem(name: string): string | undefined {
   if (/[\0-\x20\x7f~^:?*[\\]|\.\.|@\{|^[-./]/.test(name)) return `"${clip(name)}" cannot start a tag name, so it names no tag family; run "reflect tags --families" to list them.`;
   return undefined;
 }
+
+/** A family's tag for a version, in the usual form: `pkg@1.0.0`, `@scope/pkg@1.0.0`, `sub/module/v1.0.0` (Go modules), `v1.0.0`. */
+function familyTag(family: string, version: string): string {
+  if (family === DEFAULT_FAMILY) return `v${version}`;
+  const pathLike = family.includes('/') && !family.startsWith('@');
+  return pathLike ? `${family}/v${version}` : `${family}@${version}`;
+}
+
+/**
+ * The first release tag of a release line, version 0.1.0: written like the
+ * line's existing tag `example` when there is one (`create-vite-v4.9.0`
+ * gives `create-vite-v0.1.0`), else as the pattern writes it.
+ */
+export function firstReleaseTag(pattern: TagPattern = new TagPattern(), example?: string): string {
+  const version = FIRST_VERSION;
+  const known = example !== undefined && pattern.matches(example) ? tagVersionOf(example, pattern) : null;
+  if (known) {
+    const candidate = `${known.prefix}${version}`;
+    if (pattern.matches(candidate)) return candidate;
+  }
+  return pattern.tagFor(version);
+}
+
+/** The version of a release line's first release. */
+export const FIRST_VERSION = '0.1.0';
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');

@@ -1,6 +1,7 @@
 import { parseCommit } from '../commits/conventionalCommit';
-import { partitionCommits } from '../commits/groupCommits';
-import { bumpForRange, proposeNextVersion } from '../commits/versionBump';
+import { commitGroupingOf, partitionCommits } from '../commits/groupCommits';
+import { proposeRangeVersion } from '../commits/nextVersion';
+import { bumpForRange } from '../commits/versionBump';
 import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
 import type { ReleaseNotesOptions } from '../config/reflectConfig';
 import type { RollbackOptions } from '../rollback/fileClassification';
@@ -49,10 +50,10 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const author = config.get('user.name');
   const remote = wantLinks ? config.get(remoteKey) : undefined;
   const real = commits.filter((c) => !c.isMerge);
-  const partition = partitionCommits(commits, options);
+  const partition = partitionCommits(commits, commitGroupingOf(options));
   const bump = bumpForRange(commits, releases.start?.version, partition.reverted, options.preOneZero);
   // A released end is that release; otherwise the next version after the start's release.
-  const version = request.version ?? releases.end?.tag ?? proposeNextVersion(releases.start?.tag, bump, pattern);
+  const version = request.version ?? (await proposeRangeVersion(repo, releases, bump, pattern));
   const links = remoteLinks(remote, options.links ?? 'auto', options.issueUrl);
   return {
     version,

@@ -5,7 +5,7 @@ import { localLinksOf } from '../validate/localLinks';
 import { linkProblems } from '../validate/linkRules';
 import { pathInRepository } from '../files/repositoryPath';
 import { parseCommit, type ParsedCommit } from '../commits/conventionalCommit';
-import { partitionCommits } from '../commits/groupCommits';
+import { commitGroupingOf, partitionCommits } from '../commits/groupCommits';
 import { validationOptionsOf, type ResolvedConfig } from '../config/resolvedConfig';
 import { GitProblem } from '../git/errors';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
@@ -166,7 +166,7 @@ export async function releaseNotesFindings(text: string, repository: GitReposito
   const commits = await commitsOf(range, repository, config);
   if (!commits) return [];
   const real = commits.filter((c) => !c.isMerge);
-  const { groups } = partitionCommits(commits, config.releaseNotes);
+  const { groups } = partitionCommits(commits, commitGroupingOf(config.releaseNotes));
   return findMissingHazardReferences({ commits: real, groups }, text, config.releaseNotes.hazardCheck);
 }
 

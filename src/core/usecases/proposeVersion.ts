@@ -1,5 +1,6 @@
 import { parseCommit } from '../commits/conventionalCommit';
-import { bumpForRange, proposeNextVersion, type Bump, type PreOneZeroPolicy } from '../commits/versionBump';
+import { proposeRangeVersion, readFirstReleaseTag } from '../commits/nextVersion';
+import { bumpForRange, type Bump, type PreOneZeroPolicy } from '../commits/versionBump';
 import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import { resolveRangeReleases } from '../git/rangeReleases';
 import { TagPattern } from '../git/tagPattern';
@@ -28,7 +29,7 @@ export async function proposeVersionForRange(repo: GitRepository, range: Revisio
   // Scoped to the same paths as the release notes, so both propose the same version.
   const [commits, releases] = await Promise.all([repo.readMappedCommits(range, parseCommit, undefined, paths), resolveRangeReleases(repo, range, pattern)]);
   // The same bump and version the release notes state, so a record and its notes agree on the version.
-  return releases.end?.tag ?? proposeNextVersion(releases.start?.tag, bumpForRange(commits, releases.start?.version, undefined, scope.preOneZero), pattern);
+  return proposeRangeVersion(repo, releases, bumpForRange(commits, releases.start?.version, undefined, scope.preOneZero), pattern);
 }
 
 /** The version bump the commits of a range call for, read as the release notes read it. */
@@ -45,6 +46,6 @@ export async function bumpOfRange(repo: GitRepository, range: RevisionRange, sco
  */
 export async function resolveWorkingVersion(repo: GitRepository, filter: ReleaseFilter = DEFAULT_RELEASE_FILTER, scope: Omit<VersionScope, 'pattern'> = {}): Promise<string> {
   const overview = await readReleaseOverview(repo, filter);
-  if (!overview.unreleased || overview.unreleased.commitCount === 0) return overview.tags[0]?.name ?? proposeNextVersion(undefined, 'none');
+  if (!overview.unreleased || overview.unreleased.commitCount === 0) return overview.tags[0]?.name ?? readFirstReleaseTag(repo, filter.pattern);
   return proposeVersionForRange(repo, overview.unreleased.range, { ...scope, pattern: filter.pattern });
 }

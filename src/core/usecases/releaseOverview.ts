@@ -1,5 +1,5 @@
 import { parseCommit, type ParsedCommit } from '../commits/conventionalCommit';
-import { partitionCommits } from '../commits/groupCommits';
+import { partitionCommits, type GroupingOptions } from '../commits/groupCommits';
 import type { FileChange, GitTag } from '../git/gitLogParsing';
 import type { GitRepository, HeadState, RevisionRange } from '../git/gitRepository';
 import { latestReachableRelease, releaseRangeOf, selectReleaseTags, type ReleaseFilter } from '../git/releases';
@@ -50,6 +50,8 @@ export interface ReleaseCommits {
   readonly groups: readonly GroupCount[];
   /** The group each commit of the range is in, by hash (merges are in none). */
   readonly groupOf: ReadonlyMap<string, string>;
+  /** Commits of hidden types (`releaseNotes.hiddenTypes`): counted, listed in no group, as in the notes. */
+  readonly hidden: { readonly count: number; readonly types: readonly string[] };
 }
 
 /**
@@ -86,8 +88,10 @@ export function readReleaseRange(repo: GitRepository, tags: readonly GitTag[], n
  * and the groups of the whole range with their counts. One `git log` pass
  * reads the range: the page is kept whole, the rest only as far as grouping
  * needs (header, type, breaking, revert), so a long range costs little memory.
+ * `grouping` is the configured one (`commitGroupingOf`), so the headings and
+ * their counts are those of the release notes.
  */
-export async function readReleaseCommits(repo: GitRepository, range: RevisionRange, shallow: boolean, pageSize: number, paths?: readonly string[]): Promise<ReleaseCommits> {
+export async function readReleaseCommits(repo: GitRepository, range: RevisionRange, shallow: boolean, pageSize: number, paths?: readonly string[], grouping: GroupingOptions = {}): Promise<ReleaseCommits> {
   const page: ParsedCommit[] = [];
   const all = await repo.readMappedCommits(
     range,
@@ -101,11 +105,13 @@ export async function readReleaseCommits(repo: GitRepository, range: RevisionRan
   );
   const partial = shallow && (await repo.rangeCrossesShallowBoundary(range));
   const groupOf = new Map<string, string>();
-  const groups = partitionCommits(all).groups.map((group) => {
+  const partition = partitionCommits(all, grouping);
+  const groups = partition.groups.map((group) => {
     for (const commit of group.commits) groupOf.set(commit.hash, group.type);
     return { type: group.type, title: group.title, count: group.commits.length };
   });
-  return { range, total: all.length, commits: page, partial, groups, groupOf };
+  const hidden = { count: partition.hidden.length, types: [...new Set(partition.hidden.map((c) => c.type ?? 'other'))].sort() };
+  return { range, total: all.length, commits: page, partial, groups, groupOf, hidden };
 }
 
 /** A later page of a range's commits. */

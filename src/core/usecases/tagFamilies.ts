@@ -1,6 +1,6 @@
 import type { GitTag } from '../git/gitLogParsing';
 import type { GitRepository } from '../git/gitRepository';
-import { describeSkippedTags, reportTagFamilies, skipsMostTags, type TagFamilyReport } from '../git/tagFamilies';
+import { describeSkippedTags, detectTagFamilies, reportTagFamilies, skipsMostTags, type TagFamily, type TagFamilyReport } from '../git/tagFamilies';
 import type { TagPattern } from '../git/tagPattern';
 
 /** How the command line tells a person to pick a family. */
@@ -14,7 +14,7 @@ export function tagFamiliesOf(tags: readonly GitTag[], pattern: TagPattern): Tag
   );
 }
 
-/** The default pattern skipped most tags: how many it matches, and the sentence that says so and names the families. */
+/** The tag pattern skipped most tags: how many it matches, and the sentence that says so and names the families. */
 export interface SkippedTags {
   readonly matched: number;
   readonly total: number;
@@ -22,9 +22,10 @@ export interface SkippedTags {
 }
 
 /**
- * What says the default pattern skipped most tags, and which
- * families there are; undefined when it did not (or a family or pattern was
- * chosen). Reads nothing: give it the tag list already read.
+ * What says the tag pattern (the default or one's own) skipped most tags,
+ * and which families there are; undefined when it did not, when a family was
+ * picked, or when a pattern of one's own matches whole families
+ * (`skipsMostTags`). Reads nothing: give it the tag list already read.
  */
 export function skippedTagsNotice(tags: readonly GitTag[], pattern: TagPattern, howToPick: string): SkippedTags | undefined {
   const report = tagFamiliesOf(tags, pattern);
@@ -36,4 +37,9 @@ export function skippedTagsNotice(tags: readonly GitTag[], pattern: TagPattern, 
 export async function readSkippedTagsNotice(repo: GitRepository, pattern: TagPattern, howToPick: string): Promise<SkippedTags | undefined> {
   if (pattern.family !== undefined) return undefined;
   return skippedTagsNotice(await repo.listTags(), pattern, howToPick);
+}
+
+/** The tag families of a repository, largest first, each with its count and newest tag: one `for-each-ref` read. */
+export async function readTagFamilies(repo: GitRepository): Promise<TagFamily[]> {
+  return detectTagFamilies((await repo.listTags()).map((t) => t.name));
 }

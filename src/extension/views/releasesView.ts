@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commitGroupingOf } from '../../core/commits/groupCommits';
 import type { GitRepository } from '../../core/git/gitRepository';
 import type { RemoteLinks } from '../../core/render/remoteLinks';
 import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
@@ -147,7 +148,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
           // The repository's one configuration: reflect.config.json's tag pattern counts here as in `reflect notes`.
           const config = await this.registry.configurationFor(r.repository.root);
           // The release line's path scope too, so the view counts what `reflect notes` lists.
-          const settings = { releaseFilter: config.releaseFilter, pageSize: readSettings(r.folder).pageSize, paths: config.releaseLine.paths };
+          const settings = { releaseFilter: config.releaseFilter, pageSize: readSettings(r.folder).pageSize, paths: config.releaseLine.paths, grouping: commitGroupingOf(config.releaseNotes) };
           return new RepositoryReleases(
             r.repository,
             settings,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ParsedCommit } from '../../core/commits/conventionalCommit';
-import type { CommitGroup } from '../../core/commits/groupCommits';
+import type { CommitGroup, GroupingOptions } from '../../core/commits/groupCommits';
 import type { FileChange, GitTag } from '../../core/git/gitLogParsing';
 import type { CommitFileChange } from '../../core/usecases/commitOverview';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
@@ -66,10 +66,11 @@ interface LoadedRange {
   readonly partial: boolean;
   readonly groups: readonly GroupCount[];
   readonly groupOf: ReadonlyMap<string, string>;
+  readonly hidden: { readonly count: number; readonly types: readonly string[] };
 }
 
 /** How the Releases view tells a person to pick a tag family. */
-const PICK_FAMILY_IN_EDITOR = 'pick one with the changeLog.releases.family setting (releases.family in reflect.config.json)';
+const PICK_FAMILY_IN_EDITOR = 'pick one with Change Log: Pick Release Family, which sets changeLog.releases.family (releases.family in reflect.config.json)';
 
 /**
  * The releases of one repository, read lazily through the core use case
@@ -92,7 +93,7 @@ export class RepositoryReleases {
 
   constructor(
     readonly repository: GitRepository,
-    private readonly settings: { readonly releaseFilter: ReleaseFilter; readonly pageSize: number; readonly paths?: readonly string[] },
+    private readonly settings: { readonly releaseFilter: ReleaseFilter; readonly pageSize: number; readonly paths?: readonly string[]; readonly grouping?: GroupingOptions },
     private readonly recordStatus: RecordStatusSource,
     private readonly onSummary: (entry: ReleaseEntry) => void,
   ) {
@@ -217,6 +218,10 @@ export class RepositoryReleases {
       const commits = loaded.commits.filter((c) => loaded.groupOf.get(c.hash) === type);
       nodes.push({ type: 'group', entry, group: { type, title, commits }, total: count });
     }
+    if (loaded.hidden.count > 0) {
+      // Said as the notes say it, so the headings and the total agree with `reflect notes`.
+      nodes.push({ type: 'notice', id: `hidden:${entry.name}`, icon: 'info', label: vscode.l10n.t('{0} commits of hidden types ({1}) not listed', loaded.hidden.count, loaded.hidden.types.join(', ')), tooltip: vscode.l10n.t('The changeLog.releaseNotes.hiddenTypes setting (releaseNotes.hiddenTypes in reflect.config.json) hides these types in the release notes and here.') });
+    }
     if (loaded.commits.length < loaded.total) nodes.push({ type: 'more-commits', entry, shown: loaded.commits.length, total: loaded.total });
     if (loaded.total > 0) nodes.push({ type: 'files', entry });
     return nodes;
@@ -245,7 +250,7 @@ export class RepositoryReleases {
     let loading = this.loaded.get(entry.name);
     if (!loading) {
       loading = (async () => {
-        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths);
+        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths, this.settings.grouping);
         return { ...read, commits: [...read.commits] };
       })();
       loading.catch(() => this.loaded.delete(entry.name));
@@ -261,7 +266,7 @@ export class RepositoryReleases {
     return { commitCount, record, partial };
   }
 
-  /** Says that the default pattern skipped most tags; choosing it opens the family setting. */
+  /** Says that the tag pattern skipped most tags; choosing it offers the families in a quick pick. */
   private skippedTagsNotice({ matched, total, sentence }: SkippedTags): ReleaseNode {
     return {
       type: 'notice',
@@ -269,7 +274,7 @@ export class RepositoryReleases {
       icon: 'warning',
       label: vscode.l10n.t('Tag pattern matches {0} of {1} tags: pick a tag family', matched, total),
       tooltip: `${sentence[0].toUpperCase()}${sentence.slice(1)}.`,
-      command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Pick a tag family'), arguments: ['changeLog.releases.family'] },
+      command: { command: 'changeLog.pickReleaseFamily', title: vscode.l10n.t('Pick a tag family'), arguments: [this.root] },
     };
   }
 
