@@ -220,7 +220,7 @@ export class RepositoryReleases {
     }
     if (loaded.hidden.count > 0) {
       // Said as the notes say it, so the headings and the total agree with `reflect notes`.
-      nodes.push({ type: 'notice', id: `hidden:${entry.name}`, icon: 'info', label: vscode.l10n.t('{0} commits of hidden types ({1}) not listed', loaded.hidden.count, loaded.hidden.types.join(', ')), tooltip: vscode.l10n.t('The changeLog.releaseNotes.hiddenTypes setting (releaseNotes.hiddenTypes in reflect.config.json) hides these types in the release notes and here.') });
+      nodes.push({ type: 'notice', id: `hidden:${entry.name}`, icon: 'info', label: loaded.hidden.count === 1 ? vscode.l10n.t('1 commit of hidden types ({0}) not listed', loaded.hidden.types.join(', ')) : vscode.l10n.t('{0} commits of hidden types ({1}) not listed', loaded.hidden.count, loaded.hidden.types.join(', ')), tooltip: vscode.l10n.t('The changeLog.releaseNotes.hiddenTypes setting (releaseNotes.hiddenTypes in reflect.config.json) hides these types in the release notes and here.') });
     }
     if (loaded.commits.length < loaded.total) nodes.push({ type: 'more-commits', entry, shown: loaded.commits.length, total: loaded.total });
     if (loaded.total > 0) nodes.push({ type: 'files', entry });
