@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { S } from './selectors.mjs';
 
 const CONTAINER_TITLE = 'Change Log';
 const RELEASES_VIEW = 'Releases';
@@ -72,7 +73,7 @@ export const releaseFamiliesJourney = {
       name: 'choosing the notice offers the families with their tag counts and newest release',
       screenshot: '15b-family-pick',
       async run({ wb, page, log }) {
-        await page.locator('.part.sidebar .monaco-list[role="tree"] [role="treeitem"]', { hasText: NOTICE }).first().click();
+        await page.locator(S.treeRows(RELEASES_VIEW), { hasText: NOTICE }).first().click();
         const items = await wb.waitUntil(async () => {
           const shown = await wb.quickItems();
           return shown.length >= 3 && shown;
@@ -92,19 +93,25 @@ export const releaseFamiliesJourney = {
         // Type to filter, then Enter: the pick needs no mouse.
         await page.keyboard.type('pkg-a');
         await page.keyboard.press('Enter');
+        await page.locator(S.quickInput).waitFor({ state: 'hidden', timeout: 15_000 });
         const rows = await topRows(wb, (r) => r.some((x) => x.label === 'pkg-a@1.3.0'), 'the pkg-a release line');
         log(`rows: ${JSON.stringify(rows)}`);
         assert.deepEqual(rows.map((r) => r.label), ['Unreleased', 'pkg-a@1.3.0', 'pkg-a@1.2.0', 'pkg-a@1.1.0', 'pkg-a@1.0.0']);
         assert.match(rows[0].description, /^1 commit\b/, 'Unreleased counts only the commit in packages/pkg-a');
-        // The palette command offers the same pick, the followed family marked.
+      },
+    },
+    {
+      name: 'the palette command offers the same pick, the followed family marked, and a way back to the tag pattern',
+      screenshot: '15d-family-pick-palette',
+      async run({ wb, log }) {
         await wb.runCommand('Change Log: Pick Release Family…');
         const items = await wb.waitUntil(async () => {
           const shown = await wb.quickItems();
           return shown.length >= 4 && shown;
         }, { timeout: 30_000, message: 'the family quick pick from the palette' });
         log(`items from the palette: ${JSON.stringify(items)}`);
+        assert.equal(items[0].label, 'pkg-a');
         assert.match(items.at(-1).label, /No family: follow the tag pattern/);
-        await page.keyboard.press('Escape');
       },
     },
   ],
