@@ -101,6 +101,23 @@ describe('Releases view: tag families and whole-range group counts', () => {
     }
   });
 
+  it('a family with no release yet says how to tag its first one in its own format', async () => {
+    const repo = buildMonorepo('reflect-host-family-first-');
+    cleanup.push(() => repo.dispose());
+    repo.write('packages/pkg-c/package.json', '{ "name": "pkg-c" }\n');
+    repo.git('add', '--', 'packages/pkg-c/package.json');
+    repo.commit('feat(c): a new package', 'packages/pkg-c/index.ts');
+    await config().update('releases.family', 'pkg-c', vscode.ConfigurationTarget.Global);
+    try {
+      const view = await viewOf(repo.dir);
+      const roots = await view.getChildren();
+      assert.deepEqual(roots.map((n) => String(view.getTreeItem(n).label)), ['Unreleased', 'No releases tagged yet']);
+      assert.match(String(view.getTreeItem(roots[1]).tooltip), /No tag of the pkg-c tag family yet\. Tag the commit you release, for example: git tag -a pkg-c@0\.1\.0 -m "First release"/);
+    } finally {
+      await config().update('releases.family', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('groups with the configured sections and hidden types, with the counts of the release notes', async () => {
     const repo = new GitFixture('reflect-host-sections-');
     cleanup.push(() => repo.dispose());

@@ -171,6 +171,17 @@ describe('a tag family as a release line, on a real monorepo', () => {
     assert.equal(listing.skippedTags?.sentence, 'the tag pattern v?MAJOR.MINOR.PATCH matches 2 of 9 tags; families: pkg-a (4), @scope/b (3), v (2); pick one');
   });
 
+  it('a pattern of ones own that skips most tags is said in the listing too; one that picks a family is not', async () => {
+    const own = await resolveRepositoryConfiguration(fixture.dir, { settings: { tagPattern: 'release-*' } });
+    const listing = await readReleaseListing(repo, { filter: own.config.releaseFilter, howToPickFamily: 'pick one' });
+    assert.deepEqual(listing.tags, []);
+    assert.equal(listing.skippedTags?.sentence, 'the tag pattern release-* matches none of 9 tags, so there are no releases; families: pkg-a (4), @scope/b (3), v (2); pick one');
+    const picks = await resolveRepositoryConfiguration(fixture.dir, { settings: { tagPattern: '@scope/b@*' } });
+    const picked = await readReleaseListing(repo, { filter: picks.config.releaseFilter, howToPickFamily: 'pick one' });
+    assert.equal(picked.tags.length, 3);
+    assert.equal(picked.skippedTags, undefined);
+  });
+
   it("a family has its own latest release, range, next version and path scope", async () => {
     const { config } = await resolveRepositoryConfiguration(fixture.dir, { settings: { releases: { family: 'pkg-a' } } });
     const listing = await readReleaseListing(repo, { filter: config.releaseFilter, paths: config.releaseLine.paths, howToPickFamily: 'pick one' });

@@ -5,6 +5,7 @@ import type { FileChange, GitTag } from '../../core/git/gitLogParsing';
 import type { CommitFileChange } from '../../core/usecases/commitOverview';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
 import type { ReleaseFilter } from '../../core/git/releases';
+import { firstReleaseTag } from '../../core/git/tagPattern';
 import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleaseFiles, readReleaseListing, readReleaseRange, type GroupCount } from '../../core/usecases/releaseOverview';
 import type { SkippedTags } from '../../core/usecases/tagFamilies';
 
@@ -136,7 +137,7 @@ export class RepositoryReleases {
       nodes.push({ type: 'notice', id: 'detached', icon: 'info', label: vscode.l10n.t('Detached HEAD at {0}', this.head.commit.slice(0, 7)), tooltip: vscode.l10n.t('HEAD is not on a branch; Unreleased shows the commits since the latest release reachable from it.') });
     }
     if (this.head?.kind === 'unborn') {
-      nodes.push({ type: 'notice', id: 'no-commits', icon: 'info', label: vscode.l10n.t('No commits yet'), tooltip: vscode.l10n.t('Commit your work, then tag a release (for example "git tag v0.1.0").') });
+      nodes.push({ type: 'notice', id: 'no-commits', icon: 'info', label: vscode.l10n.t('No commits yet'), tooltip: vscode.l10n.t('Commit your work, then tag a release (for example "git tag {0}").', this.firstReleaseTag()) });
       return nodes;
     }
     if (this.skippedTags) nodes.push(this.skippedTagsNotice(this.skippedTags));
@@ -144,7 +145,7 @@ export class RepositoryReleases {
     if (this.unreleased) nodes.push(this.unreleased);
     const tags = this.tags ?? [];
     if (tags.length === 0) {
-      nodes.push({ type: 'notice', id: 'no-tags', icon: 'info', label: vscode.l10n.t('No releases tagged yet'), tooltip: vscode.l10n.t('Tag the commit you release, for example: git tag -a v0.1.0 -m "First release". Releases are tags that match the changeLog.tagPattern setting.') });
+      nodes.push({ type: 'notice', id: 'no-tags', icon: 'info', label: vscode.l10n.t('No releases tagged yet'), tooltip: this.noTagsHint() });
     }
     const page = tags.slice(0, this.shownReleases).map((tag) => this.tagEntry(tag));
     nodes.push(...page);
@@ -276,6 +277,19 @@ export class RepositoryReleases {
       tooltip: `${sentence[0].toUpperCase()}${sentence.slice(1)}.`,
       command: { command: 'changeLog.pickReleaseFamily', title: vscode.l10n.t('Pick a tag family'), arguments: [this.root] },
     };
+  }
+
+  /** The tag of the release line's first release, as the proposed version writes it (`v0.1.0`, `pkg-a@0.1.0`). */
+  private firstReleaseTag(): string {
+    return firstReleaseTag(this.settings.releaseFilter.pattern);
+  }
+
+  /** How to tag the first release of the line followed: a family's own tag and setting, or the tag pattern's. */
+  private noTagsHint(): string {
+    const { pattern } = this.settings.releaseFilter;
+    return pattern.family !== undefined
+      ? vscode.l10n.t('No tag of the {0} tag family yet. Tag the commit you release, for example: git tag -a {1} -m "First release". Releases are the tags of the family in the changeLog.releases.family setting.', pattern.family, this.firstReleaseTag())
+      : vscode.l10n.t('Tag the commit you release, for example: git tag -a {0} -m "First release". Releases are tags that match the changeLog.tagPattern setting.', this.firstReleaseTag());
   }
 
   /** The same entry object for a tag every time, so the view can update it in place. */
