@@ -24,7 +24,7 @@ export interface SkippedTags {
 /**
  * What says the tag pattern (the default or one's own) skipped most tags,
  * and which families there are; undefined when it did not, when a family was
- * picked, or when a pattern of one's own matches whole families
+ * picked, or when a pattern of one's own matches only one family's tags
  * (`skipsMostTags`). Reads nothing: give it the tag list already read.
  */
 export function skippedTagsNotice(tags: readonly GitTag[], pattern: TagPattern, howToPick: string): SkippedTags | undefined {
@@ -47,7 +47,7 @@ export async function readSkippedTagsNotice(repo: GitRepository, pattern: TagPat
   return skippedTagNamesNotice(await repo.listTagNames(), pattern, howToPick);
 }
 
-/** The tag families of a repository, largest first, each with its count and newest tag: one `for-each-ref` read. */
+/** The tag families of a repository, largest first, each with its count and newest tag: one `for-each-ref` of the tags' names. */
 export async function readTagFamilies(repo: GitRepository): Promise<TagFamily[]> {
-  return detectTagFamilies((await repo.listTags()).map((t) => t.name));
+  return detectTagFamilies(await repo.listTagNames());
 }
