@@ -258,6 +258,7 @@ describe("a release line's first release keeps the line's format", () => {
     }
     assert.equal(firstReleaseTag(TagPattern.forFamily('create-vite'), 'create-vite-v4.9.0'), 'create-vite-v0.1.0', "an existing tag's separator is kept");
     assert.equal(firstReleaseTag(new TagPattern('nightly')), 'v0.1.0', 'a pattern with no place for a version falls back to v0.1.0');
+    assert.equal(firstReleaseTag(new TagPattern('*-vMAJOR.MINOR.PATCH')), 'v0.1.0', 'a pattern that fills in to no tag name (-v0.1.0) falls back to v0.1.0');
   });
 
   it("proposes <family>@0.1.0 for a family with no release yet, in the notes and the record's version alike", async () => {

@@ -114,11 +114,13 @@ export class TagPattern {
    * exists yet: `v0.1.0` for the default pattern, `create-vite@0.1.0` for the
    * family `create-vite` (`sub/module/v0.1.0` for a path-like family), and
    * the template filled in (`api-v*` gives `api-v0.1.0`). Falls back to
-   * `v<version>` when the template has no place for a version.
+   * `v<version>` when the template has no place for a version, or fills in
+   * to no name a tag could have (`*-vMAJOR.MINOR.PATCH` would start with `-`).
    */
   tagFor(version: string): string {
     const candidate = this.family !== undefined ? familyTag(this.family, version) : this.filledTemplate(version);
-    return this.matches(candidate) && this.versionOf(candidate) === version ? candidate : `v${version}`;
+    const usable = !/^[-./]/.test(candidate) && this.matches(candidate) && this.versionOf(candidate) === version;
+    return usable ? candidate : `v${version}`;
   }
 
   private filledTemplate(version: string): string {
