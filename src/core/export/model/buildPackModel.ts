@@ -5,7 +5,7 @@ import { textOf } from '../htmlText';
 import { coverBlocks } from './coverModel';
 import { actionPlanBlocks, reflectionBlocks, releaseNotesBlocks, rollbackBlocks } from './documentModels';
 import type { PackBlock, PackModel } from './packModel';
-import { readableInstant } from './readableDates';
+import { readableInstant } from '../../vocabulary/readableDate';
 import { commitBlocks, provenanceBlocks, signOffBlocks, timelineBlocks, validationBlocks } from './recordModels';
 
 /** The sections after the cover, in the order they print: the same ids and titles as the HTML pack's. */

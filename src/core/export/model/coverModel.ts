@@ -6,14 +6,14 @@ import { activityOf } from '../packActivity';
 import type { PackContext } from '../packContext';
 import { signOffRowsOf } from '../signOffSection';
 import { missingSpan, paragraph, plain, valueSpans, type InlineSpan, type PackBlock } from './packModel';
-import { readableDate, readableInstant } from './readableDates';
+import { readableDateOrAsWritten, readableInstant } from '../../vocabulary/readableDate';
 
 const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': 'low', '3': 'medium', '4': 'high', '5': 'very high' };
 
 /** A front matter date as people read it, or the placeholder. */
 export function dateSpans(value: unknown, missing = 'not recorded'): InlineSpan[] {
   const text = textOf(value);
-  return text === undefined ? missingSpan(missing) : plain(readableDate(text));
+  return text === undefined ? missingSpan(missing) : plain(readableDateOrAsWritten(text));
 }
 
 /** The cover: the activity, then what the change is, when, at what risk, approved and signed by whom. */

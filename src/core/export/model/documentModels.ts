@@ -9,7 +9,7 @@ import type { PackContext } from '../packContext';
 import { dateSpans } from './coverModel';
 import { markdownBlocks } from './markdownBlocks';
 import { missingSpan, paragraph, plain, valueSpans, type ColumnKind, type InlineSpan, type PackBlock } from './packModel';
-import { readableDate } from './readableDates';
+import { readableDateOrAsWritten } from '../../vocabulary/readableDate';
 
 /** The placeholder where a document of the record does not exist. */
 export function missingDocument(fileName: string): PackBlock {
@@ -76,7 +76,7 @@ export function reflectionBlocks(context: PackContext): PackBlock[] {
     const facts: PackBlock = {
       kind: 'facts',
       rows: [
-        { label: 'Date', value: date === undefined ? missingSpan() : plain(`${readableDate(date)} (${relativeToDeployment(date, context.window)})`) },
+        { label: 'Date', value: date === undefined ? missingSpan() : plain(`${readableDateOrAsWritten(date)} (${relativeToDeployment(date, context.window)})`) },
         { label: 'Author', value: valueSpans(textOf(document.data?.author)) },
       ],
     };

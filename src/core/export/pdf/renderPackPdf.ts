@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import type { PackModel } from '../model/packModel';
-import { readableInstant } from '../model/readableDates';
+import { readableInstant } from '../../vocabulary/readableDate';
 import { drawBlocks, drawHeading } from './pdfBlocks';
 import { MARGIN, MUTED, PAGE_SIZE, PdfCursor, RULE, standardFonts, TEXT_WIDTH, wrapSpans, type PdfFonts } from './pdfLayout';
 import { printable, printableModel, type UnprintableTally } from './pdfText';
