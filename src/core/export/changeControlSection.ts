@@ -107,7 +107,8 @@ function logBesidePlan(context: PackContext): string {
   return `<h3>Deployment log beside the planned steps</h3>\n<div class="log-beside-plan">\n<div><h4>Planned steps</h4>\n${plannedHtml}\n</div>\n<div><h4>Logged during the window</h4>\n${loggedHtml}\n</div>\n</div>`;
 }
 
-function plannedSteps(context: PackContext): string[] {
+/** The planning reflection's list items under "Steps and timeline", as written. */
+export function plannedSteps(context: PackContext): string[] {
   const body = context.documents.get(phaseFileNameOf('in-action-planning'))?.body;
   if (body === undefined) return [];
   const section = readSections(body, 0).find((s) => normaliseHeading(s.heading) === normaliseHeading(PLANNED_STEPS_HEADING));
@@ -120,11 +121,13 @@ function plannedSteps(context: PackContext): string[] {
     .slice(0, 200);
 }
 
-function checksOf(context: PackContext): Record<string, unknown>[] {
+/** change.md's post-deployment checks (verification). */
+export function checksOf(context: PackContext): Record<string, unknown>[] {
   const checks = context.change?.verification;
   return Array.isArray(checks) ? checks.map(recordOf).filter((c): c is Record<string, unknown> => c !== undefined) : [];
 }
 
-function labelOf(entry: DeploymentLogEntry): string {
+/** A deployment log entry's type as people read it. */
+export function labelOf(entry: DeploymentLogEntry): string {
   return LOG_ENTRY_TYPES.find((t) => t.id === entry.type)?.label ?? entry.type;
 }

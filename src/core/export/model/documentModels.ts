@@ -5,7 +5,7 @@ import { ACTION_COLUMNS } from '../actionPlanSection';
 import { relativeToDeployment } from '../deploymentTimeline';
 import type { PackageCheck } from '../evidencePackInput';
 import { plural, recordOf, textOf } from '../htmlText';
-import type { PackContext } from '../packContext';
+import { linksOf, type PackContext } from '../packContext';
 import { dateSpans } from './coverModel';
 import { markdownBlocks } from './markdownBlocks';
 import { missingSpan, paragraph, plain, valueSpans, type ColumnKind, type InlineSpan, type PackBlock } from './packModel';
@@ -30,7 +30,7 @@ export function releaseNotesBlocks(context: PackContext): PackBlock[] {
       { label: 'Version bump', value: valueSpans(textOf(document.data?.bump)) },
     ],
   };
-  return [facts, ...markdownBlocks(document.body, 2).blocks];
+  return [facts, ...markdownBlocks(document.body, 2, linksOf(context, RELEASE_NOTES_FILE)).blocks];
 }
 
 /** The rollback checklist: target, package and its check, how many steps are ticked, and the steps. */
@@ -40,7 +40,7 @@ export function rollbackBlocks(context: PackContext): PackBlock[] {
   const target = recordOf(document.data?.target);
   const pack = recordOf(document.data?.package);
   const commit = textOf(target?.commit);
-  const body = markdownBlocks(document.body, 2);
+  const body = markdownBlocks(document.body, 2, linksOf(context, ROLLBACK_FILE));
   const steps = body.tasks.done + body.tasks.open;
   const facts: PackBlock = {
     kind: 'facts',
@@ -69,7 +69,7 @@ function packageCheckSpans(pack: Record<string, unknown> | undefined, check: Pac
 export function reflectionBlocks(context: PackContext): PackBlock[] {
   return PHASE_IDS.flatMap((phase): PackBlock[] => {
     const fileName = phaseFileNameOf(phase);
-    const heading: PackBlock = { kind: 'heading', level: 3, text: [{ text: PHASE_GUIDES[phase].title }, { text: ` (${phase})`, italic: true }] };
+    const heading: PackBlock = { kind: 'heading', level: 3, text: [{ text: PHASE_GUIDES[phase].title }, { text: ` (${phase})`, italic: true }], anchor: `reflection-${phase}` };
     const document = context.documents.get(fileName);
     if (!document) return [heading, missingDocument(fileName)];
     const date = textOf(document.data?.date);
@@ -80,7 +80,7 @@ export function reflectionBlocks(context: PackContext): PackBlock[] {
         { label: 'Author', value: valueSpans(textOf(document.data?.author)) },
       ],
     };
-    return [heading, facts, ...markdownBlocks(document.body, 3).blocks];
+    return [heading, facts, ...markdownBlocks(document.body, 3, linksOf(context, fileName)).blocks];
   });
 }
 
@@ -106,5 +106,5 @@ export function actionPlanBlocks(context: PackContext): PackBlock[] {
           columns: ACTION_COLUMNS.map(([key, title]) => ({ title, kind: ACTION_COLUMN_KINDS[key] ?? 'text' })),
           rows: actions.map((action) => ACTION_COLUMNS.map(([key]) => (key === 'due' ? dateSpans(action?.[key], '—') : valueSpans(textOf(action?.[key]), '—')))),
         };
-  return [facts, table, ...markdownBlocks(document.body, 2).blocks];
+  return [facts, table, ...markdownBlocks(document.body, 2, linksOf(context, ACTION_PLAN_FILE)).blocks];
 }
