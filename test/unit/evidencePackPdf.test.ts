@@ -4,9 +4,12 @@ import type { EvidencePackInput } from '../../src/core/export/evidencePackInput'
 import { renderPackPdf, type PdfPack } from '../../src/core/export/pdf/renderPackPdf';
 import { assessRecord } from '../../src/core/records/recordStatus';
 import type { RecordFile } from '../../src/core/validate/validateRecord';
+import { buildEvidencePack } from '../../src/core/export/buildEvidencePack';
+import { fixedClock } from '../../src/core/vocabulary/clock';
+import { formatLogEntry, insertLogEntry } from '../../src/core/records/deploymentLog';
 import { completeRecordFiles, GENERATED_AT, STYLESHEET } from '../support/evidencePackRecord';
 import { holds, readPdf } from '../support/pdfReading';
-import { answered, withFrontMatter } from '../support/recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
 
 const ACTIVITY = { title: 'Deploying a pathology results viewer upgrade', trainee: 'Alex Morgan', system: 'Pathology results viewer' };
 
@@ -155,5 +158,46 @@ describe('The evidence pack as a PDF', () => {
     const read = await readPdf((await pdfOf({})).bytes);
     for (const name of ['change.md', 'release-notes.md', 'rollback.md', 'action-plan.md', 'on-action.md']) assert.ok(holds(read.text, `${name} is missing from the change record.`), name);
     assert.ok(holds(read.text, 'Change record v1.4.0'));
+  });
+
+  it('has a counterpart of every section of the HTML pack, with the same title, in the same order', async () => {
+    const input = inputOf(completeRecordFiles(), { activity: ACTIVITY });
+    const html = buildEvidencePack(input);
+    const htmlSections = [...html.matchAll(/<section class="pack-section" id="([^"]+)"[^>]*>\n<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    const read = await readPdf((await renderPackPdf(buildPackModel(input))).bytes);
+    const pdfTitles = [...new Set(read.pages.flatMap((p) => p.runs.map((r) => /^(\d+)\. (.+)$/.exec(r.text)).filter((m) => m !== null).map((m) => `${m[1]}. ${m[2]}`)))];
+    const model = buildPackModel(input).sections.map((s) => `${s.id}: ${s.title}`);
+    assert.ok(htmlSections.length >= 11, htmlSections.join('\n'));
+    assert.deepEqual(model, htmlSections, 'the model has each HTML section, by id and title, in order');
+    for (const [i, section] of htmlSections.entries()) {
+      const title = section.slice(section.indexOf(': ') + 2);
+      assert.ok(pdfTitles.includes(`${i + 1}. ${title}`), `the PDF prints "${i + 1}. ${title}"`);
+    }
+  });
+
+  it('prints change control: the approved window beside the actual one, the review, each check, and the log beside the planned steps', async () => {
+    const files = completeRecordFiles();
+    files['change.md'] = withFrontMatter(answered('change'), [
+      ...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')).map((l) =>
+        l === '  end: 2026-12-02T22:00:00Z' ? `${l}\n  expected_downtime_minutes: 30\n  actual:\n    start: 2026-12-02T20:05:00Z\n    end: 2026-12-02T21:40:00Z\n    downtime_minutes: 25` : l,
+      ),
+      'verification:',
+      '  - check: A ward nurse opens a result',
+      '    result: pass',
+      '    by: Sam Patel',
+      '    at: 2026-12-02T21:45:00Z',
+      'review:',
+      '  outcome: successful-with-issues',
+      '  date: 2026-12-03',
+      '  reviewer: Change Advisory Board',
+    ]);
+    files['in-action-planning.md'] = files['in-action-planning.md'].replace('## Steps and timeline\n\nWe wrote a considered answer here.', '## Steps and timeline\n\n1. Stop the interface engine\n2. Run the migration\n\nWe wrote a considered answer here.');
+    files['in-action-execution.md'] = insertLogEntry(files['in-action-execution.md'], formatLogEntry('problem', 'Node 2 did not start', fixedClock(new Date('2026-12-02T20:10:00Z')))).text;
+    const read = await readPdf((await pdfOf(files)).bytes);
+    const from = read.text.lastIndexOf('4. Change control');
+    const part = read.text.slice(from, read.text.indexOf('5. Release notes', from));
+    for (const expected of ['Planned and actual window', 'Start 2 Dec 2026, 20:00 UTC 2 Dec 2026, 20:05 UTC', 'Downtime (minutes) 30 25', 'Outcome: successful-with-issues, reviewed by Change Advisory Board on 3 Dec 2026.', 'A ward nurse opens a result pass Sam Patel 2 Dec 2026, 21:45 UTC', '1. Stop the interface engine', '2. Run the migration', 'problem: Node 2 did not start']) {
+      assert.ok(holds(part, expected), `change control prints "${expected}"`);
+    }
   });
 });
