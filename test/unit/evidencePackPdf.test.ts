@@ -8,6 +8,7 @@ import { buildEvidencePack } from '../../src/core/export/buildEvidencePack';
 import { fixedClock } from '../../src/core/vocabulary/clock';
 import { formatLogEntry, insertLogEntry } from '../../src/core/records/deploymentLog';
 import { completeRecordFiles, GENERATED_AT, STYLESHEET } from '../support/evidencePackRecord';
+import { PDFBool, PDFDict, PDFName, PDFString } from 'pdf-lib';
 import { holds, readPdf } from '../support/pdfReading';
 import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
 
@@ -81,6 +82,7 @@ describe('The evidence pack as a PDF', () => {
       '2 of 3 steps ticked',
       'Commits are not listed: no repository in this test.',
       'No open problems.',
+      'Release package not looked for (no repository)',
     ]) {
       assert.ok(holds(text, expected), `the PDF prints "${expected}"`);
     }
@@ -199,5 +201,14 @@ describe('The evidence pack as a PDF', () => {
     for (const expected of ['Planned and actual window', 'Start 2 Dec 2026, 20:00 UTC 2 Dec 2026, 20:05 UTC', 'Downtime (minutes) 30 25', 'Outcome: successful-with-issues, reviewed by Change Advisory Board on 3 Dec 2026.', 'A ward nurse opens a result pass Sam Patel 2 Dec 2026, 21:45 UTC', '1. Stop the interface engine', '2. Run the migration', 'problem: Node 2 did not start']) {
       assert.ok(holds(part, expected), `change control prints "${expected}"`);
     }
+  });
+
+  it('names its language and has viewers show its title, and does not claim to be tagged (the HTML is the accessible format)', async () => {
+    const { doc } = await readPdf((await pdfOf(completeRecordFiles(), { activity: ACTIVITY })).bytes);
+    const lang = doc.catalog.lookup(PDFName.of('Lang'));
+    assert.ok(lang instanceof PDFString && lang.decodeText() === 'en', 'the catalogue says /Lang (en)');
+    const preferences = doc.catalog.lookup(PDFName.of('ViewerPreferences'));
+    assert.ok(preferences instanceof PDFDict && preferences.lookup(PDFName.of('DisplayDocTitle')) === PDFBool.True, 'viewers show the title, not the file name');
+    assert.equal(doc.catalog.lookup(PDFName.of('MarkInfo')), undefined, 'no /MarkInfo: the PDF has no structure tree, so it must not say it is tagged');
   });
 });

@@ -1,5 +1,5 @@
 import { phaseFileNameOf } from '../../vocabulary/phaseIds';
-import { checksOf, labelOf, logEntriesOf, plannedSteps } from '../changeControlSection';
+import { checksOf, labelOf, logEntriesOf, plannedSteps } from '../changeControlFacts';
 import { relativeToDeployment } from '../deploymentTimeline';
 import { recordOf, textOf } from '../htmlText';
 import type { PackContext } from '../packContext';

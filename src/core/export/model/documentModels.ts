@@ -3,7 +3,7 @@ import { ACTION_PLAN_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../../vocab
 import { PHASE_IDS, phaseFileNameOf } from '../../vocabulary/phaseIds';
 import { ACTION_COLUMNS } from '../actionPlanSection';
 import { relativeToDeployment } from '../deploymentTimeline';
-import type { PackageCheck } from '../evidencePackInput';
+import type { PackageCheck, ReleasePackageCheck } from '../evidencePackInput';
 import { plural, recordOf, textOf } from '../htmlText';
 import { linksOf, type PackContext } from '../packContext';
 import { dateSpans } from './coverModel';
@@ -28,6 +28,7 @@ export function releaseNotesBlocks(context: PackContext): PackBlock[] {
       { label: 'Author', value: valueSpans(textOf(document.data?.author)) },
       { label: 'Range', value: plain(`${textOf(range?.from) ?? 'the first commit'} → ${textOf(range?.to) ?? 'not recorded'}`) },
       { label: 'Version bump', value: valueSpans(textOf(document.data?.bump)) },
+      ...releasePackageRows(context.input.releasePackage),
     ],
   };
   return [facts, ...markdownBlocks(document.body, 2, linksOf(context, RELEASE_NOTES_FILE)).blocks];
@@ -55,6 +56,20 @@ export function rollbackBlocks(context: PackContext): PackBlock[] {
     ],
   };
   return [facts, ...body.blocks];
+}
+
+/** The release package's rows, as in the HTML pack: its file, its SHA-256 and whether it verifies, or that none was found. */
+function releasePackageRows(check: ReleasePackageCheck | undefined): Array<{ label: string; value: InlineSpan[] }> {
+  if (!check) return [{ label: 'Release package', value: missingSpan('not looked for (no repository)') }];
+  if (check.state === 'none') return [{ label: 'Release package', value: missingSpan(`none: ${check.file} is not in ${check.lookedIn}`) }];
+  const verdict: InlineSpan[] = check.ok
+    ? [{ text: 'verified', bold: true }, { text: ': the archive matches its checksum file and its manifest, as the release package of this version' }]
+    : [{ text: 'does not verify', bold: true }, ...check.problems.map((p) => ({ text: `\n• ${p}` }))];
+  return [
+    { label: 'Release package', value: plain(check.file) },
+    { label: 'Release package checksum (SHA-256)', value: check.sha256 ? [{ text: check.sha256, code: true }] : missingSpan('not computed') },
+    { label: 'Release package check', value: verdict },
+  ];
 }
 
 function packageCheckSpans(pack: Record<string, unknown> | undefined, check: PackageCheck | undefined): InlineSpan[] {

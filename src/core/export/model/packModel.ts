@@ -17,6 +17,8 @@ export interface InlineSpan {
   readonly href?: string;
   /** A place inside the pack this text links to (a section, a reflection, an attached file): a link between the record's documents. */
   readonly anchor?: string;
+  /** The placeholder for a value that is not there ("not recorded"). */
+  readonly missing?: boolean;
   /** An ISO 8601 date as written, when `text` is its readable form (HTML keeps it in a `<time>` element). */
   readonly date?: string;
 }
@@ -94,7 +96,7 @@ export function plain(text: string): InlineSpan[] {
 
 /** The placeholder for a value that is not there ("not recorded"), in italics. */
 export function missingSpan(text = 'not recorded'): InlineSpan[] {
-  return [{ text, italic: true }];
+  return [{ text, italic: true, missing: true }];
 }
 
 /** A value as spans, or the placeholder when absent. */

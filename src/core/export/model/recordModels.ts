@@ -5,8 +5,8 @@ import type { PackCommits } from '../evidencePackInput';
 import { plural, textOf } from '../htmlText';
 import type { PackContext } from '../packContext';
 import { sha256Of, type DocumentProvenance } from '../packProvenance';
-import { signOffRowsOf } from '../signOffSection';
-import { timelineMoments } from '../timelineSection';
+import { signOffRowsOf } from '../signOffRows';
+import { timelineMoments } from '../timelineMoments';
 import { problemTotals } from '../validationSection';
 import { dateSpans } from './coverModel';
 import { missingSpan, paragraph, plain, valueSpans, type InlineSpan, type PackBlock } from './packModel';
@@ -108,7 +108,7 @@ export function timelineBlocks(context: PackContext): PackBlock[] {
       { title: 'Date', kind: 'date' },
       { title: 'Relative to the deployment', kind: 'text' },
     ],
-    rows: entries.map((e) => [plain(e.label), e.date === undefined ? plain('—') : plain(readableDateOrAsWritten(e.date)), plain(e.relative)]),
+    rows: entries.map((e) => [plain(e.label), e.date === undefined ? plain('—') : dateSpans(e.date), plain(e.relative)]),
   };
   return context.window ? [table] : [paragraph('No deployment window recorded in change.md, so dates are not placed against it.', 'missing'), table];
 }
@@ -128,7 +128,7 @@ export function commitBlocks(commits: PackCommits): PackBlock[] {
       { title: 'Author', kind: 'person' },
       { title: 'Date', kind: 'date' },
     ],
-    rows: commits.commits.map((c) => [[{ text: c.hash, code: true }], plain(c.message.split('\n', 1)[0] ?? ''), plain(c.authorName), plain(readableDateOrAsWritten(c.date))]),
+    rows: commits.commits.map((c) => [[{ text: c.hash, code: true }], plain(c.message.split('\n', 1)[0] ?? ''), plain(c.authorName), dateSpans(c.date)]),
   });
   return blocks;
 }

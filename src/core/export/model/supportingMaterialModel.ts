@@ -16,7 +16,7 @@ export function supportingMaterialBlocks(context: PackContext): PackBlock[] {
   if (attachments.files.length === 0) return [...notes, paragraph(`The record has no ${EVIDENCE_FOLDER}/ folder files and its documents link to no other files.`, 'missing')];
   const images = attachments.files.filter((f) => f.image);
   return [
-    paragraph(`${plural(attachments.files.length, 'file')}; ${images.length} shown as images.`),
+    paragraph(`${plural(attachments.files.length, 'file')}; ${images.length === 1 ? '1 shown as an image' : `${images.length} shown as images`}.`),
     ...notes,
     {
       kind: 'table',
