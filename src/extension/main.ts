@@ -48,7 +48,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const watcher = new RepositoryWatcher(() => releases.refresh());
   const releases = new ReleasesTreeProvider(registry, (repositories) => void watcher.watch(repositories));
   const records = new ChangeRecordsTreeProvider(registry);
-  const contextKeys = new WorkspaceContextKeys(registry);
+  const releasesView = vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true });
+  const recordsView = vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true });
+  // The walkthrough's and the palette's keys are read once a Change Log view shows, not at activation.
+  const contextKeys = new WorkspaceContextKeys(registry, [releasesView, recordsView]);
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
     registry.forgetConfigurations();
@@ -62,8 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     new RecordStatusBar(registry),
     contextKeys,
     notesFindings,
-    vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
-    vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
+    releasesView,
+    recordsView,
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_DETAILS_SCHEME, new CommitDetailsProvider(registry)),
     registerCommands([

@@ -212,6 +212,12 @@ export class GitRepository {
     return Number.parseInt(output.trim(), 10) || 0;
   }
 
+  /** How many merge commits a range holds (only those touching `paths`, when given), without reading them. */
+  async countMerges(range: RevisionRange, paths?: readonly string[]): Promise<number> {
+    const output = await this.raw(['rev-list', '--count', '--merges', '--end-of-options', rangeArgument(range), '--', ...(paths ?? [])]);
+    return Number.parseInt(output.trim(), 10) || 0;
+  }
+
   /** Paths changed between the two ends of a range (renames detected), limited to `paths` (pathspecs) when given. */
   async changedFiles(range: RevisionRange, paths?: readonly string[]): Promise<FileChange[]> {
     const to = assertSafeRef(range.to);

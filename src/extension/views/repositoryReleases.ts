@@ -22,7 +22,8 @@ export type ReleaseNode =
   | { readonly type: 'commit'; readonly root: string; readonly commit: ParsedCommit; readonly webUrl?: string }
   | CommitFileNode
   | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
-  | { readonly type: 'files'; readonly entry: ReleaseEntry }
+  /** The files a release changed: `count` of them (within the release line's path scope). */
+  | { readonly type: 'files'; readonly entry: ReleaseEntry; readonly count: number }
   | { readonly type: 'file'; readonly entry: ReleaseEntry; readonly change: FileChange; readonly range: RevisionRange };
 
 /** A file one commit changed, compared with the commit's first parent (`base`; none for a root commit). */
@@ -49,7 +50,10 @@ export interface ReleaseEntry {
 
 /** What a release item shows beside its name once known. */
 export interface ReleaseSummary {
+  /** The commits its notes list (merges apart). */
   readonly commitCount?: number;
+  /** The merge commits of the range, counted but not listed. */
+  readonly mergeCount?: number;
   /** A short note on the change record (for example "record 3/7"). */
   readonly record?: string;
   /** The range crosses a shallow-clone boundary. */
@@ -88,6 +92,7 @@ export class RepositoryReleases {
   private readonly summaries = new Map<string, ReleaseSummary>();
   private readonly pendingSummaries = new Set<string>();
   private readonly loaded = new Map<string, Promise<LoadedRange>>();
+  private readonly files = new Map<string, Promise<FileChange[]>>();
   private readonly tagEntries = new Map<string, ReleaseEntry>();
 
   constructor(
@@ -124,7 +129,7 @@ export class RepositoryReleases {
           tooltip: `Commits on ${head.kind === 'branch' ? head.branch : `detached HEAD (${head.commit.slice(0, 7)})`} since ${from ?? 'the first commit'}`,
         };
         // The Unreleased count is part of first paint; other counts follow.
-        this.summaries.set(this.unreleased.name, { commitCount: unreleased.commitCount, partial: unreleased.partial });
+        this.summaries.set(this.unreleased.name, { commitCount: unreleased.commitCount, mergeCount: unreleased.mergeCount, partial: unreleased.partial });
       }
     }
     const nodes: ReleaseNode[] = [];
@@ -206,7 +211,8 @@ export class RepositoryReleases {
 
   /** Children of an expanded release: its groups, a Load more… item, and Files changed. */
   async releaseChildren(entry: ReleaseEntry): Promise<ReleaseNode[]> {
-    const loaded = await this.load(entry);
+    // The changed files are read beside the commits, so Files changed shows its count at once.
+    const [loaded, files] = await Promise.all([this.load(entry), this.changedFiles(entry)]);
     const nodes: ReleaseNode[] = [];
     if (loaded.partial) {
       nodes.push({ type: 'notice', id: `partial:${entry.name}`, icon: 'warning', label: vscode.l10n.t('Partial: this range reaches past the shallow clone'), tooltip: vscode.l10n.t('Some commits of this range were not fetched (shallow clone), so the list is incomplete. Run "git fetch --unshallow" to see all of them.') });
@@ -218,7 +224,7 @@ export class RepositoryReleases {
       nodes.push({ type: 'group', entry, group: { type, title, commits }, total: count });
     }
     if (loaded.commits.length < loaded.total) nodes.push({ type: 'more-commits', entry, shown: loaded.commits.length, total: loaded.total });
-    if (loaded.total > 0) nodes.push({ type: 'files', entry });
+    if (loaded.total > 0) nodes.push({ type: 'files', entry, count: files.length });
     return nodes;
   }
 
@@ -231,9 +237,19 @@ export class RepositoryReleases {
 
   /** The changed files of a release, each with the two refs to diff. */
   async fileNodes(entry: ReleaseEntry): Promise<ReleaseNode[]> {
-    const { range } = await this.load(entry);
-    const changes = await readReleaseFiles(this.repository, range);
+    const [range, changes] = await Promise.all([this.rangeOf(entry), this.changedFiles(entry)]);
     return changes.map((change) => ({ type: 'file' as const, entry, change, range }));
+  }
+
+  /** The files a release changed, within the path scope, read once. */
+  private changedFiles(entry: ReleaseEntry): Promise<FileChange[]> {
+    let reading = this.files.get(entry.name);
+    if (!reading) {
+      reading = this.rangeOf(entry).then((range) => readReleaseFiles(this.repository, range, this.settings.paths));
+      reading.catch(() => this.files.delete(entry.name));
+      this.files.set(entry.name, reading);
+    }
+    return reading;
   }
 
   /** The range of a release (read on demand for tags). */
@@ -257,8 +273,8 @@ export class RepositoryReleases {
   private async readSummary(entry: ReleaseEntry): Promise<ReleaseSummary> {
     const range = await this.rangeOf(entry);
     const version = entry.kind === 'tag' ? entry.name : undefined;
-    const [{ commitCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow, this.settings.paths), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
-    return { commitCount, record, partial };
+    const [{ commitCount, mergeCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow, this.settings.paths), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
+    return { commitCount, mergeCount, record, partial };
   }
 
   /** Says that the default pattern skipped most tags; choosing it opens the family setting. */
