@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { changeLogPreviewPlugin } from '../core/preview/previewPlugin';
 import { systemClock } from '../core/vocabulary/clock';
+import { startBenchProbe } from './benchProbe';
 import { AddDeploymentLogEntryCommand, DraftNoticeCommand } from './commands/changeControlCommands';
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
@@ -41,6 +42,8 @@ export interface ChangeLogApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
+  // The workbench benchmark's probe: starts nothing unless the benchmark asked for it.
+  context.subscriptions.push(startBenchProbe());
   // Nothing runs git at activation: the Releases view locates repositories
   // when it is shown, and the watcher follows what it found.
   // The one registry of the workspace's repositories, handed to every view and command.

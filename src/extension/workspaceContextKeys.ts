@@ -39,7 +39,7 @@ export class WorkspaceContextKeys implements vscode.Disposable {
 
   constructor(
     private readonly registry: RepositoryRegistry,
-    views: readonly vscode.TreeView<unknown>[] = [],
+    views: readonly Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>[] = [],
   ) {
     const documents = vscode.workspace.createFileSystemWatcher(RECORD_DOCUMENTS_GLOB, false, true, false);
     const repositories = vscode.workspace.createFileSystemWatcher('**/.git', false, true, false);
