@@ -66,6 +66,7 @@ async function main() {
   if (!fs.existsSync(VSIX_PATH)) throw new Error(`${VSIX_PATH} is missing: run 'npm run package' first.`);
   ensureInstalled();
   const large = await ensureLargeRepository();
+  log(`repository ${large}; starting code-server with the packaged extension`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rcl-bench-workbench-'));
   const repo = path.join(tmp, 'large');
   // A clone, so the workbench and its git extension never write into the cached repository.
@@ -76,11 +77,13 @@ async function main() {
   installVsix(extensionsDir, VSIX_PATH);
   const server = await startCodeServer({ extensionsDir, env: { REFLECT_BENCH_FIGURES: figures } });
   let browser;
+  let wbForFailure;
   try {
     const launched = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
     browser = launched.browser;
     const { page } = launched;
     const wb = new Workbench(page, { screenshotDir: SCREENSHOTS });
+    wbForFailure = wb;
     await page.goto(workbenchUrl(server, repo));
     await wb.waitReady();
     // Let the workbench settle (its own extensions start) before anything is timed.
@@ -98,19 +101,23 @@ async function main() {
     const before = probeLines(figures).filter((l) => l.time <= firstRows).at(-1);
     const paint = during(probeLines(figures), clicked, firstRows);
     // Counts arrive after first paint; wait for them so the screenshot shows them.
-    await until(page, (sel) => [...document.querySelectorAll(sel)].some((row) => /commit/.test(row.querySelector('.label-description')?.textContent ?? '')), rows).catch(() => undefined);
+    log(`first release rows after ${firstRows - visible} ms; waiting (up to 30 s) for the first tag counts`);
+    const countsStart = Date.now();
+    await until(page, (sel) => [...document.querySelectorAll(sel)].some((row) => /^v\d/.test(row.querySelector('.label-name')?.textContent ?? '') && /commit/.test(row.querySelector('.label-description')?.textContent ?? '')), rows, 30_000).catch(() => undefined);
+    const firstCount = Date.now() - countsStart + (countsStart - firstRows);
     await wb.screenshot('bench-01-first-release-rows');
 
     // 2. Compare Releases: the 10,000-commit range, then expand it.
     await wb.runCommand('Change Log: Compare Releases…');
-    for (const ref of [RANGE.from, RANGE.to]) {
+    for (const [index, ref] of [RANGE.from, RANGE.to].entries()) {
+      // Each side is its own quick pick, titled "Compare Releases (1/2)…" and "(2/2)…".
+      await page.locator(S.quickInput).filter({ hasText: `Compare Releases (${index + 1}/2)` }).waitFor({ state: 'visible', timeout: 60_000 });
       const input = page.locator(S.quickInputBox);
-      await input.waitFor({ state: 'visible' });
       await input.fill(ref);
       await page.locator(S.quickInputRow).filter({ hasText: ref }).first().waitFor({ state: 'visible' });
       await input.press('Enter');
-      await page.waitForTimeout(300);
     }
+    log('comparing the 10,000-commit range');
     const comparison = `${RANGE.from} ↔ ${RANGE.to}`;
     const row = page.locator(rows).filter({ hasText: comparison }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
@@ -124,15 +131,18 @@ async function main() {
     await wb.screenshot('bench-02-expanded-10000-commits');
 
     // 3. Load more…
+    // The tree draws only the rows in sight: scroll down the expanded range to its Load more… row.
     const more = page.locator(rows).filter({ hasText: 'Load more…' }).filter({ hasText: 'showing' }).first();
+    const tree = page.locator(`.part.sidebar .monaco-list[role="tree"][aria-label="${VIEW}"]`);
+    await tree.hover();
+    for (let i = 0; i < 200 && !(await more.isVisible()); i++) await page.mouse.wheel(0, 200);
     await more.waitFor({ state: 'visible', timeout: 30_000 });
-    const shownBefore = (await more.textContent()) ?? '';
+    // The rows in sight change once the next page is in (the groups' "· N loaded" grow).
+    const inSight = (sel) => [...document.querySelectorAll(sel)].map((r) => r.textContent).join('\n');
+    const shownBefore = await page.evaluate(inSight, rows);
     const moreStart = Date.now();
     await more.click();
-    await until(page, ([sel, old]) => {
-      const row = [...document.querySelectorAll(sel)].find((r) => /showing/.test(r.textContent ?? ''));
-      return row && row.textContent !== old;
-    }, [rows, shownBefore]);
+    await until(page, ([sel, old]) => [...document.querySelectorAll(sel)].map((r) => r.textContent).join('\n') !== old, [rows, shownBefore]);
     const moreDone = Date.now();
     await probeAfter(figures, moreDone);
     const loadMore = during(probeLines(figures), moreStart, moreDone);
@@ -145,6 +155,7 @@ async function main() {
     console.log(`  step                                   time      goal    longest block (goal ${GOALS.blockMs} ms)`);
     const line = (name, ms, goal, block) => console.log(`  ${name.padEnd(36)} ${String(ms).padStart(6)} ms  < ${String(goal).padStart(4)}  ${verdict(ms, goal).padEnd(7)} ${block.toFixed(1).padStart(6)} ms ${verdict(block, GOALS.blockMs)}`);
     line('first release rows (view visible)', firstRows - visible, GOALS.firstRowsMs, paint.maxBlockMs);
+    console.log(`  ${'  first tag count after the rows'.padEnd(36)} ${String(firstCount).padStart(6)} ms`);
     console.log(`  ${'  (from the click, with activation)'.padEnd(36)} ${String(firstRows - clicked).padStart(6)} ms`);
     line(`expand ${comparison} (10,000)`, expanded - expandStart, GOALS.expandMs, expand.maxBlockMs);
     line('Load more…', moreDone - moreStart, GOALS.loadMoreMs, loadMore.maxBlockMs);
@@ -152,6 +163,13 @@ async function main() {
     console.log(`  memory growth from activation to the end: ${mb(growth)} MB  < ${GOALS.memoryGrowthMb} MB ${verdict(growth / 1024 / 1024, GOALS.memoryGrowthMb)} (heap ${activated && after ? mb(after.heapUsed - activated.heapUsed) : '?'} MB)`);
     console.log(`  longest block over the whole run: ${Math.max(...probeLines(figures).map((l) => l.maxBlockMs)).toFixed(1)} ms`);
     console.log(`  screenshots: ${path.relative(process.cwd(), SCREENSHOTS)}/bench-0*.png`);
+  } catch (error) {
+    if (wbForFailure) {
+      await wbForFailure.screenshot('bench-FAILED').catch(() => undefined);
+      console.error(`[bench:workbench] notifications: ${JSON.stringify(await wbForFailure.notifications().catch(() => []))}`);
+    }
+    console.error(`--- code-server log (tail) ---\n${server.logTail(30)}`);
+    throw error;
   } finally {
     await browser?.close().catch(() => undefined);
     await server.stop();

@@ -91,6 +91,29 @@ describe('Editor experience: counts, files and reading on demand', () => {
     }
   });
 
+  it('a long range shows its first page at once, grouped, and its counts once the whole range is read', async () => {
+    const repo = new GitFixture('reflect-host-long-range-');
+    cleanup.push(() => repo.dispose());
+    repo.commit('feat: base', 'base.txt');
+    repo.tag('v1.0.0');
+    for (let i = 0; i < 5; i++) repo.commit(`fix: mend ${i}`, `fix${i}.txt`);
+    for (let i = 0; i < 55; i++) repo.git('commit', '-q', '--allow-empty', '-m', `feat: step ${i}`);
+    const config = vscode.workspace.getConfiguration('changeLog');
+    await config.update('pageSize', 10, vscode.ConfigurationTarget.Global);
+    try {
+      const view = await viewOf(repo.dir);
+      const [unreleased] = await view.getChildren();
+      const drawn = (nodes: readonly ReleaseNode[]) => nodes.map((n) => `${String(view.getTreeItem(n).label)}: ${String(view.getTreeItem(n).description ?? '')}`);
+      // 60 commits are more than five pages of 10: the first page comes first.
+      const counted = new Promise<void>((resolve) => view.onDidChangeTreeData((node) => node === unreleased && resolve()));
+      assert.deepEqual(drawn(await view.getChildren(unreleased)), ['Features: 10 loaded · counting…', 'Files changed: ']);
+      await counted;
+      assert.deepEqual(drawn(await view.getChildren(unreleased)), ['Features: 55 · 10 loaded', 'Bug fixes: 5 · 0 loaded', 'Load more…: showing 10 of 60', 'Files changed: 5']);
+    } finally {
+      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('the walkthrough keys read nothing until a view shows; then a new record document causes a read', async () => {
     const root = workspaceRoot().fsPath;
     const registry = registryOf(root, await GitRepository.open(root));

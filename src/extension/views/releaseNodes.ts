@@ -69,8 +69,13 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       const loaded = node.group.commits.length;
       // The count covers the whole range; only the commits loaded so far are listed under it.
       const item = new vscode.TreeItem(node.group.title, loaded > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-      item.description = loaded < node.total ? vscode.l10n.t('{0} · {1} loaded', node.total, loaded) : `${node.total}`;
-      item.tooltip = loaded < node.total ? vscode.l10n.t('{0} commits in this range; {1} loaded so far (Load more… reads the next page).', node.total, loaded) : vscode.l10n.t('{0} commits in this range.', node.total);
+      if (node.total === undefined) {
+        item.description = vscode.l10n.t('{0} loaded · counting…', loaded);
+        item.tooltip = vscode.l10n.t('The first {0} commits of this group are shown; the whole range is being counted.', loaded);
+      } else {
+        item.description = loaded < node.total ? vscode.l10n.t('{0} · {1} loaded', node.total, loaded) : `${node.total}`;
+        item.tooltip = loaded < node.total ? vscode.l10n.t('{0} commits in this range; {1} loaded so far (Load more… reads the next page).', node.total, loaded) : vscode.l10n.t('{0} commits in this range.', node.total);
+      }
       item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group.type] ?? 'list-unordered');
       return item;
     }
@@ -102,9 +107,11 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       return item;
     }
     case 'files': {
-      const item = new vscode.TreeItem(vscode.l10n.t('Files changed'), node.count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.description = formatCount(node.count);
-      item.tooltip = node.count === 1 ? vscode.l10n.t('1 file changed in this range') : vscode.l10n.t('{0} files changed in this range', formatCount(node.count));
+      const item = new vscode.TreeItem(vscode.l10n.t('Files changed'), node.count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+      if (node.count !== undefined) {
+        item.description = formatCount(node.count);
+        item.tooltip = node.count === 1 ? vscode.l10n.t('1 file changed in this range') : vscode.l10n.t('{0} files changed in this range', formatCount(node.count));
+      }
       item.iconPath = new vscode.ThemeIcon('files');
       return item;
     }
