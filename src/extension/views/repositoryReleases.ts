@@ -208,19 +208,22 @@ export class RepositoryReleases {
   }
 
   /**
-   * Starts reading what the listed releases' items do not know yet, newest
-   * first; each redraws when it arrives. A few at a time: a page of a hundred
+   * Starts reading what the listed releases' items do not know yet, in the
+   * order listed; each redraws when it arrives. A few at a time: a page of a hundred
    * releases must not take every git process, or what the person asks for
    * next (expanding a release, Compare Releases) would wait behind them.
    */
   private readSummaries(nodes: readonly ReleaseNode[]): void {
+    const listed: ReleaseEntry[] = [];
     for (const node of nodes) {
       if (node.type !== 'release') continue;
       const key = node.name;
       if (this.summaries.has(key) || this.pendingSummaries.has(key)) continue;
       this.pendingSummaries.add(key);
-      this.summaryQueue.push(node);
+      listed.push(node);
     }
+    // What was listed last (a comparison just added) is what the person looks at: it goes first.
+    this.summaryQueue.unshift(...listed);
     while (this.summariesRunning < SUMMARIES_AT_ONCE && this.summaryQueue.length > 0) this.readNextSummary();
   }
 
