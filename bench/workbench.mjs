@@ -149,6 +149,33 @@ async function main() {
     const after = probeLines(figures).at(-1);
     await wb.screenshot('bench-03-load-more');
 
+    // 4. A slow command shows a cancellable progress notification: release notes of the 10,000 commits, cancelled.
+    log('Generate Release Notes on the comparison, then Cancel');
+    await page.locator(rows).filter({ hasText: comparison }).first().scrollIntoViewIfNeeded().catch(() => undefined);
+    await tree.hover();
+    for (let i = 0; i < 200 && !(await page.locator(rows).filter({ hasText: comparison }).first().isVisible()); i++) await page.mouse.wheel(0, -400);
+    await page.locator(rows).filter({ hasText: comparison }).first().click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Generate Release Notes' }).first().click();
+    const notesStart = Date.now();
+    const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Reading the commits of' }).first();
+    let progressShown;
+    let cancelled = 'no progress notification appeared';
+    try {
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      progressShown = Date.now() - notesStart;
+      await wb.screenshot('bench-04-progress-notification');
+      await toast.hover();
+      await toast.locator('.monaco-button, .action-label', { hasText: 'Cancel' }).first().click({ timeout: 5000 });
+      await toast.waitFor({ state: 'hidden', timeout: 30_000 });
+      const notes = path.join(repo, 'docs', 'changes', RANGE.to, 'release-notes.md');
+      // Reads started before the cancel finish in the background; nothing may be written after them.
+      await page.waitForTimeout(5000);
+      cancelled = fs.existsSync(notes) ? `MISSES: ${path.relative(repo, notes)} was written after Cancel` : 'cancelled: no release notes written';
+      await wb.screenshot('bench-05-cancelled');
+    } catch (error) {
+      cancelled = `could not cancel: ${error.message.split('\n')[0]}`;
+    }
+
     const growth = after && activated ? after.rss - activated.rss : NaN;
     console.log('');
     console.log(`Releases view at scale in the workbench (code-server, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}): 50,000 commits, 2,000 tags`);
@@ -161,6 +188,7 @@ async function main() {
     line('Load more…', moreDone - moreStart, GOALS.loadMoreMs, loadMore.maxBlockMs);
     console.log(`  extension host memory (rss): ${activated ? mb(activated.rss) : '?'} MB at activation, ${before ? mb(before.rss) : '?'} MB at first rows, ${after ? mb(after.rss) : '?'} MB after Load more`);
     console.log(`  memory growth from activation to the end: ${mb(growth)} MB  < ${GOALS.memoryGrowthMb} MB ${verdict(growth / 1024 / 1024, GOALS.memoryGrowthMb)} (heap ${activated && after ? mb(after.heapUsed - activated.heapUsed) : '?'} MB)`);
+    console.log(`  Generate Release Notes (10,000 commits): progress notification after ${progressShown ?? '?'} ms; ${cancelled}`);
     console.log(`  longest block over the whole run: ${Math.max(...probeLines(figures).map((l) => l.maxBlockMs)).toFixed(1)} ms`);
     console.log(`  screenshots: ${path.relative(process.cwd(), SCREENSHOTS)}/bench-0*.png`);
   } catch (error) {
