@@ -189,6 +189,12 @@ async function main() {
     console.log(`  extension host memory (rss): ${activated ? mb(activated.rss) : '?'} MB at activation, ${before ? mb(before.rss) : '?'} MB at first rows, ${after ? mb(after.rss) : '?'} MB after Load more`);
     console.log(`  memory growth from activation to the end: ${mb(growth)} MB  < ${GOALS.memoryGrowthMb} MB ${verdict(growth / 1024 / 1024, GOALS.memoryGrowthMb)} (heap ${activated && after ? mb(after.heapUsed - activated.heapUsed) : '?'} MB)`);
     console.log(`  Generate Release Notes (10,000 commits): progress notification after ${progressShown ?? '?'} ms; ${cancelled}`);
+    const marks = [['click', clicked], ['rows', firstRows], ['expand', expandStart], ['more', moreStart], ['notes', notesStart]];
+    const blocks = probeLines(figures).filter((l) => l.maxBlockMs > GOALS.blockMs).map((l) => {
+      const [name, at] = marks.filter(([, t]) => t <= l.time).at(-1) ?? ['start', clicked];
+      return `${l.maxBlockMs.toFixed(0)} ms at ${name}+${l.time - at} ms`;
+    });
+    console.log(`  blocks over ${GOALS.blockMs} ms: ${blocks.length === 0 ? 'none' : blocks.join(', ')}`);
     console.log(`  longest block over the whole run: ${Math.max(...probeLines(figures).map((l) => l.maxBlockMs)).toFixed(1)} ms`);
     console.log(`  screenshots: ${path.relative(process.cwd(), SCREENSHOTS)}/bench-0*.png`);
   } catch (error) {

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config/resolvedConfig';
+import { GitRepository } from '../../src/core/git/gitRepository';
+import { generateReleaseNotes } from '../../src/core/usecases/releaseNotes';
 import { buildRecordPack, openRecordRepository, writeRecordPack } from '../../src/core/usecases/exportPack';
 import type { Clock } from '../../src/core/vocabulary/clock';
 import { fixedClock } from '../../src/core/vocabulary/clock';
@@ -45,5 +47,25 @@ describe('Export Evidence Pack stops when the person cancels', () => {
     const target = join(repo.dir, pack.fileName);
     await writeRecordPack(target, pack, { force: false, keepOutOfGit: false, root: repo.dir, signal: controller.signal });
     assert.ok(existsSync(target));
+  });
+});
+
+describe('Generate Release Notes stops when the person cancels', () => {
+  it('cancelled while git is read: the notes are not rendered, and the call says it was aborted', async () => {
+    const repo = new GitFixture('reflect-cancel-notes-');
+    try {
+      repo.commit('feat: first');
+      repo.tag('v1.0.0');
+      repo.commit('fix: second', 'second.txt');
+      const git = await GitRepository.open(repo.dir);
+      const controller = new AbortController();
+      const generating = generateReleaseNotes(git, DEFAULT_CONFIG, { range: { from: 'v1.0.0', to: 'HEAD' }, today: '2030-01-15', signal: controller.signal });
+      controller.abort();
+      await assert.rejects(generating, isAbort);
+      const notes = await generateReleaseNotes(git, DEFAULT_CONFIG, { range: { from: 'v1.0.0', to: 'HEAD' }, today: '2030-01-15', signal: new AbortController().signal });
+      assert.match(notes.markdown, /second/, 'not cancelled: the same call renders the notes');
+    } finally {
+      repo.dispose();
+    }
   });
 });
