@@ -54,11 +54,25 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const config = await readRepositoryConfig(repo.root, flags);
   // --update without a range regenerates the range the file records, its end following the release once tagged.
   const recorded = values.update && positionals.length === 0 && values.out !== undefined ? await recordedUpdateRange(repo, config, values.out) : undefined;
-  const [range, notice] = await Promise.all([recorded?.range ?? commandRange(repo, positionals[0], config.releaseFilter.pattern), readSkippedTagsNotice(repo, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE)]);
-  if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
-  if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
-  if (recorded?.movedTo !== undefined) err.write(`reflect: ${values.out ?? ''}: the notes now end at the release ${recorded.movedTo} instead of ${recorded.recordedTo}.\n`);
-  const notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
+  // The skipped-tags note is read beside the notes (its tag read overlaps theirs) and said first, whatever happens next;
+  // it is advice, so failing to read it never stops the notes.
+  const noticeRead = readSkippedTagsNotice(repo, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE).catch(() => undefined);
+  const sayNotice = async () => {
+    const notice = await noticeRead;
+    if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
+    if (recorded?.movedTo !== undefined) err.write(`reflect: ${values.out ?? ''}: the notes now end at the release ${recorded.movedTo} instead of ${recorded.recordedTo}.\n`);
+  };
+  let notes;
+  try {
+    const range = await (recorded?.range ?? commandRange(repo, positionals[0], config.releaseFilter.pattern));
+    if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
+    notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
+  } catch (error) {
+    await sayNotice();
+    throw error;
+  }
+  await sayNotice();
+  const { range } = notes.model;
   if (notes.partial) {
     throw new GitProblem('shallow-history', `${range.from ?? '(root)'}..${range.to} reaches past the history of this shallow clone, so the notes would be incomplete; run "git fetch --unshallow" or pass --allow-partial.`);
   }

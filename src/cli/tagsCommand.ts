@@ -29,11 +29,18 @@ export async function runTags(args: string[], out: NodeJS.WritableStream, err: N
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
   if (positionals.length > 0) throw new UsageError(`tags takes no arguments; got "${positionals[0]}".`);
-  const repo = await GitRepository.open(values.repo ?? '.');
+  const dir = values.repo ?? '.';
+  const flags = releaseLineFlags(values);
+  // The tag list does not depend on the configuration: git reads it while the
+  // repository is opened and its configuration read. Opening decides: when it
+  // fails, its message is the one given and the list is dropped.
+  const tagsRead = GitRepository.at(dir).listTags();
+  tagsRead.catch(() => undefined);
+  const repo = await GitRepository.open(dir);
   // The same tag pattern as the notes: reflect.config.json's, unless --pattern or --family.
-  const config = await readRepositoryConfig(repo.root, releaseLineFlags(values));
+  const config = await readRepositoryConfig(repo.root, flags);
   const filter: ReleaseFilter = { pattern: config.releaseFilter.pattern, hidePrereleases: values['hide-prereleases'] ?? false };
-  const allTags = await repo.listTags();
+  const allTags = await tagsRead;
   if (values.families) {
     const { families } = tagFamiliesOf(allTags, filter.pattern);
     if (values.format === 'json') out.write(`${JSON.stringify(families)}\n`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { GitRepository } from '../../src/core/git/gitRepository';
-import { FileClassifier } from '../../src/core/rollback/fileClassification';
+import { DEFAULT_CLASSIFICATION_RULES, FileClassifier, type ClassificationRule } from '../../src/core/rollback/fileClassification';
 import { GlobPattern } from '../../src/core/rollback/globPattern';
 import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson } from '../../src/core/rollback/rollbackChecklist';
 import { GitFixture } from '../fixtures/gitFixture';
@@ -16,6 +16,38 @@ describe('glob patterns', () => {
     assert.ok(!new GlobPattern('src/*.ts').matches('src/x/a.ts'));
     assert.ok(new GlobPattern('file?.txt').matches('file1.txt'));
     assert.ok(!new GlobPattern('a.b').matches('axb'));
+  });
+});
+
+describe('classifying with joined rules', () => {
+  // The rules read one by one, first match wins: what the joined tests must agree with.
+  const oneByOne = (rules: readonly ClassificationRule[]) => {
+    const globs = rules.map((r) => ({ glob: new GlobPattern(r.pattern), class: r.class }));
+    return (path: string) => globs.find((g) => g.glob.matches(path))?.class ?? 'other';
+  };
+  // Every folder and file name the default rules mention, and some they do not, combined.
+  const folders = ['', 'src/', 'db/', 'db/migrate/', 'migrations/', 'app/migrations/', 'alembic/versions/', 'prisma/migrations/20240101_init/', 'Migrations/', 'database/migrations/', 'db/changelog/v1/', 'public/', 'static/img/', 'dist/assets/', 'src/public/', 'lib/public/', 'test/', 'tests/fixtures/', 'docs/config/', '.github/', '.github/workflows/', '.ci/', 'deploy/', 'k8s/base/', 'charts/app/templates/', 'terraform/', 'ansible/roles/', 'nginx/', 'hl7/', 'fhir/', 'mappings/', 'api-spec/', 'config/', 'config/environments/', 'settings/', 'packages/a/', 'a/b/c/d/e/'];
+  const files = ['index.ts', 'app.js', 'page.html', 'style.css', 'App.vue', 'sw.js', 'service-worker.ts', 'app-sw.mjs', 'manifest.json', 'site.webmanifest', 'logo.png', '0001_initial.py', 'a1b2c3_add.py', '20240101_create.ts', '20240101120000-add.js', '20240101_Init.cs', 'AppModelSnapshot.cs', 'V1__init.sql', 'U1__undo.sql', 'R__view.sql', '1.up.sql', 'schema.sql', 'structure.sql', 'schema.rb', 'changelog.xml', 'db.changelog-master.yaml', 'package.json', 'yarn.lock', 'go.mod', 'Cargo.toml', 'app.csproj', 'requirements-dev.txt', 'Dockerfile', 'docker-compose.prod.yml', 'values-prod.yaml', 'Chart.yaml', 'main.tf', 'app.service', 'nginx.conf', 'site.conf', 'ADT.hl7', 'openapi.yaml', 'api.proto', 'field-mapping.json', 'x.map.json', 'settings.py', 'appsettings.Production.json', '.env', '.env.local', 'app.ini', 'app.toml', 'ci.yml', 'README.md', 'LICENSE', 'CHANGELOG.md', 'a.test.ts', 'x_test.go', 'test_x.py', 'web.config', 'unknown.bin', 'noext'];
+  const paths = folders.flatMap((folder) => files.map((file) => folder + file));
+  it('gives every path the class the first matching rule gives it, with the default rules', () => {
+    const expected = oneByOne(DEFAULT_CLASSIFICATION_RULES);
+    const classifier = new FileClassifier();
+    const differing = paths.filter((p) => classifier.classOf(p) !== expected(p)).map((p) => `${p}: ${classifier.classOf(p)} vs ${expected(p)}`);
+    assert.deepEqual(differing, []);
+    // The corpus reaches every class, so the comparison means something.
+    assert.deepEqual(new Set(paths.map(expected)), new Set(['migration', 'configuration', 'dependency', 'code', 'client', 'infrastructure', 'interface', 'other']));
+  });
+  it('keeps the order across classes of a person\'s rules, interleaved and with ** in a name pattern', () => {
+    const rules: ClassificationRule[] = [
+      { pattern: '*.sql', class: 'code' },
+      { pattern: 'db/**', class: 'migration' },
+      { pattern: 'x**y', class: 'interface' },
+      { pattern: '*.json', class: 'code' },
+      { pattern: '**', class: 'configuration' },
+    ];
+    const expected = oneByOne(rules);
+    const classifier = new FileClassifier(rules, true);
+    for (const p of [...paths, 'db/a.sql', 'db/a.json', 'xa/by', 'x/y', 'a/x/b/y', 'db/x.y']) assert.equal(classifier.classOf(p), expected(p), p);
   });
 });
 

@@ -1,4 +1,5 @@
-import semver from 'semver';
+// Only the function used: semver's index loads every class and range at start-up.
+import semverRcompare from 'semver/functions/rcompare';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { tagVersionOf, type TagPattern } from './tagPattern';
 
@@ -65,5 +66,5 @@ function releasesOf(names: readonly string[], pattern: TagPattern): Array<{ tag:
       const version = tagVersionOf(name, pattern)?.version;
       return version ? [{ tag: name, version }] : [];
     })
-    .sort((a, b) => semver.rcompare(a.version, b.version) || a.tag.localeCompare(b.tag));
+    .sort((a, b) => semverRcompare(a.version, b.version) || a.tag.localeCompare(b.tag));
 }

@@ -119,6 +119,11 @@ export class GitRepository {
     return parseTagRecords(await this.raw([...TAG_LIST_ARGUMENTS]));
   }
 
+  /** Every tag's name, unsorted: no tag object is read (the cheapest tag read, for counting tags and their families). */
+  async listTagNames(): Promise<string[]> {
+    return (await this.raw(['for-each-ref', '--format=%(refname:strip=2)', 'refs/tags'])).split('\n').filter((name) => name.length > 0);
+  }
+
   /** Local and remote-tracking branch names (`main`, `origin/main`), for pickers; at most `limit`. */
   async listBranches(limit = 1000): Promise<string[]> {
     const output = await this.raw(['for-each-ref', '--format=%(refname:short)', `--count=${Math.max(1, Math.floor(limit))}`, '--sort=-committerdate', 'refs/heads', 'refs/remotes']);

@@ -1,4 +1,5 @@
-import semver from 'semver';
+// Only the class used: semver's index loads every class and range at start-up.
+import SemVer from 'semver/classes/semver';
 import { DEFAULT_FAMILY, TagPattern, tagVersionOf } from './tagPattern';
 
 /** Tags that share the text before their version: one release line of a monorepo. */
@@ -51,16 +52,18 @@ function familyOfPrefix(prefix: string): string {
  * over the names (no git call), for the tag list one `for-each-ref` read.
  */
 export function detectTagFamilies(tagNames: Iterable<string>): TagFamily[] {
-  const families = new Map<string, { count: number; latest: string; version: string }>();
+  // Each version is parsed once; the family's highest is kept parsed (thousands of tags).
+  const families = new Map<string, { count: number; latest: string; version: SemVer }>();
   for (const name of tagNames) {
     const read = familyAndVersionOf(name);
     if (read === undefined) continue;
-    const { family, version } = read;
+    const { family } = read;
+    const version = new SemVer(read.version);
     const known = families.get(family);
     if (!known) families.set(family, { count: 1, latest: name, version });
     else {
       known.count++;
-      if (semver.gt(version, known.version)) Object.assign(known, { latest: name, version });
+      if (version.compare(known.version) > 0) Object.assign(known, { latest: name, version });
     }
   }
   return [...families]

@@ -80,10 +80,10 @@ interface Line {
  * an open block, an end without its begin, a block never closed, and a name
  * used by two blocks (naming both lines). `fences` holds the well-formed blocks.
  */
-export function readFences(text: string): { fences: Fence[]; problems: FenceProblem[] } {
+export function readFences(text: string, options: { readonly alwaysParse?: boolean } = {}): { fences: Fence[]; problems: FenceProblem[] } {
   const markers = markerLines(text);
   if (markers.length === 0) return { fences: [], problems: [] };
-  const counted = topLevelHtmlLines(text);
+  const counted = topLevelMarkerLines(text, markers, options.alwaysParse ?? false);
   const fences: Fence[] = [];
   const problems: FenceProblem[] = [];
   let open: { name: string; hash?: string; line: Line } | undefined;
@@ -176,16 +176,42 @@ function markerLines(text: string): Line[] {
 
 let blockParser: InstanceType<typeof MarkdownIt> | undefined;
 
+// A line that can open a block able to run past a later marker line: a code
+// fence, an HTML block other than a comment closed on its own line, or a link
+// reference definition (whose destination may sit on the next line).
+const MAY_HIDE_MARKERS = /^ {0,3}(?:`{3}|~{3}|\[|<(?!!--.*-->))/m;
+
+/**
+ * The 0-based lines of marker candidates that count (see `topLevelHtmlLines`).
+ * When no line of the text can open a code fence, an HTML block that runs on,
+ * or a link reference definition, nothing can hide a marker line that starts
+ * a line: a paragraph, list, block quote or table ends at it (a one-line
+ * comment interrupts them all) and indented code cannot hold a line that is
+ * not indented. Then every marker line closed on its own line counts, and
+ * the block parser is not run over the generated thousands of lines; any
+ * other text is parsed. `alwaysParse` is for the test that holds the two
+ * readings equal.
+ */
+function topLevelMarkerLines(text: string, markers: readonly Line[], alwaysParse: boolean): ReadonlySet<number> {
+  // CRLF becomes LF (the line count is unchanged) so a closing code fence followed by CR still closes.
+  const lf = text.replace(/\r\n/g, '\n');
+  const frontMatter = FRONT_MATTER.exec(lf)?.[0];
+  const source = frontMatter === undefined ? lf : frontMatter.replace(/[^\n]+/g, '') + lf.slice(frontMatter.length);
+  if (alwaysParse || MAY_HIDE_MARKERS.test(source)) return topLevelHtmlLines(source);
+  // No marker in the front matter counts.
+  const breaks = frontMatter?.split('\n').length ?? 1;
+  const frontMatterLines = frontMatter === undefined ? 0 : frontMatter.endsWith('\n') ? breaks - 1 : breaks;
+  return new Set(markers.filter((m) => m.index >= frontMatterLines && m.text.includes('-->')).map((m) => m.index));
+}
+
 /**
  * The 0-based lines that are an HTML block of one line at the top level of
  * the document, as markdown-it's block parser sees it (HTML recognised only
- * to find the blocks; nothing is rendered). Front matter is blanked first,
- * line for line, so it is neither Markdown nor a place for markers.
+ * to find the blocks; nothing is rendered). `source` has its front matter
+ * blanked, line for line, so it is neither Markdown nor a place for markers.
  */
-function topLevelHtmlLines(text: string): Set<number> {
+function topLevelHtmlLines(source: string): Set<number> {
   blockParser ??= new MarkdownIt('default', { html: true, linkify: false });
-  // CRLF becomes LF (the line count is unchanged) so a closing code fence followed by CR still closes.
-  const source = blankFrontMatter(text.replace(/\r\n/g, '\n'));
   const tokens: ReturnType<typeof blockParser.parse> = [];
   blockParser.block.parse(source, blockParser, {}, tokens);
   const lines = new Set<number>();
@@ -195,8 +221,5 @@ function topLevelHtmlLines(text: string): Set<number> {
   return lines;
 }
 
-function blankFrontMatter(text: string): string {
-  const match = /^\uFEFF?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
-  if (!match) return text;
-  return match[0].replace(/[^\n]+/g, '') + text.slice(match[0].length);
-}
+// Front matter: a `---` line first, to the next `---` or `...` line.
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)/;

@@ -1,5 +1,5 @@
 import type { FileChange } from '../git/gitLogParsing';
-import { GlobPattern } from './globPattern';
+import { globRegexBody } from './globPattern';
 
 /** What a changed file is, for rolling it back. */
 export type FileClass = 'migration' | 'configuration' | 'dependency' | 'infrastructure' | 'interface' | 'client' | 'code' | 'other';
@@ -113,21 +113,67 @@ export const DEFAULT_CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   ]),
 ];
 
-/** Classifies paths with rules tried in order; the defaults follow the given rules unless replaced. */
+/**
+ * Classifies paths with rules tried in order; the defaults follow the given
+ * rules unless replaced. Consecutive rules of one class are joined into one
+ * test (their order among themselves cannot change the answer): a regular
+ * expression of the file-name patterns, tried on the last path segment; one
+ * of the patterns that open with `**` and `/`, tried where each segment starts (what
+ * `(?:.*\/)?…` would find by backtracking through the whole path); and one of
+ * the other path patterns, tried on the whole path. A few tests per path
+ * instead of one per rule: a large release changes thousands of files.
+ */
 export class FileClassifier {
-  private readonly compiled: ReadonlyArray<{ glob: GlobPattern; class: FileClass }>;
+  private readonly runs: ReadonlyArray<ClassRun>;
 
   constructor(extraRules: readonly ClassificationRule[] = [], replaceDefaults = false) {
     const all = replaceDefaults ? extraRules : [...extraRules, ...DEFAULT_CLASSIFICATION_RULES];
-    this.compiled = all.map((r) => ({ glob: new GlobPattern(r.pattern), class: r.class }));
+    const runs: { class: FileClass; names: string[]; tails: string[]; paths: string[] }[] = [];
+    for (const rule of all) {
+      let run = runs[runs.length - 1];
+      if (run?.class !== rule.class) runs.push((run = { class: rule.class, names: [], tails: [], paths: [] }));
+      const { body, nameOnly } = globRegexBody(rule.pattern);
+      if (nameOnly) run.names.push(body);
+      else if (body.startsWith(ANY_FOLDERS)) run.tails.push(body.slice(ANY_FOLDERS.length));
+      else run.paths.push(body);
+    }
+    const joined = (bodies: readonly string[], flags = '') => (bodies.length === 0 ? undefined : new RegExp(`${flags ? '' : '^'}(?:${bodies.join('|')})$`, flags));
+    this.runs = runs.map((r) => ({ class: r.class, name: joined(r.names), tail: joined(r.tails, 'y'), path: joined(r.paths) }));
   }
 
   classOf(path: string): FileClass {
-    return this.compiled.find((r) => r.glob.matches(path))?.class ?? 'other';
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    for (const run of this.runs) {
+      if (run.name?.test(name) || (run.tail && matchesFromASegment(run.tail, path)) || run.path?.test(path)) return run.class;
+    }
+    return 'other';
   }
 
   classify(changes: readonly FileChange[]): ClassifiedFile[] {
     return changes.map((change) => ({ ...change, class: this.classOf(change.path) }));
+  }
+}
+
+interface ClassRun {
+  readonly class: FileClass;
+  /** File-name patterns, on the last segment. */
+  readonly name?: RegExp;
+  /** Patterns that open with `**` and `/`, without that opening, sticky: tried from the start of each segment to the end of the path. */
+  readonly tail?: RegExp;
+  /** Other path patterns, on the whole path. */
+  readonly path?: RegExp;
+}
+
+/** What `**` and `/` at the start of a pattern become (see `globPattern.ts`). */
+const ANY_FOLDERS = '(?:.*/)?';
+
+function matchesFromASegment(tail: RegExp, path: string): boolean {
+  for (let at = 0; ; ) {
+    tail.lastIndex = at;
+    if (tail.test(path)) return true;
+    const slash = path.indexOf('/', at);
+    if (slash < 0) return false;
+    at = slash + 1;
   }
 }
 

@@ -8,14 +8,28 @@ export class GlobPattern {
   private readonly regex: RegExp;
 
   constructor(readonly source: string) {
-    const pattern = source.replace(/^\.?\//, '');
-    const anywhere = !pattern.includes('/');
-    this.regex = new RegExp(`^${anywhere ? '(?:.*/)?' : ''}${translate(pattern)}$`);
+    const { body, nameOnly } = globRegexBody(source);
+    this.regex = new RegExp(`^${nameOnly ? '(?:.*/)?' : ''}${body}$`);
   }
 
   matches(path: string): boolean {
     return this.regex.test(path);
   }
+}
+
+/**
+ * A glob as the body of a regular expression (without anchors), and whether
+ * it is a file-name pattern: one without `/` and without `**`, which matches
+ * a path exactly when it matches the path's last segment (its `*`, `?` and
+ * classes never match `/`). Several bodies can be joined into one
+ * alternation (see `fileClassification.ts`).
+ */
+export function globRegexBody(source: string): { readonly body: string; readonly nameOnly: boolean } {
+  const pattern = source.replace(/^\.?\//, '');
+  const anywhere = !pattern.includes('/');
+  const body = translate(pattern);
+  if (anywhere && pattern.includes('**')) return { body: `(?:.*/)?${body}`, nameOnly: false };
+  return { body, nameOnly: anywhere };
 }
 
 function translate(pattern: string): string {

@@ -27,13 +27,21 @@ export interface SkippedTags {
  * chosen). Reads nothing: give it the tag list already read.
  */
 export function skippedTagsNotice(tags: readonly GitTag[], pattern: TagPattern, howToPick: string): SkippedTags | undefined {
-  const report = tagFamiliesOf(tags, pattern);
+  return skippedTagNamesNotice(
+    tags.map((t) => t.name),
+    pattern,
+    howToPick,
+  );
+}
+
+function skippedTagNamesNotice(names: readonly string[], pattern: TagPattern, howToPick: string): SkippedTags | undefined {
+  const report = reportTagFamilies(names, pattern);
   if (!skipsMostTags(report, pattern)) return undefined;
   return { matched: report.matched, total: report.total, sentence: describeSkippedTags(report, pattern, howToPick) };
 }
 
-/** `skippedTagsNotice` for a repository: one `for-each-ref` read, no git call per tag. */
+/** `skippedTagsNotice` for a repository: one `for-each-ref` of the tags' names (no tag object read), no git call per tag. */
 export async function readSkippedTagsNotice(repo: GitRepository, pattern: TagPattern, howToPick: string): Promise<SkippedTags | undefined> {
   if (pattern.family !== undefined) return undefined;
-  return skippedTagsNotice(await repo.listTags(), pattern, howToPick);
+  return skippedTagNamesNotice(await repo.listTagNames(), pattern, howToPick);
 }
