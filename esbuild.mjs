@@ -31,6 +31,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
+  // One copy of markdown-it, its ES module, whether it is imported or (loaded on first use) required:
+  // its package would give `require` a second, CommonJS copy.
+  alias: { 'markdown-it': './node_modules/markdown-it/dist/markdown-it.mjs' },
   // ESM-only dependencies are bundled; this keeps `import.meta.url` usable.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { classifyGitFailure, GitProblem } from './errors';
-import { runGit } from './gitProcess';
-import { NO_USER_CONFIG, UNEXPANDED_ATTRIBUTES } from './programConfigKeys';
+import { GitProblem } from './errors';
+import { assertSafeRef, run, SAFE_DIFF_OPTIONS } from './gitCall';
+import { archiveTreeTar, listTreeEntries, objectFormat, readBlobAt, listTreeFiles, readBlobObject, stagedFiles, type TreeEntry } from './treeReads';
 import { realTopLevel } from './topLevel';
 import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseNumstat, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
 
@@ -15,9 +14,10 @@ import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseNumstat, parseTagRec
  * (no hook, pager, fsmonitor, signature check, external diff, textconv or
  * filter runs, whatever the repository's config or its includes say) and an
  * environment without inherited GIT_* variables. Blobs are read with
- * `cat-file` without `--textconv` or `--filters`.
+ * `cat-file` without `--textconv` or `--filters`; those reads, of trees, the
+ * index and blobs, are in `treeReads.ts`.
  */
-const SAFE_DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color'] as const;
+
 
 /** One commit of a file's history. */
 export interface FileCommit {
@@ -25,14 +25,6 @@ export interface FileCommit {
   /** ISO 8601 author date. */
   readonly date: string;
   readonly author: string;
-}
-
-/** One file of a tree, as `git ls-tree -r` lists it. */
-export interface TreeEntry {
-  /** `100644`, `100755` or `120000` (a symbolic link). */
-  readonly mode: string;
-  readonly hash: string;
-  readonly path: string;
 }
 
 /** A revision range `from..to`; `from` undefined means "from the first commit". */
@@ -43,14 +35,6 @@ export interface RevisionRange {
 
 /** Where HEAD points. */
 export type HeadState = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'detached'; readonly commit: string } | { readonly kind: 'unborn'; readonly branch?: string };
-
-/** Refuses a revision that git could read as an option, or that is empty. */
-export function assertSafeRef(ref: string): string {
-  if (ref.length === 0) throw new GitProblem('unsafe-ref', 'An empty revision was given.');
-  if (ref.startsWith('-')) throw new GitProblem('unsafe-ref', `Refusing revision "${ref}": it starts with "-" and git would read it as an option.`);
-  if (/[\0\n\r]/.test(ref) || ref.length > 1024) throw new GitProblem('unsafe-ref', 'Refusing a revision that contains control characters or is too long.');
-  return ref;
-}
 
 function rangeArgument(range: RevisionRange): string {
   const to = assertSafeRef(range.to);
@@ -239,13 +223,8 @@ export class GitRepository {
   }
 
   /** The bytes of a file at a revision, or undefined when it does not exist there. */
-  async readBlob(ref: string, path: string): Promise<Buffer | undefined> {
-    const object = `${assertSafeRef(ref)}:${path.replace(/^\/+/, '')}`;
-    try {
-      return await runGit(this.root, ['cat-file', 'blob', object]);
-    } catch {
-      return undefined;
-    }
+  readBlob(ref: string, path: string): Promise<Buffer | undefined> {
+    return readBlobAt(this.root, ref, path);
   }
 
   /**
@@ -366,93 +345,30 @@ export class GitRepository {
     return output.trim();
   }
 
-  /**
-   * The files staged in the index under literal paths (relative to the
-   * root, `/`-separated), with their blob hashes: what the next commit would
-   * hold. Only merged entries (stage 0): a conflicted path has no single
-   * staged version. The index is read as it is, never refreshed, so no clean
-   * filter or other program runs.
-   */
-  async stagedFiles(paths: readonly string[]): Promise<TreeEntry[]> {
-    const output = await this.raw(['ls-files', '--stage', '-z', '--', ...paths.map((p) => `:(literal)${p.replace(/\\/g, '/').replace(/^\/+/, '')}`)]);
-    const entries: TreeEntry[] = [];
-    for (const record of output.split('\0')) {
-      // `<mode> <object> <stage>\t<path>`
-      const match = /^(\d{6}) ([0-9a-f]{40,64}) (\d)\t(.+)$/s.exec(record);
-      if (match && match[3] === '0' && (match[1] === '100644' || match[1] === '100755')) entries.push({ mode: match[1], hash: match[2], path: match[4] });
-    }
-    return entries;
+  /** The files staged in the index under literal paths, with their blob hashes (see `treeReads.ts`). */
+  stagedFiles(paths: readonly string[]): Promise<TreeEntry[]> {
+    return stagedFiles(this.root, paths);
   }
 
-  /**
-   * A blob's bytes by its hash, as stored: `cat-file blob` without
-   * `--filters`, so no smudge or textconv program runs. Undefined when the
-   * blob is larger than `maxBytes`.
-   */
-  async readBlobObject(hash: string, maxBytes: number): Promise<Buffer | undefined> {
-    if (!/^[0-9a-f]{40,64}$/.test(hash)) throw new GitProblem('bad-ref', `"${hash.slice(0, 70)}" is not an object hash.`);
-    const size = Number((await this.raw(['cat-file', '-s', hash])).trim());
-    if (!(size <= maxBytes)) return undefined;
-    return runGit(this.root, ['cat-file', 'blob', hash]);
+  /** A blob's bytes by its hash, as stored; undefined when larger than `maxBytes` (see `treeReads.ts`). */
+  readBlobObject(hash: string, maxBytes: number): Promise<Buffer | undefined> {
+    return readBlobObject(this.root, hash, maxBytes);
   }
 
   /** Paths of every file in the tree of a revision (what an archive of it holds). */
-  async listTreeFiles(ref: string): Promise<string[]> {
-    const output = await this.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options', assertSafeRef(ref)]);
-    return output.split('\0').filter((p) => p.length > 0);
+  listTreeFiles(ref: string): Promise<string[]> {
+    return listTreeFiles(this.root, ref);
   }
 
-  /**
-   * Every file of a revision's tree with its mode and blob hash (submodules
-   * are left out: an archive holds none), and the object format (`sha1` or
-   * `sha256`) the hashes are in.
-   */
-  async listTreeEntries(ref: string): Promise<{ readonly format: 'sha1' | 'sha256'; readonly entries: readonly TreeEntry[] }> {
-    const [output, format] = await Promise.all([
-      this.raw(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', assertSafeRef(ref)]),
-      this.raw(['rev-parse', '--show-object-format']).then((f) => f.trim(), () => 'sha1'),
-    ]);
-    const entries: TreeEntry[] = [];
-    for (const record of output.split('\0')) {
-      // `<mode> <type> <object>\t<path>`
-      const match = /^(\d{6}) (\w+) ([0-9a-f]{40,64})\t(.+)$/s.exec(record);
-      if (match && match[2] === 'blob') entries.push({ mode: match[1], hash: match[3], path: match[4] });
-    }
-    return { format: format === 'sha256' ? 'sha256' : 'sha1', entries };
+  /** Every file of a revision's tree with its mode and blob hash, and the object format (see `treeReads.ts`). */
+  listTreeEntries(ref: string): Promise<{ readonly format: 'sha1' | 'sha256'; readonly entries: readonly TreeEntry[] }> {
+    return listTreeEntries(this.root, ref);
   }
 
-  /**
-   * Writes an uncompressed tar of a revision's tree (never the working tree)
-   * to `outputFile`. `git archive` would run the smudge command of any filter
-   * driver the repository's config names for a path (and `-c` cannot
-   * override drivers whose names only the repository knows), so the archive is made in a throw-away
-   * bare repository that borrows this one's objects through
-   * `objects/info/alternates` and has no config of its own, and is run
-   * without the global and system config: the tree's `export-ignore` still
-   * applies, but no filter driver (the repository's or the user's, git-lfs
-   * included), textconv or `tar.*.command` exists there, and its
-   * `info/attributes` (`UNEXPANDED_ATTRIBUTES`) turns off filters,
-   * conversions and `export-subst` (whose `%G?` would run gpg).
-   * The tar format is built into git; compression is the caller's.
-   */
+  /** Writes an uncompressed tar of a revision's tree, never running a filter (see `treeReads.ts`). */
   async archiveTar(ref: string, outputFile: string, prefix?: string): Promise<void> {
-    const [commit, objects, format] = await Promise.all([this.resolveCommit(ref), this.gitPath('objects'), this.raw(['rev-parse', '--show-object-format']).then((f) => f.trim(), () => 'sha1')]);
-    const scratch = await mkdtemp(join(tmpdir(), 'reflect-archive-'));
-    try {
-      // A SHA-256 repository needs a scratch repository of the same object format.
-      await run(scratch, ['init', '--bare', '--quiet', ...(format === 'sha256' ? ['--object-format=sha256'] : [])], { env: NO_USER_CONFIG });
-      await writeFile(join(scratch, 'objects', 'info', 'alternates'), `${objects}\n`);
-      await mkdir(join(scratch, 'info')).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      });
-      await writeFile(join(scratch, 'info', 'attributes'), UNEXPANDED_ATTRIBUTES);
-      const args = ['archive', '--format=tar', `--output=${outputFile}`];
-      if (prefix !== undefined) args.push(`--prefix=${prefix}`);
-      args.push('--end-of-options', commit);
-      await run(scratch, args, { env: NO_USER_CONFIG });
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
+    const [commit, objects, format] = await Promise.all([this.resolveCommit(ref), this.gitPath('objects'), objectFormat(this.root)]);
+    return archiveTreeTar(commit, objects, format, outputFile, prefix);
   }
 }
 
@@ -485,13 +401,4 @@ function normalizeConfigKey(key: string): string {
 function assertFolder(dir: string): void {
   const isFolder = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
   if (!isFolder) throw new GitProblem('not-a-repository', `${dir} does not exist or is not a folder.`);
-}
-
-async function run(cwd: string, args: string[], options?: Parameters<typeof runGit>[2]): Promise<string> {
-  try {
-    return (await runGit(cwd, args, options)).toString('utf8');
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw classifyGitFailure(detail, cwd);
-  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 
 /**
  * Generated blocks in a document sit between two HTML comments on lines of
@@ -211,7 +211,10 @@ function topLevelMarkerLines(text: string, markers: readonly Line[], alwaysParse
  * blanked, line for line, so it is neither Markdown nor a place for markers.
  */
 function topLevelHtmlLines(source: string): Set<number> {
-  blockParser ??= new MarkdownIt('default', { html: true, linkify: false });
+  // Loaded on first use: most texts are read without it (see `topLevelMarkerLines`), and its
+  // tables cost a command's start-up. The build resolves this to the same copy `import` does.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  blockParser ??= new (require('markdown-it') as { default: typeof MarkdownIt }).default('default', { html: true, linkify: false });
   const tokens: ReturnType<typeof blockParser.parse> = [];
   blockParser.block.parse(source, blockParser, {}, tokens);
   const lines = new Set<number>();

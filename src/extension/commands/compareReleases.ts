@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { assertSafeRef } from '../../core/git/gitRepository';
+import { assertSafeRef } from '../../core/git/gitCall';
 import { RELEASES_VIEW_ID, type ReleasesTreeProvider } from '../views/releasesView';
 import type { ReleaseEntry } from '../views/repositoryReleases';
 import { CancelledByUser } from '../workspaceRepository';
