@@ -78,7 +78,7 @@ export async function readReleaseListing(repo: GitRepository, request: ListingRe
  * `paths` when given), and whether it reaches past a shallow clone's history.
  */
 export async function readReleaseCount(repo: GitRepository, range: RevisionRange, shallow: boolean, paths?: readonly string[]): Promise<ReleaseCount> {
-  const [all, mergeCount, partial] = await Promise.all([repo.countCommits(range, scoped(paths)), repo.countMerges(range, scoped(paths)), shallow ? repo.rangeCrossesShallowBoundary(range) : false]);
+  const [all, mergeCount, partial] = await Promise.all([repo.countCommits(range, scoped(paths)), repo.countCommits(range, scoped(paths), { mergesOnly: true }), shallow ? repo.rangeCrossesShallowBoundary(range) : false]);
   return { commitCount: all - mergeCount, mergeCount, partial };
 }
 
