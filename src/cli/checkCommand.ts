@@ -4,13 +4,12 @@ import { enclosingRepository, refuseLinkOutOfRepository } from '../core/files/sa
 import { parseArgs } from 'node:util';
 import { readTextBounded } from '../core/records/recordFiles';
 import { commandLineLayer } from '../core/config/configLayers';
-import { validationOptionsOf } from '../core/config/resolvedConfig';
 import { RECORD_DOCUMENTS } from '../core/records/recordStatus';
 import type { Problem } from '../core/validate/problem';
-import { looksLikeRecordDocument, MAX_VALIDATED_LENGTH, validateDocument } from '../core/validate/validateDocument';
+import { looksLikeRecordDocument, MAX_VALIDATED_LENGTH } from '../core/validate/validateDocument';
 import { GitProblem } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
-import { checkRecord } from '../core/usecases/checkRecord';
+import { checkRun } from '../core/usecases/checkRecord';
 import { exitCodeFor, readFailOn, readReportFormat, renderReport, type ReportFormat } from './findingReports';
 import { readRepositoryConfig } from './repositoryConfig';
 import { readToday } from './todayArgument';
@@ -72,21 +71,13 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream, cwd: 
   } else {
     files = await workingTreeDocuments(root, cwd, targets);
   }
-  const found: Array<{ path: string; problem: Problem }> = [];
-  const reported = new Set<string>();
-  for (const group of groupByFolder(files)) {
+  const groups = groupByFolder(files).map((group) => {
     const texts = group.filter((file) => file.explicit || looksLikeRecordDocument(file.text) || isUnderRecordsFolder(file.path, recordsFolder));
-    const isRecordFolder = texts.some((file) => !file.explicit && RECORD_DOCUMENTS.includes(basename(file.path)));
-    const results = isRecordFolder
-      ? (await checkRecord(texts.map((file) => ({ name: file.path, text: file.text })), { config, today: day, ...(gitRepository ? { repository: gitRepository } : {}) })).map((r) => ({ path: r.name, problems: r.problems }))
-      : texts.map((file) => ({ path: file.path, problems: validateDocument(file.text, validationOptionsOf(config, day)) }));
-    for (const { path, problems } of results) {
-      // The hazard log is checked once, whether it was named or came with a record checked against it.
-      if (reported.has(path)) continue;
-      reported.add(path);
-      for (const problem of problems) found.push({ path, problem });
-    }
-  }
+    const isRecord = texts.some((file) => !file.explicit && RECORD_DOCUMENTS.includes(basename(file.path)));
+    return { isRecord, files: texts.map((file) => ({ name: file.path, text: file.text })) };
+  });
+  const results = await checkRun(groups, { config, today: day, ...(gitRepository ? { repository: gitRepository } : {}) });
+  const found = results.flatMap(({ name, problems }) => problems.map((problem) => ({ path: name, problem })));
   // Text and JSON name files from the current folder, as before; CI reports from the repository root, as code scanning reads them.
   const base = format === 'text' || format === 'json' || root === undefined ? cwd : root;
   const findings = found.map(({ path, problem }) => toFinding(shownFile(base, path, format), problem));

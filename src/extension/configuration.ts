@@ -27,6 +27,7 @@ const CORE_KEYS = [
   'validation.maxProblems',
   'validation.beyondActionMinimumDays',
   'validation.requiredSignOffs',
+  'validation.clinicalSafety',
   'riskMatrix',
   'evidencePack.maxImageBytes',
 ] as const;

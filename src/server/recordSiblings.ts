@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hazardLogPathOf } from '../core/records/hazardLogFile';
 import { hazardLogIndexOf, type HazardLogIndex } from '../core/validate/hazardLog';
 import type { RecordFile } from '../core/validate/validateRecord';
+import { HAZARD_LOG_FILE } from '../core/vocabulary/documentKinds';
 import type { ServerFiles } from './serverRuntime';
 
 /** The file-system path of a `file:` URI, or undefined for any other URI. */
@@ -67,6 +68,18 @@ export class OpenRecordFolders {
 
   forget(uri: string): void {
     this.folders.delete(uri);
+  }
+
+  /**
+   * Whether a document is open in a record folder that is checked against
+   * this file as its hazard log (`hazard-log.md` at the records root): those
+   * documents' findings change when the log does.
+   */
+  dependsOnHazardLog(uri: string): boolean {
+    const path = filePathOf(uri);
+    if (path === undefined || basename(path) !== HAZARD_LOG_FILE) return false;
+    for (const folder of this.folders.values()) if (hazardLogPathOf(folder) === path) return true;
+    return false;
   }
 
   /** Whether a document other than `except` is open in a record folder. */

@@ -71,17 +71,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       refresh.now();
       return;
     }
-    if (changes.some((change) => !documents.get(change.uri) && folders.hasOpenDocumentIn(folderOf(change.uri)))) refresh.schedule();
+    // The hazard log at the records root changed on disk: the open records checked against it are pulled again.
+    if (changes.some((change) => !documents.get(change.uri) && (folders.hasOpenDocumentIn(folderOf(change.uri)) || folders.dependsOnHazardLog(change.uri)))) refresh.schedule();
   });
 
-  // An open sibling was edited, opened or closed: the others in its folder are pulled again.
+  // An open sibling, or the open hazard log, was edited, opened or closed: the documents that read it are pulled again.
   documents.onDidChangeContent(({ document }) => {
-    if (folders.hasOpenDocumentIn(folderOf(document.uri), document.uri)) refresh.schedule();
+    if (folders.hasOpenDocumentIn(folderOf(document.uri), document.uri) || folders.dependsOnHazardLog(document.uri)) refresh.schedule();
   });
   documents.onDidClose(({ document }) => {
     folders.forget(document.uri);
     settings.forget(document.uri);
-    if (folders.hasOpenDocumentIn(folderOf(document.uri))) refresh.schedule();
+    // A closed log counts as on disk again.
+    if (folders.hasOpenDocumentIn(folderOf(document.uri)) || folders.dependsOnHazardLog(document.uri)) refresh.schedule();
   });
 
   connection.onHover(({ textDocument, position }) => {

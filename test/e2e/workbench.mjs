@@ -40,10 +40,14 @@ export class Workbench {
     return input;
   }
 
-  /** Runs a command by its palette title, e.g. "Change Log: Generate Release Notes". */
-  async runCommand(title, { timeout = 15_000 } = {}) {
+  /**
+   * Runs a command by its palette title, e.g. "Change Log: Generate Release Notes". `search` is
+   * what is typed when the whole title does not filter (the palette's matcher misses titles with
+   * parentheses or a trailing "…").
+   */
+  async runCommand(title, { timeout = 15_000, search = title } = {}) {
     const input = await this.openPalette();
-    await input.fill(`>${title}`);
+    await input.fill(`>${search}`);
     const row = this.page.locator(S.quickInputRow)
       .filter({ has: this.page.locator(S.quickInputRowLabel, { hasText: exact(title) }) }).first();
     try {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { changeControlJourney } from '../e2e/journey.changeControl.mjs';
 import { changeRecordJourney } from '../e2e/journey.changeRecord.mjs';
 import { evidencePackJourney } from '../e2e/journey.evidencePack.mjs';
 import { releaseStatesJourney, restrictedModeJourney } from '../e2e/journey.releaseStates.mjs';
@@ -28,6 +29,7 @@ const JOURNEYS = [
   { name: 'skeleton', steps, disableWorkspaceTrust: true, prepare: (tmp) => createSampleRepo(path.join(tmp, 'sample-repo')).dir },
   changeRecordJourney,
   evidencePackJourney,
+  changeControlJourney,
   releaseStatesJourney,
   restrictedModeJourney,
 ];

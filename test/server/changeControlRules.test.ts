@@ -31,6 +31,7 @@ const CHANGE_CONTROL_CODES = new Set([
   'verification-missing',
   'verification-check-failed',
   'notice-not-sent',
+  'notice-when-unclear',
   'on-action-before-deployment',
   'approval-after-deployment-start',
 ]);
@@ -103,6 +104,12 @@ const CASES: readonly RuleCase[] = [
   { name: 'a failed check the review accounts for', change: { verification: DEPLOYED.verification.map((l) => l.replace('result: pass', 'result: fail')), review: REVIEW('successful-with-issues') }, expected: [] },
   { name: 'notice-not-sent', change: { communication: DEPLOYED.communication.slice(0, 5) }, expected: [['notice-not-sent', 'downtime notice to Ward managers was due 2026-11-30, before the window opens']] },
   { name: 'notice-not-sent (an empty sent)', change: { communication: [...DEPLOYED.communication.slice(0, 5), '    sent:'] }, expected: [['notice-not-sent', 'has no sent date']] },
+  { name: 'notice-not-sent ("two days before" the window)', change: { communication: [...DEPLOYED.communication.slice(0, 2), '    when: two days before', ...DEPLOYED.communication.slice(3, 5)] }, expected: [['notice-not-sent', 'downtime notice to Ward managers was due 2026-11-30 ("two days before"), before the window opens']] },
+  { name: 'notice-not-sent ("48 hours before", counted from the window\'s time)', change: { communication: [...DEPLOYED.communication.slice(0, 2), '    when: 48 hours before the window', ...DEPLOYED.communication.slice(3, 5)] }, expected: [['notice-not-sent', 'was due 2026-11-30 ("48 hours before the window")']] },
+  { name: 'notice-not-sent ("on the day")', change: { communication: [...DEPLOYED.communication.slice(0, 2), '    when: on the day', ...DEPLOYED.communication.slice(3, 5)] }, expected: [['notice-not-sent', 'was due 2026-12-02 ("on the day")']] },
+  { name: 'a notice "two days before" that was sent', change: { communication: [...DEPLOYED.communication.slice(0, 2), '    when: two days before', ...DEPLOYED.communication.slice(3)] }, expected: [] },
+  { name: 'a notice "after go-live" is not due before the window', change: { communication: [...DEPLOYED.communication.slice(0, 2), '    when: after go-live', '    channel: email', '    type: go-live'] }, expected: [] },
+  { name: 'notice-when-unclear: words that cannot be placed against the window', change: { communication: [...DEPLOYED.communication.slice(0, 2), '    when: when the ward is quiet', ...DEPLOYED.communication.slice(3, 5)] }, expected: [['notice-when-unclear', 'is due "when the ward is quiet", which cannot be placed against the window (2026-12-02T20:00:00Z): give a date (YYYY-MM-DD)']] },
   {
     name: 'on-action-before-deployment, against the actual end',
     change: { deployment: [...DEPLOYED.deployment.slice(0, 6), '    end: 2026-12-05T09:00:00Z', '    downtime_minutes: 25'] },
@@ -120,7 +127,7 @@ function changeText(blocks: Record<string, string[]>): string {
 }
 
 describe('change-control rules: each record gets exactly its findings in the editor, reflect check and the evidence pack', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let repo: GitFixture;
   let root: string;
   const found = new Map<string, { check: string[]; panel: string[]; pack: string[] }>();

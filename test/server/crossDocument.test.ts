@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from '../support/recordDocuments';
 import { LspClient } from '../support/lspClient';
 import { TempRecordFolder } from '../support/recordFolder';
@@ -51,6 +54,49 @@ describe('cross-document diagnostics over the protocol', () => {
     await client.change(changeUri, changeEndingOn('2026-11-29T22:00:00Z'));
     await edited;
     assert.ok(!codes(await client.diagnostics(onActionUri)).includes('on-action-before-deployment'));
+  });
+
+  it('checks an open change.md again when the hazard log at the records root changes: on disk, edited while open, and closed', async () => {
+    const logPath = join(record.root, 'docs', 'changes', 'hazard-log.md');
+    const logUri = pathToFileURL(logPath).href;
+    const log = (ids: string[]) => ['---', 'kind: hazard-log', 'date: 2026-11-01', 'author: Dr Sam Patel', 'hazards:', ...ids.flatMap((id) => [`  - id: ${id}`, '    title: Results shown against the wrong patient', '    cause: A message is matched on name alone', '    effect: A clinician sees another patient\'s results', '    harm: Treatment given on the wrong results', '    initial_risk:', '      likelihood: low', '      consequence: minor', '      rating: 1', '    status: controlled', '    owner: Integration team lead']), '---', '', '# Hazard log', ''].join('\n');
+    writeFileSync(logPath, log(['HAZ-001']));
+    const change = withFrontMatter(answered('change'), APPROVED_CHANGE_FRONT_MATTER);
+    const changeUri = record.write('change.md', change);
+    await client.open(changeUri, change);
+    const unknown = async () => (await client.diagnostics(changeUri)).filter((d) => d.code === 'hazard-unknown').map((d) => d.message);
+    assert.deepEqual(await unknown(), ['Hazard HAZ-012 is not defined in the hazard log (docs/changes/hazard-log.md); add it there, or correct the id.']);
+
+    // Saved on disk (by another tool, or from a closed editor): the watcher says so, and change.md is pulled again.
+    writeFileSync(logPath, log(['HAZ-001', 'HAZ-012']));
+    const onDisk = client.nextRefresh();
+    await client.watchedFilesChanged([{ uri: logUri, type: 2 }]);
+    await onDisk;
+    assert.deepEqual(await unknown(), []);
+
+    // Opened and edited, not saved: the open text counts.
+    const opened = client.nextRefresh();
+    await client.open(logUri, log(['HAZ-001', 'HAZ-012']));
+    await opened;
+    const edited = client.nextRefresh();
+    await client.change(logUri, log(['HAZ-001']));
+    await edited;
+    assert.equal((await unknown()).length, 1, 'the unsaved log counts');
+
+    // Closed without saving: the log on disk counts again.
+    const closed = client.nextRefresh();
+    await client.close(logUri);
+    await closed;
+    assert.deepEqual(await unknown(), []);
+  });
+
+  it('ignores a hazard log no open record is checked against', async () => {
+    const onActionUri = record.write('on-action.md', onAction('2026-12-01'));
+    await client.open(onActionUri, onAction('2026-12-01'));
+    await client.diagnostics(onActionUri);
+    await client.watchedFilesChanged([{ uri: 'file:///elsewhere/docs/changes/hazard-log.md', type: 2 }]);
+    await client.diagnostics(onActionUri);
+    assert.equal(client.refreshes, 0);
   });
 
   it('ignores file events outside the folders of open documents', async () => {

@@ -4,6 +4,8 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GitRepository } from '../../src/core/git/gitRepository';
+import { hazardLogIndexOf } from '../../src/core/validate/hazardLog';
+import { validateRecord } from '../../src/core/validate/validateRecord';
 import { buildRecordPack } from '../../src/core/usecases/exportPack';
 import { resolveRepositoryConfiguration } from '../../src/core/usecases/repositoryConfiguration';
 import { systemClock } from '../../src/core/vocabulary/clock';
@@ -15,13 +17,14 @@ import { answered, withFrontMatter } from '../support/recordDocuments';
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 
 /** The rules of the hazard log and of the Clinical Safety Officer's sign-off: each scenario must give exactly its own. */
-const SAFETY_CODES = new Set(['risk-rating-mismatch', 'residual-risk-unjustified', 'duplicate-hazard-id', 'hazard-unknown', 'hazard-not-named', 'hazard-not-in-commits', 'sign-off-missing', 'sign-off-after-deployment-start']);
+const SAFETY_CODES = new Set(['risk-rating-mismatch', 'residual-risk-unjustified', 'duplicate-hazard-id', 'hazard-unknown', 'hazard-not-named', 'hazard-not-in-commits', 'hazard-status-mismatch', 'sign-off-missing', 'sign-off-after-deployment-start']);
 
 interface HazardSpec {
   readonly id: string;
   readonly initial?: readonly [string, string, number];
   readonly residual?: readonly [string, string, number];
   readonly justification?: string;
+  readonly status?: string;
 }
 
 function hazardLogText(hazards: readonly HazardSpec[]): string {
@@ -35,7 +38,7 @@ function hazardLogText(hazards: readonly HazardSpec[]): string {
       lines.push('    residual_risk:', `      likelihood: ${rl}`, `      consequence: ${rc}`, `      rating: ${rr}`);
       if (h.justification) lines.push(`      justification: ${h.justification}`);
     }
-    lines.push('    status: controlled', '    owner: Integration team lead');
+    lines.push(`    status: ${h.status ?? 'controlled'}`, '    owner: Integration team lead');
   }
   return `${lines.join('\n')}\n---\n\n# Hazard log\n`;
 }
@@ -173,6 +176,25 @@ describe('the hazard log and the Clinical Safety Officer: each rule gives exactl
     await expectFindings({ trailers: ['HAZ-001'], log: [{ id: 'HAZ-001' }], change: changeText(['hazards:', '  - id: HAZ-001', '    impact: added', '    status: open']) }, ['change.md sign-off-missing']);
     const config = { validation: { clinicalSafety: { safetyOfficerOnHazardChange: false } } };
     await expectFindings({ trailers: ['HAZ-001'], log: [{ id: 'HAZ-001' }], change: changeText(['hazards:', '  - id: HAZ-001', '    impact: changed', '    status: open']), config }, []);
+  });
+
+  it("hazard-status-mismatch: a deployed change leaves a hazard in a status the log does not show (and none before go-live, or when they agree)", async () => {
+    const deployed = (status: string) => changeText(['hazards:', '  - id: HAZ-001', '    impact: reviewed', `    status: ${status}`]).replace('status: planned', 'status: deployed');
+    await expectFindings({ trailers: ['HAZ-001'], log: [{ id: 'HAZ-001', status: 'open' }], change: deployed('controlled') }, ['change.md hazard-status-mismatch']);
+    await expectFindings({ trailers: ['HAZ-001'], log: [{ id: 'HAZ-001', status: 'controlled' }], change: deployed('controlled') }, []);
+    const planned = changeText(['hazards:', '  - id: HAZ-001', '    impact: reviewed', '    status: closed']);
+    await expectFindings({ trailers: ['HAZ-001'], log: [{ id: 'HAZ-001', status: 'controlled' }], change: planned }, []);
+  });
+
+  it('hazard-status-mismatch names both values and sits on the status change.md gives', () => {
+    const log = hazardLogText([{ id: 'HAZ-001', status: 'open' }]);
+    const change = changeText(['hazards:', '  - id: HAZ-001', '    impact: reviewed', '    status: controlled']).replace('status: planned', 'status: closed');
+    const documents = [{ name: 'change.md', text: change }];
+    const [result] = validateRecord(documents, { hazardLog: hazardLogIndexOf(log, 'docs/changes/hazard-log.md') });
+    const [problem] = result.problems.filter((p) => p.code === 'hazard-status-mismatch');
+    assert.equal(problem.message, 'change.md leaves hazard HAZ-001 "controlled" after the change, but the hazard log (docs/changes/hazard-log.md) has it "open"; update the log, or correct the status here.');
+    assert.equal(problem.severity, 'warning');
+    assert.equal(change.split('\n')[problem.range.start.line].trim(), 'status: controlled');
   });
 
   it('sign-off-after-deployment-start: the Clinical Safety Officer signed after the window opened', async () => {

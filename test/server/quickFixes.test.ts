@@ -45,7 +45,7 @@ describe('quick fixes over the protocol', () => {
 
   it('adds a missing field to a list entry at its indentation', async () => {
     const { after, text } = await fixOnce(uri('change.md'), CHANGE.replace('    when: the day before\n', ''), 'missing-field', /^Add field "when" to communication item 1$/);
-    assert.match(text, /^ {4}channel: email\n {4}when: ""\n/m);
+    assert.match(text, /^ {4}channel: email\n {4}sent: 2026-12-01\n {4}when: ""\n/m);
     assert.ok(!after.some((d) => d.code === 'missing-field'));
   });
 

@@ -76,3 +76,40 @@ describe('required sign-offs over the protocol', () => {
     assert.match((items[0] as unknown as { message: string }).message, /^Clinical Safety Officer has not signed off/);
   });
 });
+
+describe('clinical safety thresholds over the protocol', () => {
+  let client: LspClient;
+
+  beforeEach(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  afterEach(() => client.dispose());
+
+  const LOG = [
+    '---', 'kind: hazard-log', 'date: 2026-11-01', 'author: Dr Sam Patel', 'hazards:',
+    '  - id: HAZ-012', '    title: Results shown against the wrong patient', '    cause: A message is matched on name alone', "    effect: A clinician sees another patient's results", '    harm: Treatment given on the wrong results',
+    '    initial_risk:', '      likelihood: medium', '      consequence: considerable', '      rating: 3',
+    '    residual_risk:', '      likelihood: medium', '      consequence: considerable', '      rating: 3',
+    '    status: controlled', '    owner: Integration team lead', '---', '', '# Hazard log', '',
+  ].join('\n');
+
+  it('takes residualRiskThreshold from changeLog.validation.clinicalSafety, and follows a change of the setting', async () => {
+    const doc = `file:///work/docs/changes-${++counter}/hazard-log.md`;
+    client.configuration.changeLog = { recordsFolder: `docs/changes-${counter}` };
+    await client.open(doc, LOG);
+    assert.deepEqual(codes(await client.diagnostics(doc)), ['residual-risk-unjustified'], 'a residual 3 is above the default 2');
+    client.configuration.changeLog = { recordsFolder: `docs/changes-${counter}`, validation: { clinicalSafety: { residualRiskThreshold: 3 } } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(codes(await client.diagnostics(doc)), []);
+  });
+
+  it('reports a threshold out of range naming the setting, and keeps the default', async () => {
+    client.configuration.changeLog = { recordsFolder: `docs/changes-${++counter}`, validation: { clinicalSafety: { residualRiskThreshold: 7 } } };
+    const doc = `file:///work/docs/changes-${counter}/hazard-log.md`;
+    await client.open(doc, LOG);
+    assert.deepEqual(codes(await client.diagnostics(doc)), ['residual-risk-unjustified']);
+    assert.equal(client.shownMessages.length, 1);
+    assert.match(client.shownMessages[0].message, /Setting changeLog\.validation\.clinicalSafety is not used: residualRiskThreshold must be a rating from 1 to 5, not 7/);
+  });
+});

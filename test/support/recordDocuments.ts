@@ -48,6 +48,7 @@ export const APPROVED_CHANGE_FRONT_MATTER = [
   '  - who: Ward managers',
   '    when: the day before',
   '    channel: email',
+  '    sent: 2026-12-01',
   'rollback_target: v1.3.2',
 ];
 

@@ -138,6 +138,7 @@ export function settingsLayer(raw: unknown): ConfigLayer {
       maxProblems: validation.maxProblems,
       riskMatrix: isEmptyMatrix(value.riskMatrix) ? undefined : value.riskMatrix,
       requiredSignOffs: validation.requiredSignOffs,
+      clinicalSafety: isEmptyObject(validation.clinicalSafety) ? undefined : validation.clinicalSafety,
       maxImageBytes: evidencePack.maxImageBytes,
     },
   };
@@ -146,6 +147,10 @@ export function settingsLayer(raw: unknown): ConfigLayer {
 /** A layer of command-line flags; `flags` names the flag that set each key (`--pattern`). */
 export function commandLineLayer(values: ConfigValues, flags: Partial<Record<ConfigKey, string>>): ConfigLayer {
   return { source: 'command line', values, label: (key) => flags[key] ?? `--${key}` };
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 function isEmptyMatrix(value: unknown): boolean {

@@ -117,7 +117,13 @@ export function resolveConfig(layers: readonly ConfigLayer[]): { config: Resolve
     return matrix ? { value: matrix } : { problem: `${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''} The DCB0129 / DCB0160 default applies.` };
   });
   const requiredSignOffs = pick<Readonly<Partial<Record<SignOffRole, SignOffDue>>>>('requiredSignOffs', DEFAULT_REQUIRED_SIGN_OFFS, checkSignOffs);
-  const clinicalSafety = pick<ClinicalSafetySettings>('clinicalSafety', DEFAULT_CLINICAL_SAFETY, checkClinicalSafety);
+  // Merged threshold by threshold: a setting that names one of them keeps the others from the layers below.
+  let clinicalSafety: ClinicalSafetySettings = DEFAULT_CLINICAL_SAFETY;
+  pick<undefined>('clinicalSafety', undefined, (v) => {
+    const checked = checkClinicalSafety(v);
+    if ('value' in checked) clinicalSafety = { ...clinicalSafety, ...checked.value };
+    return 'value' in checked ? { value: undefined } : checked;
+  });
   const maxImageBytes = pick<number>('maxImageBytes', DEFAULT_MAX_IMAGE_BYTES, (v) =>
     typeof v === 'number' && Number.isInteger(v) && v >= 1024 && v <= MAX_IMAGE_BYTES ? { value: v } : { problem: `it must be a whole number of bytes from 1024 to ${MAX_IMAGE_BYTES}, not ${shown(v)}.` },
   );
@@ -193,11 +199,11 @@ function checkSignOffs(value: unknown): { value: Partial<Record<SignOffRole, Sig
   return { value: result };
 }
 
-function checkClinicalSafety(value: unknown): { value: ClinicalSafetySettings } | { problem: string } {
+function checkClinicalSafety(value: unknown): { value: Partial<ClinicalSafetySettings> } | { problem: string } {
   const example = 'an object such as { "residualRiskThreshold": 2, "safetyOfficerRating": 3, "safetyOfficerOnHazardChange": true }';
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: `it must be ${example}.` };
   const source = value as Record<string, unknown>;
-  const result: Record<string, unknown> = { ...DEFAULT_CLINICAL_SAFETY };
+  const result: Record<string, unknown> = {};
   for (const [key, given] of Object.entries(source)) {
     if (key === 'residualRiskThreshold' || key === 'safetyOfficerRating') {
       if (typeof given !== 'number' || !Number.isInteger(given) || given < 1 || given > 5) return { problem: `${key} must be a rating from 1 to 5, not ${shown(given)}.` };
@@ -206,7 +212,7 @@ function checkClinicalSafety(value: unknown): { value: ClinicalSafetySettings } 
     } else return { problem: `"${key.slice(0, 40)}" is not one of its keys; it must be ${example}.` };
     result[key] = given;
   }
-  return { value: result as unknown as ClinicalSafetySettings };
+  return { value: result as Partial<ClinicalSafetySettings> };
 }
 
 function checkActivity(value: unknown): { value: Activity & { packFileName?: string } } | { problem: string } {

@@ -38,13 +38,23 @@ export interface RecordCheck {
   readonly hazardLog?: HazardLogIndex;
 }
 
-/** The hazard log at the records root of the record being checked, or undefined when the record folder is not known. */
-async function hazardLogBeside(files: readonly RecordFile[], check: RecordCheck): Promise<{ index: HazardLogIndex; text?: string; path: string } | undefined> {
+/** A hazard log read for a check: its index, its text when the records root has one, and where it is. */
+interface HazardLogRead {
+  readonly index: HazardLogIndex;
+  readonly text?: string;
+  readonly path: string;
+}
+
+/** The record folder of a check: the one given, else the folder of its first file when that is named by an absolute path. */
+function recordFolderOfCheck(files: readonly RecordFile[], check: RecordCheck): string | undefined {
   const first = files[0]?.name;
-  const folder = check.folder ?? (first !== undefined && isAbsolute(first) ? dirname(first) : undefined);
-  if (folder === undefined) return undefined;
+  return check.folder ?? (first !== undefined && isAbsolute(first) ? dirname(first) : undefined);
+}
+
+/** The hazard log at the records root beside a record folder. */
+async function hazardLogBeside(folder: string, config: ResolvedConfig): Promise<HazardLogRead> {
   const text = await readHazardLogText(folder);
-  return { index: hazardLogIndexOf(text, `${check.config.recordsFolder}/${HAZARD_LOG_FILE}`), path: hazardLogPathOf(folder), ...(text === undefined ? {} : { text }) };
+  return { index: hazardLogIndexOf(text, `${config.recordsFolder}/${HAZARD_LOG_FILE}`), path: hazardLogPathOf(folder), ...(text === undefined ? {} : { text }) };
 }
 
 /**
@@ -70,15 +80,70 @@ export async function changeHazardFindings(text: string, repository: GitReposito
  * commits of its range that reference no hazard (`no-hazard-reference`).
  */
 export async function checkRecord(files: readonly RecordFile[], check: RecordCheck): Promise<RecordFileProblems[]> {
-  const beside = check.hazardLog ? undefined : await hazardLogBeside(files, check);
-  const hazardLog = check.hazardLog ?? beside?.index;
+  const folder = check.hazardLog ? undefined : recordFolderOfCheck(files, check);
+  const beside = folder === undefined ? undefined : await hazardLogBeside(folder, check.config);
+  const results = await checkRecordFiles(files, check, check.hazardLog ?? beside?.index);
+  // The hazard log read here is part of what this record is checked against: its own findings go with the record's.
+  return beside?.text === undefined ? results : [...results, hazardLogFindings(beside, check)];
+}
+
+/** One folder's documents in a run: a record folder's (checked together, with the cross-document rules) or loose documents (each on its own). */
+export interface CheckGroup {
+  readonly files: readonly RecordFile[];
+  readonly isRecord: boolean;
+}
+
+/**
+ * The findings of one run over several folders (`reflect check`): each
+ * record checked with its siblings against the hazard log at its records
+ * root, loose documents each on their own, and each hazard log's own
+ * findings once, however many records were checked against it and whether
+ * it was also named as a document to check. Each log is read once.
+ */
+export async function checkRun(groups: readonly CheckGroup[], check: Omit<RecordCheck, 'folder' | 'hazardLog'>): Promise<RecordFileProblems[]> {
+  const logs = new Map<string, Promise<HazardLogRead>>();
+  const results: RecordFileProblems[] = [];
+  const loose: RecordFile[] = [];
+  for (const group of groups) {
+    if (!group.isRecord) {
+      loose.push(...group.files);
+      continue;
+    }
+    const folder = recordFolderOfCheck(group.files, check);
+    const log = folder === undefined ? undefined : await readOnce(logs, folder, check.config);
+    results.push(...(await checkRecordFiles(group.files, check, log?.index)));
+  }
+  const read = await Promise.all(logs.values());
+  const logPaths = new Set(read.filter((log) => log.text !== undefined).map((log) => log.path));
+  for (const log of read) if (log.text !== undefined) results.push(hazardLogFindings(log, check));
+  const options = validationOptionsOf(check.config, check.today);
+  for (const file of loose) if (!logPaths.has(resolve(file.name))) results.push({ name: file.name, problems: validateDocument(file.text, options) });
+  return results;
+}
+
+/** The hazard log of a record folder, read once per run however many of its records are checked. */
+function readOnce(logs: Map<string, Promise<HazardLogRead>>, folder: string, config: ResolvedConfig): Promise<HazardLogRead> {
+  const path = hazardLogPathOf(folder);
+  let log = logs.get(path);
+  if (!log) {
+    log = hazardLogBeside(folder, config);
+    logs.set(path, log);
+  }
+  return log;
+}
+
+/** A hazard log's own findings (its risks, justifications and ids), graded as the records' are. */
+function hazardLogFindings(log: HazardLogRead, check: Pick<RecordCheck, 'config' | 'today'>): RecordFileProblems {
+  return { name: log.path, problems: validateDocument(log.text ?? '', validationOptionsOf(check.config, check.today)) };
+}
+
+/** A record's files checked against a hazard log: the validator's findings, single- and cross-document, and those from git and links. */
+async function checkRecordFiles(files: readonly RecordFile[], check: RecordCheck, hazardLog: HazardLogIndex | undefined): Promise<RecordFileProblems[]> {
   const options = { ...validationOptionsOf(check.config, check.today), ...(hazardLog ? { hazardLog } : {}) };
   const results = validateRecord(files, options);
-  // The hazard log read here is part of what this record is checked against: its own findings go with the record's.
-  const logResults = beside?.text === undefined ? [] : [{ name: beside.path, problems: validateDocument(beside.text, options) }];
   const repository = check.repository;
   const root = repository?.root ?? enclosingRepository(check.folder ?? dirname(resolve(files[0]?.name ?? '.')));
-  const checked = await Promise.all(
+  return Promise.all(
     results.map(async (result, index) => {
       const text = files[index].text;
       const name = baseName(result.name);
@@ -91,7 +156,6 @@ export async function checkRecord(files: readonly RecordFile[], check: RecordChe
       return extra.length === 0 ? result : { name: result.name, problems: [...result.problems, ...extra].sort(byPosition) };
     }),
   );
-  return [...checked, ...logResults];
 }
 
 /**

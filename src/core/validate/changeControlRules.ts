@@ -1,4 +1,5 @@
 import { clip, dateAt, dayOf, fieldAt, findRecordDocument, rangeAt, type RecordDocument } from './recordFields';
+import { noticeTimingOf } from './noticeTiming';
 import { problemOf } from './ruleCatalog';
 import type { PlacedProblem } from './timelineRules';
 import type { ValidationOptions } from './validationOptions';
@@ -107,23 +108,37 @@ function verificationProblems(change: RecordDocument, status: string): PlacedPro
   return found;
 }
 
-/** Notices due before the window opens that carry no `sent` date, once they are due (or the change has gone ahead). */
+/**
+ * Notices due before the window opens that carry no `sent` date, once they
+ * are due (or the change has gone ahead): `when` is a date, or words placed
+ * relative to the window ("2 days before", "the day before", "on the day").
+ * A `when` that cannot be placed is reported (`notice-when-unclear`), so a
+ * notice is never left unchecked without saying so.
+ */
 function noticeProblems(change: RecordDocument, status: string, today: string | undefined): PlacedProblem[] {
   const start = dateAt(change, ['deployment', 'start']);
   const opens = start && dayOf(start);
   const plan = fieldAt(change, ['communication']);
-  if (!opens || !Array.isArray(plan)) return [];
+  if (!start || !opens || !Array.isArray(plan)) return [];
   const found: PlacedProblem[] = [];
   plan.forEach((item: unknown, index) => {
     if (typeof item !== 'object' || item === null) return;
     const entry = item as Record<string, unknown>;
-    const due = typeof entry.when === 'string' ? dayOf(entry.when) : undefined;
-    if (!due || due > opens || wasSent(entry.sent)) return;
-    const dueNow = (today !== undefined && due <= today) || DEPLOYED.has(status);
-    if (!dueNow) return;
+    if (typeof entry.when !== 'string' || entry.when.trim().length === 0 || wasSent(entry.sent)) return;
     const type = typeof entry.type === 'string' ? `${entry.type} notice` : 'message';
     const who = textOf(entry.who);
-    found.push({ doc: change, problem: problemOf('notice-not-sent', rangeAt(change, ['communication', index, 'when']), `The ${type}${who ? ` to ${clip(who)}` : ''} was due ${due}, before the window opens (${start}), and has no sent date: send it, then record when.`) });
+    const message = `The ${type}${who ? ` to ${clip(who)}` : ''}`;
+    const range = rangeAt(change, ['communication', index, 'when']);
+    const timing = noticeTimingOf(entry.when, start);
+    if (timing.kind === 'unclear') {
+      found.push({ doc: change, problem: problemOf('notice-when-unclear', range, `${message} is due "${clip(entry.when.trim())}", which cannot be placed against the window (${start}): give a date (YYYY-MM-DD) or a time relative to the window, such as "2 days before", "the day before", "on the day" or "after go-live".`) });
+      return;
+    }
+    if (timing.kind !== 'due' || timing.day > opens) return;
+    const dueNow = (today !== undefined && timing.day <= today) || DEPLOYED.has(status);
+    if (!dueNow) return;
+    const said = dayOf(entry.when.trim()) !== undefined ? timing.day : `${timing.day} ("${clip(entry.when.trim())}")`;
+    found.push({ doc: change, problem: problemOf('notice-not-sent', range, `${message} was due ${said}, before the window opens (${start}), and has no sent date: send it, then record when.`) });
   });
   return found;
 }

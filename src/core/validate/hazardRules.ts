@@ -18,6 +18,31 @@ export function hazardReferenceProblems(documents: readonly RecordDocument[], op
     .map((ref) => ({ doc: change, problem: problemOf('hazard-unknown', referenceRange(change, ref), unknownHazardMessage(ref.id, log)) }));
 }
 
+// Once the change has gone live (and stayed), the log is expected to show the state change.md says the hazard is left in.
+const STATUSES_AFTER_THE_CHANGE = new Set(['deployed', 'closed']);
+
+/**
+ * change.md's `status` of a hazard after the change against the hazard log's
+ * `status` for it (rule `hazard-status-mismatch`), once the change is
+ * `deployed` or `closed`: before then the log rightly shows the state before
+ * the change, and after a rollback the change's claim no longer holds.
+ */
+export function hazardStatusProblems(documents: readonly RecordDocument[], options: ValidationOptions): PlacedProblem[] {
+  const log = options.hazardLog;
+  const change = findRecordDocument(documents, { kind: 'change' });
+  const state = change?.analysis.data?.status;
+  if (!log?.present || !change || typeof state !== 'string' || !STATUSES_AFTER_THE_CHANGE.has(state)) return [];
+  const problems: PlacedProblem[] = [];
+  for (const ref of hazardReferencesOf(change.analysis.data)) {
+    const logged = log.entries.get(ref.id)?.status;
+    if (ref.status === undefined || logged === undefined || logged === ref.status) continue;
+    const range = rangeAt(change, ['hazards', ref.index, 'status']);
+    const message = `change.md leaves hazard ${clip(ref.id)} "${clip(ref.status)}" after the change, but the hazard log (${log.file}) has it "${clip(logged)}"; update the log, or correct the status here.`;
+    problems.push({ doc: change, problem: problemOf('hazard-status-mismatch', range, message) });
+  }
+  return problems;
+}
+
 /** Why a hazard id is unknown, for change.md's list and for `Hazard:` trailers alike. */
 export function unknownHazardMessage(id: string, log: HazardLogIndex, where = ''): string {
   return `Hazard ${clip(id)}${where} is not defined in the hazard log (${log.file}); add it there, or correct the id.`;

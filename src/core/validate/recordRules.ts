@@ -1,7 +1,7 @@
 import { daysBetween } from './isoDates';
 import type { Problem } from './problem';
 import { clip, dateAt, findRecordDocument, isBefore, rangeAt, valueRangeAt, type RecordDocument } from './recordFields';
-import { hazardReferenceProblems } from './hazardRules';
+import { hazardReferenceProblems, hazardStatusProblems } from './hazardRules';
 import { signOffProblems } from './signOffRules';
 import { changeControlProblems } from './changeControlRules';
 import { deploymentEndOf, recordDateProblems, recordStateProblems } from './timelineRules';
@@ -47,7 +47,7 @@ export function crossDocumentProblems(documents: readonly RecordDocument[], opti
     add(onAction, problemOf('missing-action-plan', onAction.analysis.frontMatter?.openingRange ?? onAction.analysis.lines.lineRange(0), 'The on-action reflection is written, so the record needs an action plan: add action-plan.md.'));
   }
   if (actionPlan && options.today) for (const problem of overdueActions(actionPlan, options.today)) add(actionPlan, problem);
-  for (const { doc, problem } of [...recordDateProblems(documents, options), ...recordStateProblems(documents), ...signOffProblems(documents, options), ...hazardReferenceProblems(documents, options), ...changeControlProblems(documents, options)]) add(doc, problem);
+  for (const { doc, problem } of [...recordDateProblems(documents, options), ...recordStateProblems(documents), ...signOffProblems(documents, options), ...hazardReferenceProblems(documents, options), ...hazardStatusProblems(documents, options), ...changeControlProblems(documents, options)]) add(doc, problem);
   return found;
 }
 

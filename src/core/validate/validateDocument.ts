@@ -1,5 +1,6 @@
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../vocabulary/documentKinds';
 import { isPhaseId, type PhaseId } from '../vocabulary/phaseIds';
+import { placeholderActionProblems, placeholderActionRows, withoutPlaceholderErrors } from './actionPlaceholders';
 import { parseFrontMatter, type FrontMatter } from './frontMatterParser';
 import { hazardLogProblems } from './hazardLog';
 import { patientIdentifierProblems } from './nhsNumber';
@@ -62,7 +63,9 @@ export function analyseDocument(text: string, options: ValidationOptions = {}): 
   const kind = data && isDocumentKind(data.kind) ? data.kind : undefined;
   const phase = kind === 'reflection' && isPhaseId(data?.phase) ? (data?.phase as PhaseId) : undefined;
   if (data) {
-    appendAll(problems, schemaErrorsToProblems(schemas().validate(data), frontMatter, lines, { ...(options.today ? { date: options.today } : {}), ...(options.authorName ? { author: options.authorName } : {}) }));
+    const placeholders = placeholderActionRows(data);
+    appendAll(problems, placeholderActionProblems(placeholders, frontMatter, lines));
+    appendAll(problems, schemaErrorsToProblems(withoutPlaceholderErrors(schemas().validate(data), placeholders), frontMatter, lines, { ...(options.today ? { date: options.today } : {}), ...(options.authorName ? { author: options.authorName } : {}) }));
     if (kind === 'change') appendAll(problems, riskRatingProblems(data, frontMatter, lines, options.riskMatrix));
     if (kind === 'hazard-log') appendAll(problems, hazardLogProblems(data, frontMatter, lines, options));
     if (kind) appendAll(problems, unknownFieldProblems(data, frontMatter, lines, kind, phase));
