@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { changeLogPreviewPlugin } from '../core/preview/previewPlugin';
 import { systemClock } from '../core/vocabulary/clock';
+import { startBenchProbe } from './benchProbe';
 import { AddDeploymentLogEntryCommand, DraftNoticeCommand } from './commands/changeControlCommands';
 import { registerCommands } from './commands/command';
 import { commitCommands } from './commands/commitCommands';
@@ -42,6 +43,8 @@ export interface ChangeLogApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeLogApi> {
+  // The workbench benchmark's probe: starts nothing unless the benchmark asked for it.
+  context.subscriptions.push(startBenchProbe());
   // Nothing runs git at activation: the Releases view locates repositories
   // when it is shown, and the watcher follows what it found.
   // The one registry of the workspace's repositories, handed to every view and command.
@@ -49,7 +52,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const watcher = new RepositoryWatcher(() => releases.refresh());
   const releases = new ReleasesTreeProvider(registry, (repositories) => void watcher.watch(repositories));
   const records = new ChangeRecordsTreeProvider(registry);
-  const contextKeys = new WorkspaceContextKeys(registry);
+  const releasesView = vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true });
+  const recordsView = vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true });
+  // The walkthrough's and the palette's keys are read once a Change Log view shows, not at activation.
+  const contextKeys = new WorkspaceContextKeys(registry, [releasesView, recordsView]);
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
     registry.forgetConfigurations();
@@ -63,8 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     new RecordStatusBar(registry),
     contextKeys,
     notesFindings,
-    vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releases, showCollapseAll: true }),
-    vscode.window.createTreeView(RECORDS_VIEW_ID, { treeDataProvider: records, showCollapseAll: true }),
+    releasesView,
+    recordsView,
     vscode.workspace.registerTextDocumentContentProvider(GIT_CONTENT_SCHEME, new GitContentProvider()),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_DETAILS_SCHEME, new CommitDetailsProvider(registry)),
     registerCommands([

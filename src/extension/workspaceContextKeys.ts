@@ -9,6 +9,9 @@ import { folderMayHoldRepository } from './workspaceRepository';
 /** Most record folders looked into; a workspace with more has long finished the walkthrough. */
 const MAX_RECORDS = 500;
 
+/** The record documents' names as one glob: other Markdown files (a README, docs) never cause a read. */
+const RECORD_DOCUMENTS_GLOB = `**/{${RECORD_DOCUMENT_TYPES.map((d) => d.fileName.replace(/\.md$/, '')).join(',')}}.md`;
+
 /**
  * The context keys the walkthrough and the palette read, from the file system
  * alone (no git): for each kind of record document, whether any record of the
@@ -17,23 +20,49 @@ const MAX_RECORDS = 500;
  * ticks that step only); `changeLog.noRecord` while no record has its
  * change.md; `changeLog.noRepository` when no folder may hold a repository.
  * Commands that cannot apply are hidden from the palette by these keys; they
- * say "no", so before the extension starts (keys unset) every command shows.
+ * say "no", so before the first read (keys unset) every command shows.
+ *
+ * Nothing is read at activation: the first read comes when one of `views`
+ * shows (a Change Log view is or becomes visible), or when a record document or a
+ * repository appears or goes. Events during a read cause one more read, not
+ * one each, so a checkout that creates a thousand files costs two reads.
  */
 export class WorkspaceContextKeys implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private written: ReadonlySet<string> = new Set();
   private running: Promise<void> | undefined;
   private again = false;
+  private started = false;
+  private readonly read$ = new vscode.EventEmitter<void>();
+  /** Fires after each read of the records has set the keys. */
+  readonly onDidRead = this.read$.event;
 
-  constructor(private readonly registry: RepositoryRegistry) {
-    const documents = vscode.workspace.createFileSystemWatcher('**/*.md', false, true, false);
+  constructor(
+    private readonly registry: RepositoryRegistry,
+    views: readonly Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>[] = [],
+  ) {
+    const documents = vscode.workspace.createFileSystemWatcher(RECORD_DOCUMENTS_GLOB, false, true, false);
     const repositories = vscode.workspace.createFileSystemWatcher('**/.git', false, true, false);
     const update = () => void this.update();
     this.disposables.push(documents, repositories, documents.onDidCreate(update), documents.onDidDelete(update), repositories.onDidCreate(update), repositories.onDidDelete(update), vscode.workspace.onDidChangeWorkspaceFolders(update));
-    void this.update();
+    for (const view of views) {
+      this.disposables.push(
+        view.onDidChangeVisibility((change) => {
+          if (change.visible && !this.started) void this.update();
+        }),
+      );
+    }
+    // A view restored open is already shown: its own reading starts now too.
+    if (views.some((view) => view.visible)) void this.update();
+  }
+
+  /** Whether the keys have been read at all (nothing is read until a view shows or a record changes). */
+  get hasRead(): boolean {
+    return this.started;
   }
 
   dispose(): void {
+    this.read$.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 
@@ -44,6 +73,7 @@ export class WorkspaceContextKeys implements vscode.Disposable {
 
   /** Reads the records again (one read at a time; changes meanwhile cause one more) and sets the keys. */
   update(): Promise<void> {
+    this.started = true;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -78,5 +108,6 @@ export class WorkspaceContextKeys implements vscode.Disposable {
       vscode.commands.executeCommand('setContext', 'changeLog.noRecord', !found.has(CHANGE_FILE)),
       vscode.commands.executeCommand('setContext', 'changeLog.noRepository', !hasRepository),
     ]);
+    this.read$.fire();
   }
 }

@@ -74,11 +74,11 @@ describe('Supporting material: the evidence folder and linked files in the pack'
     const pack = await buildRecordPack(join(repo.dir, record), { repository, root: repository.root, config, clock: { now: () => NOW } });
     const html = pack.html;
     const material = html.slice(html.indexOf('id="supporting-material"'), html.indexOf('id="commits"'));
-    const row = (path: string) => new RegExp(`<tr id="file-\\d+"><td><span class="file-name">${path.replace(/[./]/g, '\\$&')}</span></td><td>([^<]*)</td><td class="number">([^<]*)</td><td>([\\s\\S]*?)</td><td>([^<]*)</td></tr>`).exec(material);
+    const row = (path: string) => new RegExp(`<tr id="file-\\d+"><td><code>${path.replace(/[./]/g, '\\$&')}</code></td><td>([^<]*)</td><td class="number">([^<]*)</td><td class="hash">([\\s\\S]*?)</td><td>([^<]*)</td></tr>`).exec(material);
     const log = row('evidence/nested/logs/deploy.log');
     assert.ok(log, material.slice(0, 2000));
     assert.equal(log[2], '18 bytes');
-    assert.equal(log[3], `<code class="sha256">${sha('deployed at 21:05\n')}</code>`);
+    assert.equal(log[3], `<code class="hash">${sha('deployed at 21:05\n')}</code>`);
     assert.equal(row('evidence/screenshot.png')?.[4], 'shown below');
     assert.match(row('evidence/fake.png')?.[4] ?? '', /not embedded: its content is not a PNG, JPEG, GIF or WebP image/);
     assert.match(row('evidence/drawing.svg')?.[4] ?? '', /SVG is not embedded: it can carry script/);
@@ -87,14 +87,14 @@ describe('Supporting material: the evidence folder and linked files in the pack'
     assert.equal(row('evidence/elsewhere')?.[4], 'a symbolic link: not followed');
     assert.match(row('evidence/pipe')?.[4] ?? '', /a FIFO \(named pipe\): not read/);
     assert.ok(row('src/app.js'), 'a linked repository file is listed too');
-    assert.equal(row('src/app.js')?.[3], `<code class="sha256">${sha('console.log("app");\n')}</code>`);
+    assert.equal(row('src/app.js')?.[3], `<code class="hash">${sha('console.log("app");\n')}</code>`);
     // The image embedded where it was linked, and in the material; its bytes as they are.
     const dataUri = `data:image/png;base64,${PNG.toString('base64')}`;
     assert.ok(html.includes(`<img src="${dataUri}" alt="The dashboard after go-live">`));
     assert.equal(html.split('<img ').length - 1, 2, 'only the real PNG is an image, where it is linked and under Supporting material');
     assert.ok(!html.includes(SECRET), 'nothing behind a link or outside the repository is read');
     assert.doesNotMatch(html, /<svg|alert\(1\)<\/script>|<script/);
-    assert.ok(material.includes('<span class="file-name">evidence/a&quot;&gt;&lt;script&gt;x.log</span>'), 'a file name is text, escaped');
+    assert.ok(material.includes('<code>evidence/a&quot;&gt;&lt;script&gt;x.log</code>'), 'a file name is text, escaped');
   });
 
   it('turns links between record documents into links inside the pack, and shows broken links as findings, not raw Markdown', async () => {
@@ -151,6 +151,6 @@ describe('Supporting material: the evidence folder and linked files in the pack'
 
   it('exporting without a repository still looks inside the folder git would use, and a missing image is a broken link', async () => {
     const pack = await exportEvidencePack(join(repo.dir, record), { options: {}, now: NOW, root: repo.dir });
-    assert.match(pack.html, /<tr id="file-\d+"><td><span class="file-name">evidence\/screenshot\.png<\/span>/);
+    assert.match(pack.html, /<tr id="file-\d+"><td><code>evidence\/screenshot\.png<\/code>/);
   });
 });

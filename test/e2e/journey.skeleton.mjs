@@ -71,6 +71,24 @@ export const steps = [
     },
   },
   {
+    name: 'Files changed counts the release\'s files, each with the theme\'s icon for its kind of file',
+    screenshot: '01d-release-files',
+    async run({ wb, log }) {
+      const rows = `.part.sidebar .monaco-list[role="tree"][aria-label="${RELEASES_VIEW}"] [role="treeitem"]`;
+      const files = await wb.waitUntil(async () => (await wb.treeItems(RELEASES_VIEW)).find((r) => r.label === 'Files changed' && r.level === 2),
+        { timeout: 30_000, message: 'the Files changed row under Unreleased' });
+      log(`files row: ${JSON.stringify(files)}`);
+      assert.equal(files.description, '4', 'the four files the unreleased commits changed');
+      await wb.page.locator(rows, { hasText: 'Files changed' }).first().locator('.monaco-tl-twistie').click();
+      const trend = wb.page.locator(rows).filter({ has: wb.page.locator('.label-name', { hasText: /^trend\.js$/ }) }).filter({ hasText: 'added' }).first();
+      await trend.waitFor({ state: 'visible', timeout: 30_000 });
+      const icon = await trend.locator('.monaco-icon-label').first().getAttribute('class');
+      log(`trend.js icon classes: ${icon}`);
+      assert.match(icon ?? '', /\bjs-ext-file-icon\b/, 'the theme\'s JavaScript file icon');
+      assert.match((await trend.textContent()) ?? '', /src · A added/);
+    },
+  },
+  {
     name: `Generate Release Notes opens docs/changes/${NEXT_VERSION}/release-notes.md`,
     screenshot: '02-release-notes',
     async run({ wb, sampleRepo, log }) {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cssString } from '../../src/core/export/buildEvidencePack';
-import { dateHtml, readableDate } from '../../src/core/export/readableDates';
+import { dateHtml } from '../../src/core/export/readableDates';
+import { readableDate } from '../../src/core/vocabulary/readableDate';
 import { completeRecordFiles, packOf, STYLESHEET } from '../support/evidencePackRecord';
 
 const nbsp = (text: string) => text.replace(/ /g, '\u00a0');

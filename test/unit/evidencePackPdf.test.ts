@@ -4,9 +4,13 @@ import type { EvidencePackInput } from '../../src/core/export/evidencePackInput'
 import { renderPackPdf, type PdfPack } from '../../src/core/export/pdf/renderPackPdf';
 import { assessRecord } from '../../src/core/records/recordStatus';
 import type { RecordFile } from '../../src/core/validate/validateRecord';
+import { buildEvidencePack } from '../../src/core/export/buildEvidencePack';
+import { fixedClock } from '../../src/core/vocabulary/clock';
+import { formatLogEntry, insertLogEntry } from '../../src/core/records/deploymentLog';
 import { completeRecordFiles, GENERATED_AT, STYLESHEET } from '../support/evidencePackRecord';
+import { PDFBool, PDFDict, PDFName, PDFString } from 'pdf-lib';
 import { holds, readPdf } from '../support/pdfReading';
-import { answered, withFrontMatter } from '../support/recordDocuments';
+import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
 
 const ACTIVITY = { title: 'Deploying a pathology results viewer upgrade', trainee: 'Alex Morgan', system: 'Pathology results viewer' };
 
@@ -64,11 +68,11 @@ describe('The evidence pack as a PDF', () => {
       'Trainee',
       'likelihood low; consequence major; rating 3 (medium)',
       'Deployment window opens',
-      '2 December 2026, 20:00 UTC',
-      '20 November 2026',
+      '2 Dec 2026, 20:00 UTC',
+      '20 Nov 2026',
       'Timed rehearsal notes',
       'Rehearse the rollback on the test system',
-      '15 January 2027',
+      '15 Jan 2027',
       'Before action (before-action)',
       'Beyond action (beyond-action)',
       'We wrote a considered answer here.',
@@ -78,6 +82,7 @@ describe('The evidence pack as a PDF', () => {
       '2 of 3 steps ticked',
       'Commits are not listed: no repository in this test.',
       'No open problems.',
+      'Release package not looked for (no repository)',
     ]) {
       assert.ok(holds(text, expected), `the PDF prints "${expected}"`);
     }
@@ -103,7 +108,7 @@ describe('The evidence pack as a PDF', () => {
     const runs = read.pages.flatMap((p) => p.runs.map((r) => r.text));
     const words = new Set(runs.flatMap((r) => r.split(' ')));
     for (const owner of owners) for (const word of owner.split(' ')) assert.ok(words.has(word), `"${word}" of ${owner} is printed whole`);
-    for (const due of ['10 February 2027', '11 March 2027', '12 April 2027']) assert.ok(runs.includes(due), `the due date ${due} sits on one line`);
+    for (const due of ['10 Feb 2027', '11 Mar 2027', '12 Apr 2027'].map((d) => d.replace(/ /g, '\u00a0'))) assert.ok(runs.includes(due), `the due date ${due} sits on one line`);
     assert.ok(runs.includes('in-progress'), 'a status is never broken');
   });
 
@@ -155,5 +160,55 @@ describe('The evidence pack as a PDF', () => {
     const read = await readPdf((await pdfOf({})).bytes);
     for (const name of ['change.md', 'release-notes.md', 'rollback.md', 'action-plan.md', 'on-action.md']) assert.ok(holds(read.text, `${name} is missing from the change record.`), name);
     assert.ok(holds(read.text, 'Change record v1.4.0'));
+  });
+
+  it('has a counterpart of every section of the HTML pack, with the same title, in the same order', async () => {
+    const input = inputOf(completeRecordFiles(), { activity: ACTIVITY });
+    const html = buildEvidencePack(input);
+    const htmlSections = [...html.matchAll(/<section class="pack-section" id="([^"]+)"[^>]*>\n<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    const read = await readPdf((await renderPackPdf(buildPackModel(input))).bytes);
+    const pdfTitles = [...new Set(read.pages.flatMap((p) => p.runs.map((r) => /^(\d+)\. (.+)$/.exec(r.text)).filter((m) => m !== null).map((m) => `${m[1]}. ${m[2]}`)))];
+    const model = buildPackModel(input).sections.map((s) => `${s.id}: ${s.title}`);
+    assert.ok(htmlSections.length >= 11, htmlSections.join('\n'));
+    assert.deepEqual(model, htmlSections, 'the model has each HTML section, by id and title, in order');
+    for (const [i, section] of htmlSections.entries()) {
+      const title = section.slice(section.indexOf(': ') + 2);
+      assert.ok(pdfTitles.includes(`${i + 1}. ${title}`), `the PDF prints "${i + 1}. ${title}"`);
+    }
+  });
+
+  it('prints change control: the approved window beside the actual one, the review, each check, and the log beside the planned steps', async () => {
+    const files = completeRecordFiles();
+    files['change.md'] = withFrontMatter(answered('change'), [
+      ...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')).map((l) =>
+        l === '  end: 2026-12-02T22:00:00Z' ? `${l}\n  expected_downtime_minutes: 30\n  actual:\n    start: 2026-12-02T20:05:00Z\n    end: 2026-12-02T21:40:00Z\n    downtime_minutes: 25` : l,
+      ),
+      'verification:',
+      '  - check: A ward nurse opens a result',
+      '    result: pass',
+      '    by: Sam Patel',
+      '    at: 2026-12-02T21:45:00Z',
+      'review:',
+      '  outcome: successful-with-issues',
+      '  date: 2026-12-03',
+      '  reviewer: Change Advisory Board',
+    ]);
+    files['in-action-planning.md'] = files['in-action-planning.md'].replace('## Steps and timeline\n\nWe wrote a considered answer here.', '## Steps and timeline\n\n1. Stop the interface engine\n2. Run the migration\n\nWe wrote a considered answer here.');
+    files['in-action-execution.md'] = insertLogEntry(files['in-action-execution.md'], formatLogEntry('problem', 'Node 2 did not start', fixedClock(new Date('2026-12-02T20:10:00Z')))).text;
+    const read = await readPdf((await pdfOf(files)).bytes);
+    const from = read.text.lastIndexOf('4. Change control');
+    const part = read.text.slice(from, read.text.indexOf('5. Release notes', from));
+    for (const expected of ['Planned and actual window', 'Start 2 Dec 2026, 20:00 UTC 2 Dec 2026, 20:05 UTC', 'Downtime (minutes) 30 25', 'Outcome: successful-with-issues, reviewed by Change Advisory Board on 3 Dec 2026.', 'A ward nurse opens a result pass Sam Patel 2 Dec 2026, 21:45 UTC', '1. Stop the interface engine', '2. Run the migration', 'problem: Node 2 did not start']) {
+      assert.ok(holds(part, expected), `change control prints "${expected}"`);
+    }
+  });
+
+  it('names its language and has viewers show its title, and does not claim to be tagged (the HTML is the accessible format)', async () => {
+    const { doc } = await readPdf((await pdfOf(completeRecordFiles(), { activity: ACTIVITY })).bytes);
+    const lang = doc.catalog.lookup(PDFName.of('Lang'));
+    assert.ok(lang instanceof PDFString && lang.decodeText() === 'en', 'the catalogue says /Lang (en)');
+    const preferences = doc.catalog.lookup(PDFName.of('ViewerPreferences'));
+    assert.ok(preferences instanceof PDFDict && preferences.lookup(PDFName.of('DisplayDocTitle')) === PDFBool.True, 'viewers show the title, not the file name');
+    assert.equal(doc.catalog.lookup(PDFName.of('MarkInfo')), undefined, 'no /MarkInfo: the PDF has no structure tree, so it must not say it is tagged');
   });
 });

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
-import { readableDate, readableInstant } from '../../src/core/export/model/readableDates';
 import { standardFonts, TEXT_WIDTH, wrapSpans } from '../../src/core/export/pdf/pdfLayout';
 import { columnWidths, TABLE_STYLE } from '../../src/core/export/pdf/pdfTables';
 import { printable, type UnprintableTally } from '../../src/core/export/pdf/pdfText';
@@ -34,15 +33,6 @@ describe('PDF layout', () => {
     assert.equal(texts[1], 'ap Gruffydd');
     assert.ok(texts.slice(2).every((t) => /^a+$/.test(t)) && texts.slice(2).join('').length === 80, 'the over-long word is split, and only it');
     assert.ok(lines.every((l) => l.width <= width));
-  });
-
-  it('reads ISO dates the way people do, keeping the written time zone', () => {
-    assert.equal(readableDate('2026-12-02'), '2 December 2026');
-    assert.equal(readableDate('2026-12-02T20:00:00Z'), '2 December 2026, 20:00 UTC');
-    assert.equal(readableDate('2026-12-02T20:00+01:00'), '2 December 2026, 20:00 (UTC+01:00)');
-    assert.equal(readableDate('the day before'), 'the day before');
-    assert.equal(readableDate('2026-13-02'), '2026-13-02');
-    assert.equal(readableInstant(new Date('2027-01-10T09:30:00Z')), '10 January 2027, 09:30 UTC');
   });
 
   it('keeps WinAnsi text, spells typography and checkboxes, and marks the rest by code point', () => {

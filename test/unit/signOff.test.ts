@@ -50,7 +50,7 @@ describe('sign-off blocks', () => {
     const page = html.slice(html.indexOf('id="sign-off"'));
     assert.ok(html.indexOf('id="sign-off"') > html.indexOf('id="commits"'), 'the sign-off page comes last');
     assert.match(page, /<td>Clinical Safety Officer<\/td><td>Sam Patel<\/td>/);
-    assert.match(page, /<td>Supervisor or training officer<\/td><td><\/td><td><\/td><td class="date"><\/td><td>required, not signed<\/td>/);
+    assert.match(page, /<td>Supervisor or training officer<\/td><td><\/td><td><\/td><td class="date"><\/td><td class="status"><strong>required, not signed<\/strong><\/td>/);
   });
 });
 

@@ -7,7 +7,7 @@ import { GitRepository } from '../../src/core/git/gitRepository';
 import { generateReleaseNotes, writeNotesFile } from '../../src/core/usecases/releaseNotes';
 import { buildReleaseRollbackChecklist, UnusablePackageError } from '../../src/core/usecases/rollbackChecklist';
 import { createPackage } from '../../src/core/usecases/rollbackPackages';
-import { readReleaseListing, readReleaseCommits } from '../../src/core/usecases/releaseOverview';
+import { readReleaseListing, readReleaseCommits, readReleaseCount } from '../../src/core/usecases/releaseOverview';
 import { assessRecordFolderOf } from '../../src/core/usecases/checkRecord';
 import { GitFixture } from '../fixtures/gitFixture';
 import { completeRecordFiles, writeRecord } from '../support/evidencePackRecord';
@@ -78,10 +78,35 @@ describe('use cases the three front ends call', () => {
     const listing = await readReleaseListing(repo, { filter: DEFAULT_CONFIG.releaseFilter });
     assert.deepEqual(listing.tags.map((t) => t.name), ['v1.1.0', 'v1.0.0']);
     assert.equal(listing.shallow, false);
-    assert.deepEqual(listing.unreleased, { range: { from: 'v1.1.0', to: 'HEAD' }, commitCount: 1, partial: false });
+    assert.deepEqual(listing.unreleased, { range: { from: 'v1.1.0', to: 'HEAD' }, commitCount: 1, mergeCount: 0, partial: false });
     const page = await readReleaseCommits(repo, { from: 'v1.0.0', to: 'v1.1.0' }, false, 1);
     assert.equal(page.total, 2);
     assert.equal(page.commits.length, 1);
+  });
+
+  it('release overview: a release counts the commits its notes list, and the merges they do not', async () => {
+    const merged = new GitFixture('reflect-merges-');
+    try {
+      merged.commit('feat: base');
+      merged.tag('v1.0.0', true);
+      for (const topic of ['alerts', 'doses']) {
+        merged.git('checkout', '-q', '-b', topic);
+        merged.commit(`feat: ${topic}`, `${topic}.txt`);
+        merged.git('checkout', '-q', 'main');
+        merged.commit(`fix: beside ${topic}`, `main-${topic}.txt`);
+        merged.git('merge', '-q', '--no-ff', '-m', `Merge branch '${topic}'`, topic);
+      }
+      const mergedRepo = await GitRepository.open(merged.dir);
+      const listing = await readReleaseListing(mergedRepo, { filter: DEFAULT_CONFIG.releaseFilter });
+      assert.equal(listing.unreleased?.commitCount, 4);
+      assert.equal(listing.unreleased?.mergeCount, 2);
+      const notes = await generateReleaseNotes(mergedRepo, DEFAULT_CONFIG, { range: { from: 'v1.0.0', to: 'HEAD' }, today: '2030-01-15' });
+      assert.equal(notes.model.commitCount, listing.unreleased?.commitCount, 'the notes list as many commits as the view counts');
+      assert.equal(notes.model.mergeCount, listing.unreleased?.mergeCount);
+      assert.equal((await readReleaseCount(mergedRepo, { from: 'v1.0.0', to: 'HEAD' }, false, ['alerts.txt'])).commitCount, 1, 'within a path scope');
+    } finally {
+      merged.dispose();
+    }
   });
 
   it("assess a record for the views: a records folder linked out of the repository is not read", async () => {

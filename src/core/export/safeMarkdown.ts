@@ -3,7 +3,7 @@ import { readFences } from '../markdown/generatedFences';
 import { isLocalPath } from '../validate/localLinks';
 import { promptLinesPlugin } from '../markdown/promptLines';
 import { escapeHtml } from './htmlText';
-import type { PackLink } from './packAttachments';
+import type { AttachedFile, PackLink } from './packAttachments';
 
 type MarkdownEngine = InstanceType<typeof MarkdownIt>;
 /** A markdown-it token, as `parseMarkdownBody` gives them. */
@@ -19,7 +19,25 @@ export function isSafeLink(url: string): boolean {
 }
 
 // markdown-it hands `env` to every rule: it carries the heading offset in and the checklist counts out.
-type RenderEnv = Record<string, unknown> & { headingOffset?: number; tasks?: TaskCounts; links?: ReadonlyMap<string, PackLink> };
+type RenderEnv = Record<string, unknown> & { headingOffset?: number; tasks?: TaskCounts; links?: ReadonlyMap<string, PackLink>; forModel?: boolean };
+
+/** The token a renderer other than HTML finds where an image of the record is embedded; its `meta` is a `ModelImageMeta`. */
+export const MODEL_IMAGE_TOKEN = 'pack_image';
+/** The token holding the note after a broken link's text (its `content`), for a renderer other than HTML. */
+export const MODEL_BROKEN_LINK_TOKEN = 'pack_broken_link';
+
+/** What an embedded image token carries. */
+export interface ModelImageMeta {
+  readonly file: AttachedFile;
+  readonly alt: string;
+}
+
+const modelImages = new WeakMap<Token, ModelImageMeta>();
+
+/** The embedded image a `MODEL_IMAGE_TOKEN` stands for; undefined for any other token. */
+export function modelImageOf(token: Token): ModelImageMeta | undefined {
+  return modelImages.get(token);
+}
 
 /** How many checklist items (`- [ ]`, `- [x]`) a body holds, and how many are ticked. */
 export interface TaskCounts {
@@ -48,7 +66,7 @@ function markdown(localLinks: boolean): MarkdownEngine {
   md.use(promptLinesPlugin);
   md.core.ruler.push('evidence_pack_safety', (state: StateCore) => {
     const env = state.env as RenderEnv;
-    adjustBlocks(state, typeof env.headingOffset === 'number' ? env.headingOffset : 0, env.tasks ?? { done: 0, open: 0 }, env.links);
+    adjustBlocks(state, typeof env.headingOffset === 'number' ? env.headingOffset : 0, env.tasks ?? { done: 0, open: 0 }, env.links, env.forModel === true);
     return true;
   });
   engines.set(localLinks, md);
@@ -69,13 +87,16 @@ export function renderMarkdownBody(body: string, headingOffset = 2, links?: Read
 
 /**
  * The same body as markdown-it tokens, after the same safety pass as
- * `renderMarkdownBody` (unsafe links dropped, images as text, checklist
- * items as ☐ / ☑): what a renderer other than HTML draws from.
+ * `renderMarkdownBody` (unsafe links dropped, checklist items as ☐ / ☑,
+ * local links as `#anchor` links inside the pack): what a renderer other
+ * than HTML draws from. Where the HTML has markup of its own, the tokens
+ * say it instead: an embedded image is a `MODEL_IMAGE_TOKEN`, a broken
+ * link's note a `MODEL_BROKEN_LINK_TOKEN`.
  */
-export function parseMarkdownBody(body: string, headingOffset = 2): { readonly tokens: Token[]; readonly tasks: Readonly<TaskCounts> } {
+export function parseMarkdownBody(body: string, headingOffset = 2, links?: ReadonlyMap<string, PackLink>): { readonly tokens: Token[]; readonly tasks: Readonly<TaskCounts> } {
   const tasks: TaskCounts = { done: 0, open: 0 };
-  const env: RenderEnv = { headingOffset, tasks };
-  return { tokens: markdown(false).parse(withoutFenceMarkers(body), env), tasks };
+  const env: RenderEnv = { headingOffset, tasks, forModel: true, ...(links ? { links } : {}) };
+  return { tokens: markdown(links !== undefined).parse(withoutFenceMarkers(body), env), tasks };
 }
 
 /** The text with every generated-fence marker line removed and the generated content kept. */
@@ -92,7 +113,7 @@ export function withoutFenceMarkers(text: string): string {
   return out.replace(/^<!-- reflect:(?:begin|end) [a-z][a-z0-9-]{0,63}(?: sha256=[0-9a-f]{16,64})? -->[ \t]*\r?$\n?/gm, '');
 }
 
-function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts, links: ReadonlyMap<string, PackLink> | undefined): void {
+function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts, links: ReadonlyMap<string, PackLink> | undefined, forModel: boolean): void {
   const tokens = state.tokens;
   const textToken = (content: string): Token => {
     const text = new state.Token('text', '', 0);
@@ -105,6 +126,26 @@ function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts
     html.content = content;
     return html;
   };
+  // The same decisions as tokens a renderer other than HTML reads.
+  const markup: InlineMarkup = forModel
+    ? {
+        image: (file, alt) => {
+          const image = new state.Token(MODEL_IMAGE_TOKEN, '', 0);
+          modelImages.set(image, { file, alt });
+          return [image];
+        },
+        brokenOpen: () => [],
+        brokenClose: (note) => {
+          const token = new state.Token(MODEL_BROKEN_LINK_TOKEN, '', 0);
+          token.content = ` [broken link — ${note}]`;
+          return [token];
+        },
+      }
+    : {
+        image: (file, alt) => [htmlToken(`<img src="${file.image?.dataUri ?? ''}" alt="${escapeHtml(alt)}">`)],
+        brokenOpen: () => [htmlToken('<span class="broken-link">')],
+        brokenClose: (note) => [htmlToken(` <span class="broken-link-note">[broken link — ${escapeHtml(note)}]</span></span>`)],
+      };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if ((token.type === 'heading_open' || token.type === 'heading_close') && headingOffset > 0) {
@@ -116,7 +157,7 @@ function adjustBlocks(state: StateCore, headingOffset: number, tasks: TaskCounts
       const done = taskState(token, tokens[i + 2]);
       if (done !== undefined) tasks[done ? 'done' : 'open']++;
     } else if (token.type === 'inline' && token.children) {
-      token.children = safeInline(token.children, textToken, htmlToken, links);
+      token.children = safeInline(token.children, textToken, markup, links);
     }
   }
 }
@@ -134,7 +175,14 @@ function taskState(item: Token, inline: Token | undefined): boolean | undefined 
   return done;
 }
 
-function safeInline(children: Token[], textToken: (content: string) => Token, htmlToken: (content: string) => Token, links: ReadonlyMap<string, PackLink> | undefined): Token[] {
+// What the pack writes itself around a document's text: an embedded image and a broken link's marking.
+interface InlineMarkup {
+  image(file: AttachedFile, alt: string): Token[];
+  brokenOpen(): Token[];
+  brokenClose(note: string): Token[];
+}
+
+function safeInline(children: Token[], textToken: (content: string) => Token, markup: InlineMarkup, links: ReadonlyMap<string, PackLink> | undefined): Token[] {
   const out: Token[] = [];
   // What each open link became, so its close matches: kept, dropped, or shown as a broken link.
   const opened: Array<'kept' | 'dropped' | { broken: string }> = [];
@@ -145,7 +193,7 @@ function safeInline(children: Token[], textToken: (content: string) => Token, ht
       const local = isSafeLink(src) ? undefined : links?.get(src);
       if (local?.kind === 'file' && local.file.image) {
         // An image of the record, embedded: bytes checked to be PNG, JPEG, GIF or WebP, never fetched.
-        out.push(htmlToken(`<img src="${local.file.image.dataUri}" alt="${escapeHtml(alt)}">`));
+        out.push(...markup.image(local.file, alt));
         continue;
       }
       // Other images are never fetched: the reader sees what the picture was and where it lives.
@@ -167,7 +215,7 @@ function safeInline(children: Token[], textToken: (content: string) => Token, ht
         out.push(child);
         opened.push('kept');
       } else if (local?.kind === 'broken') {
-        out.push(htmlToken('<span class="broken-link">'));
+        out.push(...markup.brokenOpen());
         opened.push({ broken: `${displayHref(href)}: ${local.reason}` });
       } else {
         opened.push('dropped');
@@ -175,7 +223,7 @@ function safeInline(children: Token[], textToken: (content: string) => Token, ht
     } else if (child.type === 'link_close') {
       const state = opened.pop();
       if (state === 'kept') out.push(child);
-      else if (typeof state === 'object') out.push(htmlToken(` <span class="broken-link-note">[broken link — ${escapeHtml(state.broken)}]</span></span>`));
+      else if (typeof state === 'object') out.push(...markup.brokenClose(state.broken));
     } else {
       out.push(child);
     }

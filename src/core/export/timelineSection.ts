@@ -1,42 +1,8 @@
-import { ACTION_PLAN_FILE, CHANGE_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../vocabulary/documentKinds';
-import { PHASE_GUIDES } from '../records/phases';
-import { PHASE_IDS, phaseFileNameOf } from '../vocabulary/phaseIds';
-import { changeControlMoments } from './changeControlSection';
-import { buildTimeline, type TimelineMoment } from './deploymentTimeline';
-import { escapeHtml, recordOf, textOf } from './htmlText';
-import { dateHtml } from './readableDates';
+import { packBlocksHtml } from './html/packBlocksHtml';
+import { timelineBlocks } from './model/recordModels';
 import type { PackContext } from './packContext';
 
-/** The moments of a record: when each document was written, and the approval. */
-export function timelineMoments(context: PackContext): TimelineMoment[] {
-  const dateOf = (fileName: string): TimelineMoment['date'] => textOf(context.documents.get(fileName)?.data?.date);
-  const moment = (label: string, fileName: string): TimelineMoment => {
-    const date = dateOf(fileName);
-    const absentReason = context.documents.has(fileName) ? 'no date recorded' : 'not written';
-    return date === undefined ? { label, absentReason } : { label, date, absentReason };
-  };
-  const approval = recordOf(context.change?.approval);
-  const approvalDate = textOf(approval?.date);
-  const authority = textOf(approval?.authority);
-  return [
-    moment('Change record written (change.md)', CHANGE_FILE),
-    approvalDate === undefined
-      ? { label: 'Approval', absentReason: 'not recorded' }
-      : { label: `Approved${authority ? ` by ${authority}` : ''}`, date: approvalDate, absentReason: 'not recorded' },
-    ...PHASE_IDS.map((phase) => moment(`${PHASE_GUIDES[phase].title} (${phase})`, phaseFileNameOf(phase))),
-    moment('Release notes written', RELEASE_NOTES_FILE),
-    moment('Rollback checklist written', ROLLBACK_FILE),
-    moment('Action plan written', ACTION_PLAN_FILE),
-    ...changeControlMoments(context),
-  ];
-}
-
-/** The timeline table: each moment with its date relative to the deployment window. */
+/** The timeline table in HTML: the same blocks the PDF draws (model/recordModels decides the section). */
 export function renderTimeline(context: PackContext): string {
-  const entries = buildTimeline(timelineMoments(context), context.window);
-  const note = context.window ? '' : '<p class="missing">No deployment window recorded in change.md, so dates are not placed against it.</p>\n';
-  const rows = entries.map(
-    (e) => `<tr><td>${escapeHtml(e.label)}</td><td>${e.date === undefined ? '—' : `<span class="date">${dateHtml(e.date)}</span>`}</td><td>${escapeHtml(e.relative)}</td></tr>`,
-  );
-  return `${note}<table class="timeline">\n<thead><tr><th>Moment</th><th>Date</th><th>Relative to the deployment</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  return packBlocksHtml(timelineBlocks(context));
 }

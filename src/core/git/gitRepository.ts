@@ -195,9 +195,9 @@ export class GitRepository {
     return reader.end();
   }
 
-  /** How many commits a range holds (only those touching `paths`, when given), without reading them. */
-  async countCommits(range: RevisionRange, paths?: readonly string[]): Promise<number> {
-    const output = await this.raw(['rev-list', '--count', '--end-of-options', rangeArgument(range), '--', ...(paths ?? [])]);
+  /** How many commits (or with `mergesOnly`, merge commits) a range holds, only those touching `paths` when given, without reading them. */
+  async countCommits(range: RevisionRange, paths?: readonly string[], { mergesOnly = false } = {}): Promise<number> {
+    const output = await this.raw(['rev-list', '--count', ...(mergesOnly ? ['--merges'] : []), '--end-of-options', rangeArgument(range), '--', ...(paths ?? [])]);
     return Number.parseInt(output.trim(), 10) || 0;
   }
 

@@ -3,6 +3,7 @@ import type { ParsedCommit } from '../commits/conventionalCommit';
 import type { FileChange } from '../git/gitLogParsing';
 import { renderCommitSubject } from './commitSubject';
 import type { RemoteLinks } from './remoteLinks';
+import { readableDateOrAsWritten } from '../vocabulary/readableDate';
 
 /** A file a commit changed, with its line counts when it is text. */
 export interface CommitFileChange extends FileChange {
@@ -37,7 +38,7 @@ export function renderCommitOverview(overview: CommitOverview): string {
   const web = links?.commit(commit.hash);
   lines.push(`| Commit | ${escapeCodeSpan(commit.hash)}${web ? ` ([open on the web](${web}))` : ''} |`);
   lines.push(`| Author | ${escapeMarkdownInline(commit.authorName)} ${escapeCodeSpan(`<${commit.authorEmail}>`)} |`);
-  lines.push(`| Date | ${escapeMarkdownInline(readableDate(commit.date))} (${escapeCodeSpan(commit.date)}) |`);
+  lines.push(`| Date | ${escapeMarkdownInline(readableDateOrAsWritten(commit.date))} (${escapeCodeSpan(commit.date)}) |`);
   lines.push(`| ${overview.parents.length === 1 ? 'Parent' : 'Parents'} | ${overview.parents.length === 0 ? 'none (the first commit)' : overview.parents.map((p) => escapeCodeSpan(p.slice(0, 12))).join(', ')} |`);
   lines.push('', '## Message', '', ...fenced(commit.message.trimEnd()), '');
   if (commit.breakingNotes.length > 0) lines.push('## Breaking change', '', ...commit.breakingNotes.map((note) => `- ${escapeMarkdownInline(note)}`), '');
@@ -67,14 +68,4 @@ function fenced(text: string): string[] {
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = '`'.repeat(longest + 1);
   return [`${fence}text`, text, fence];
-}
-
-/** `2026-11-30T14:05:00+00:00` as `30 Nov 2026, 14:05 +00:00`, as people read it; the ISO value stays beside it. */
-function readableDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?$/.exec(iso);
-  if (!match) return iso;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const month = months[Number(match[2]) - 1];
-  if (month === undefined) return iso;
-  return `${Number(match[3])} ${month} ${match[1]}, ${match[4]}:${match[5]}${match[6] ? ` ${match[6] === 'Z' ? 'UTC' : match[6]}` : ''}`;
 }

@@ -50,6 +50,8 @@ export interface PackRequest extends RecordRepository {
   readonly today?: string;
   /** HTML (by default) or PDF. */
   readonly format?: PackFormat;
+  /** Aborted when the person cancels: the build stops at its next step, and nothing is written. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -57,15 +59,20 @@ export interface PackRequest extends RecordRepository {
  * configuration and the local date exactly as the editor and `reflect check`
  * grade it; the repository's package folder is where its rollback package is looked for.
  */
-export function buildRecordPack(folder: string, request: PackRequest): Promise<EvidencePack> {
-  const { repository, unavailable, root, config, clock } = request;
+export async function buildRecordPack(folder: string, request: PackRequest): Promise<EvidencePack> {
+  const { repository, unavailable, root, config, clock, signal } = request;
+  signal?.throwIfAborted();
   const now = clock.now();
   const today = request.today ?? todayOn(clock);
-  return exportEvidencePack(folder, {
+  const pack = await exportEvidencePack(folder, {
     ...(repository ? { repository } : {}),
     ...(unavailable ? { repositoryUnavailable: unavailable } : {}),
     options: validationOptionsOf(config, today),
-    findings: (files) => checkRecord(files, { config, today, folder, ...(repository ? { repository } : {}) }),
+    findings: (files) => {
+      // Between reading the record and grading it: a cancelled export stops here.
+      signal?.throwIfAborted();
+      return checkRecord(files, { config, today, folder, ...(repository ? { repository } : {}) });
+    },
     activity: config.activity,
     packFileName: config.packFileName,
     maxImageBytes: config.maxImageBytes,
@@ -75,6 +82,8 @@ export function buildRecordPack(folder: string, request: PackRequest): Promise<E
     ...(request.stylesheetPath ? { stylesheetPath: request.stylesheetPath } : {}),
     ...(request.format ? { format: request.format } : {}),
   });
+  signal?.throwIfAborted();
+  return pack;
 }
 
 /** Makes the default evidence folder exist, git-ignored, before a person is asked where to save (the dialog opens in it). */
@@ -86,6 +95,8 @@ export async function prepareDefaultPackFolder(root: string, defaultPath: string
  * Writes a pack: never over an existing file unless `force`; with
  * `keepOutOfGit` (the default location) its folder is git-ignored; inside the repository no link may lead out of it.
  */
-export function writeRecordPack(target: string, pack: EvidencePack, options: { readonly force: boolean; readonly keepOutOfGit: boolean; readonly root?: string }): Promise<void> {
+export async function writeRecordPack(target: string, pack: EvidencePack, options: { readonly force: boolean; readonly keepOutOfGit: boolean; readonly root?: string; readonly signal?: AbortSignal }): Promise<void> {
+  // Cancelled before writing: no file at all (the write itself is atomic, so never half a file).
+  options.signal?.throwIfAborted();
   return writeEvidencePack(target, pack.pdf ? Buffer.from(pack.pdf.bytes) : pack.html, options);
 }

@@ -25,6 +25,8 @@ export interface NotesRequest {
   readonly templateFile?: string;
   /** Whether to find out if the range reaches past a shallow clone's history (read alongside the commits). */
   readonly checkHistory?: boolean;
+  /** Aborted when the person cancels: the commits read are not rendered. */
+  readonly signal?: AbortSignal;
 }
 
 /** A release's notes, rendered, with their findings. */
@@ -52,6 +54,8 @@ export async function generateReleaseNotes(repo: GitRepository, config: Resolved
     request.templateFile !== undefined ? readTemplateFile(request.templateFile) : loadNotesTemplate(repo.root, options.template),
     buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options, pattern: config.releaseFilter.pattern, classification: config.rollback }),
   ]);
+  // Cancelled while git was read: rendering (the costly part for a long range) is skipped.
+  request.signal?.throwIfAborted();
   const markdown = renderReleaseNotesMarkdown(model, template);
   return {
     model,

@@ -29,7 +29,10 @@ export interface ListingRequest {
 
 /** How many commits a release has, and whether some are missing (shallow clone). */
 export interface ReleaseCount {
+  /** The commits the release notes list: merge commits are not among them. */
   readonly commitCount: number;
+  /** The merge commits of the range, which the notes count but do not list. */
+  readonly mergeCount: number;
   readonly partial: boolean;
 }
 
@@ -72,10 +75,13 @@ export async function readReleaseListing(repo: GitRepository, request: ListingRe
   return { tags, head, shallow, unreleased: { range, ...(await readReleaseCount(repo, range, shallow, paths)) }, ...skipped };
 }
 
-/** A release's commit count (within `paths`, when given), and whether it reaches past a shallow clone's history. */
+/**
+ * A release's commit count as its notes count it (merges apart, within
+ * `paths` when given), and whether it reaches past a shallow clone's history.
+ */
 export async function readReleaseCount(repo: GitRepository, range: RevisionRange, shallow: boolean, paths?: readonly string[]): Promise<ReleaseCount> {
-  const [commitCount, partial] = await Promise.all([repo.countCommits(range, scoped(paths)), shallow ? repo.rangeCrossesShallowBoundary(range) : false]);
-  return { commitCount, partial };
+  const [all, mergeCount, partial] = await Promise.all([repo.countCommits(range, scoped(paths)), repo.countCommits(range, scoped(paths), { mergesOnly: true }), shallow ? repo.rangeCrossesShallowBoundary(range) : false]);
+  return { commitCount: all - mergeCount, mergeCount, partial };
 }
 
 /** The range of a release tag: from the latest older release reachable from it. */
@@ -130,7 +136,7 @@ function scoped(paths: readonly string[] | undefined): readonly string[] | undef
   return paths && paths.length > 0 ? paths : undefined;
 }
 
-/** The files a release changed. */
-export function readReleaseFiles(repo: GitRepository, range: RevisionRange): Promise<FileChange[]> {
-  return repo.changedFiles(range);
+/** The files a release changed (only those under `paths`, the release line's path scope, when given). */
+export function readReleaseFiles(repo: GitRepository, range: RevisionRange, paths?: readonly string[]): Promise<FileChange[]> {
+  return repo.changedFiles(range, scoped(paths));
 }

@@ -1,7 +1,7 @@
 import { requireInsideRepository } from '../../core/files/safePaths';
 import * as vscode from 'vscode';
 import { buildReleaseRollbackChecklist } from '../../core/usecases/rollbackChecklist';
-import { withCommandProgress } from '../commandProgress';
+import { NOTIFICATION, withProgress } from '../progress';
 import { writeGeneratedDocument } from '../generatedDocument';
 import { releaseTargetOf } from '../releaseTarget';
 import type { RepositoryRegistry } from '../repositoryRegistry';
@@ -21,7 +21,7 @@ export class CreateRollbackChecklistCommand implements Command {
     const target = await releaseTargetOf(this.registry, node, 'ask');
     const { repository, range } = target;
     const config = await this.registry.configurationFor(repository.root, { forCommand: true });
-    const built = await withCommandProgress(vscode.l10n.t('Deriving the rollback checklist of {0}', target.version ?? range.to), () =>
+    const built = await withProgress(NOTIFICATION, vscode.l10n.t('Deriving the rollback checklist of {0}', target.version ?? range.to), () =>
       buildReleaseRollbackChecklist(repository, config, { range, today: this.registry.today(), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) }),
     );
     const found = built.packageFound;

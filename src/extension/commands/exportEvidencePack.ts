@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { isPackFormat, packFormatOfPath, type PackFormat } from '../../core/export/packFormat';
 import { buildRecordPack, evidencePackPathIn, prepareDefaultPackFolder, writeRecordPack } from '../../core/usecases/exportPack';
+import { NOTIFICATION, withProgress } from '../progress';
 import { currentRecord, pickRecord, type RecordChoice } from '../recordChoice';
 import { CancelledByUser } from '../workspaceRepository';
 import type { RepositoryRegistry } from '../repositoryRegistry';
@@ -34,8 +35,9 @@ export class ExportEvidencePackCommand implements Command {
     const chosen = typeof target === 'string' ? (isPackFormat(format) ? format : (packFormatOfPath(target) ?? 'html')) : await this.chooseFormat();
     const config = await this.registry.configurationFor(choice.repository.root, { forCommand: true });
     const root = choice.repository.root;
-    const pack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the evidence pack of {0}', choice.version) }, () =>
-      buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.registry.clock, stylesheetPath: this.stylesheetPath, format: chosen }),
+    // Building only reads: cancelling it stops between its steps and writes nothing.
+    const pack = await withProgress(NOTIFICATION, vscode.l10n.t('Building the evidence pack of {0}', choice.version), (signal) =>
+      buildRecordPack(choice.folder, { repository: choice.repository, root, config, clock: this.registry.clock, stylesheetPath: this.stylesheetPath, format: chosen, signal }),
     );
     const defaultPath = evidencePackPathIn(root, pack.fileName);
     // The proposed folder exists (and is ignored by git) before the save dialog opens.

@@ -4,7 +4,7 @@ import { generateReleaseNotes, notesFindingsIn, notesHistoryIsPartial, withNotes
 import { writeGeneratedDocument } from '../generatedDocument';
 import { toVscodeDiagnostic } from '../problemDiagnostics';
 import { releaseTargetOf } from '../releaseTarget';
-import { withCommandProgress } from '../commandProgress';
+import { NOTIFICATION, withProgress } from '../progress';
 import { CancelledByUser } from '../workspaceRepository';
 import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
@@ -35,9 +35,9 @@ export class GenerateReleaseNotesCommand implements Command {
       );
       if (answer !== anyway) throw new CancelledByUser();
     }
-    const notes = await withCommandProgress(vscode.l10n.t('Reading the commits of {0}..{1}', range.from ?? vscode.l10n.t('the first commit'), range.to), () =>
+    const notes = await withProgress(NOTIFICATION, vscode.l10n.t('Reading the commits of {0}..{1}', range.from ?? vscode.l10n.t('the first commit'), range.to), (signal) =>
       // For Unreleased the notes propose the version themselves: the range is read once.
-      generateReleaseNotes(repository, config, { range, ...(target.version !== undefined ? { version: target.version } : {}), today: this.registry.today() }),
+      generateReleaseNotes(repository, config, { range, ...(target.version !== undefined ? { version: target.version } : {}), today: this.registry.today(), signal }),
     );
     const relativePath = notes.recordPath;
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { withCommandProgress } from '../commandProgress';
+import { NOTIFICATION, withProgress } from '../progress';
 import { ACTION_PLAN_FILE, CHANGE_FILE } from '../../core/vocabulary/documentKinds';
 import { recordFolderName } from '../../core/vocabulary/recordLayout';
 import { currentRecord } from '../recordChoice';
@@ -26,7 +26,7 @@ export class StartChangeRecordCommand implements Command {
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Start Change Record'),
             prompt: vscode.l10n.t('The version this change will release ({0}..{1})', target.range.from ?? vscode.l10n.t('first commit'), target.range.to),
-            value: await withCommandProgress(vscode.l10n.t('Proposing the next version from {0}..{1}', target.range.from ?? vscode.l10n.t('the first commit'), target.range.to), () => versionOf(this.registry, target)),
+            value: await withProgress(NOTIFICATION, vscode.l10n.t('Proposing the next version from {0}..{1}', target.range.from ?? vscode.l10n.t('the first commit'), target.range.to), () => versionOf(this.registry, target)),
             validateInput: (value) => (value.trim().length === 0 ? vscode.l10n.t('Give the version, for example v1.4.0.') : recordFolderName(value.trim()) !== value.trim() ? vscode.l10n.t('Will be stored as "{0}".', recordFolderName(value.trim())) : undefined),
           });
     if (version === undefined) throw new CancelledByUser();

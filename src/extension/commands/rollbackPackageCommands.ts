@@ -5,7 +5,7 @@ import { FileExistsError } from '../../core/files/atomicWrite';
 import { verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
 import { createPackage, packageFolderOf } from '../../core/usecases/rollbackPackages';
 import { releaseTargetOf, versionOf } from '../releaseTarget';
-import { withCommandProgress } from '../commandProgress';
+import { NOTIFICATION, withProgress } from '../progress';
 import { CancelledByUser, requireRepository } from '../workspaceRepository';
 import type { RepositoryRegistry } from '../repositoryRegistry';
 import type { Command } from './command';
@@ -29,7 +29,7 @@ export class CreateRollbackPackageCommand implements Command {
     let created;
     try {
       // The core makes the package folder git-ignored first, as for `reflect package`.
-      created = await withCommandProgress(vscode.l10n.t('Packaging {0}', previous), () => createPackage(target.repository, config, { ref: previous }), { cancellable: false });
+      created = await withProgress(NOTIFICATION, vscode.l10n.t('Packaging {0}', previous), () => createPackage(target.repository, config, { ref: previous }), { cancellable: false });
     } catch (error) {
       if (error instanceof FileExistsError) {
         const verify = vscode.l10n.t('Verify It');
@@ -60,7 +60,7 @@ export class VerifyRollbackPackageCommand implements Command {
 
   async execute(file?: unknown): Promise<boolean> {
     const archive = typeof file === 'string' ? file : file instanceof vscode.Uri ? file.fsPath : await pickArchive(this.registry);
-    const result = await withCommandProgress(vscode.l10n.t('Verifying {0}', archive), () => verifyRollbackPackage(archive));
+    const result = await withProgress(NOTIFICATION, vscode.l10n.t('Verifying {0}', archive), () => verifyRollbackPackage(archive));
     const name = vscode.workspace.asRelativePath(archive);
     if (result.ok) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is intact: SHA-256 {1} matches its checksum and manifest.', name, result.sha256 ?? ''));
     else void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed verification: {1}', name, result.problems.join(' ')));

@@ -6,17 +6,6 @@ import { gitContentUri } from '../gitContentProvider';
 import { commitFileSides } from './commitFileSides';
 import type { ReleaseEntry, ReleaseNode, ReleaseSummary } from './repositoryReleases';
 
-const STATUS_ICONS: Record<FileChange['status'], string> = {
-  added: 'diff-added',
-  modified: 'diff-modified',
-  deleted: 'diff-removed',
-  renamed: 'diff-renamed',
-  copied: 'diff-added',
-  'type-changed': 'diff-modified',
-  unmerged: 'warning',
-  unknown: 'question',
-};
-
 /** Each kind of change its own icon, so Features and Bug fixes are told apart at a glance. */
 const GROUP_ICONS: Readonly<Record<string, string>> = {
   breaking: 'warning',
@@ -80,8 +69,13 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       const loaded = node.group.commits.length;
       // The count covers the whole range; only the commits loaded so far are listed under it.
       const item = new vscode.TreeItem(node.group.title, loaded > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-      item.description = loaded < node.total ? vscode.l10n.t('{0} · {1} loaded', node.total, loaded) : `${node.total}`;
-      item.tooltip = loaded < node.total ? vscode.l10n.t('{0} commits in this range; {1} loaded so far (Load more… reads the next page).', node.total, loaded) : vscode.l10n.t('{0} commits in this range.', node.total);
+      if (node.total === undefined) {
+        item.description = vscode.l10n.t('{0} loaded · counting…', loaded);
+        item.tooltip = vscode.l10n.t('The first {0} commits of this group are shown; the whole range is being counted.', loaded);
+      } else {
+        item.description = loaded < node.total ? vscode.l10n.t('{0} · {1} loaded', node.total, loaded) : `${node.total}`;
+        item.tooltip = loaded < node.total ? vscode.l10n.t('{0} commits in this range; {1} loaded so far (Load more… reads the next page).', node.total, loaded) : vscode.l10n.t('{0} commits in this range.', node.total);
+      }
       item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group.type] ?? 'list-unordered');
       return item;
     }
@@ -113,18 +107,24 @@ export function toTreeItem(node: ReleaseNode, summaryOf: (entry: ReleaseEntry) =
       return item;
     }
     case 'files': {
-      const item = new vscode.TreeItem(vscode.l10n.t('Files changed'), vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(vscode.l10n.t('Files changed'), node.count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+      if (node.count !== undefined) {
+        item.description = formatCount(node.count);
+        item.tooltip = node.count === 1 ? vscode.l10n.t('1 file changed in this range') : vscode.l10n.t('{0} files changed in this range', formatCount(node.count));
+      }
       item.iconPath = new vscode.ThemeIcon('files');
       return item;
     }
     case 'file': {
       const { change, range } = node;
-      const item = new vscode.TreeItem(path.posix.basename(change.path), vscode.TreeItemCollapsibleState.None);
-      const folder = path.posix.dirname(change.path);
-      item.description = `${folder === '.' ? '' : `${folder} · `}${fileState(change)}`;
-      item.tooltip = `${change.path} (${fileState(change)})`;
-      item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[change.status]);
       const root = node.entry.root;
+      // The file's own URI gives it the theme's file icon; its change is said in letters and words.
+      const item = new vscode.TreeItem(vscode.Uri.file(path.join(root, change.path)), vscode.TreeItemCollapsibleState.None);
+      item.label = path.posix.basename(change.path);
+      const folder = path.posix.dirname(change.path);
+      item.description = `${folder === '.' ? '' : `${folder} · `}${STATUS_LETTERS[change.status]} ${fileState(change)}`;
+      item.tooltip = `${change.path} (${fileState(change)})`;
+      item.iconPath = vscode.ThemeIcon.File;
       const left = gitContentUri(root, change.status === 'added' ? undefined : range.from, change.oldPath ?? change.path);
       const right = gitContentUri(root, change.status === 'deleted' ? undefined : range.to, change.path);
       item.command = { command: 'vscode.diff', title: vscode.l10n.t('Open Diff'), arguments: [left, right, `${change.path} (${range.from ?? 'empty'} ↔ ${range.to})`, { preview: true }] };
@@ -152,7 +152,7 @@ function fileState(change: FileChange): string {
 function releaseItem(entry: ReleaseEntry, summary: ReleaseSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(entry.name, vscode.TreeItemCollapsibleState.Collapsed);
   const parts: string[] = [];
-  if (summary.commitCount !== undefined) parts.push(summary.commitCount === 1 ? vscode.l10n.t('1 commit') : vscode.l10n.t('{0} commits', formatCount(summary.commitCount)));
+  if (summary.commitCount !== undefined) parts.push(commitCountText(summary.commitCount, summary.mergeCount ?? 0));
   if (entry.date) parts.push(entry.date.slice(0, 10));
   if (summary.record) parts.push(summary.record);
   if (summary.partial) parts.push(vscode.l10n.t('partial history'));
@@ -162,6 +162,14 @@ function releaseItem(entry: ReleaseEntry, summary: ReleaseSummary): vscode.TreeI
   item.contextValue = entry.kind === 'unreleased' ? 'unreleased' : entry.kind === 'comparison' ? 'comparison' : 'release';
   item.id = `${entry.root}\0${entry.kind}\0${entry.name}`;
   return item;
+}
+
+/** The count a release's notes give: "1,631 commits, 7 merges not listed". */
+export function commitCountText(commits: number, merges: number): string {
+  const listed = commits === 1 ? vscode.l10n.t('1 commit') : vscode.l10n.t('{0} commits', formatCount(commits));
+  if (merges === 0) return listed;
+  const unlisted = merges === 1 ? vscode.l10n.t('1 merge not listed') : vscode.l10n.t('{0} merges not listed', formatCount(merges));
+  return `${listed}, ${unlisted}`;
 }
 
 /** A count with the display language's digit grouping (1,631). */

@@ -9,9 +9,10 @@ import { readSettings } from '../configuration';
 import type { LocatedRepository, WorkspaceState } from '../workspaceRepository';
 import { toTreeItem } from './releaseNodes';
 import { RepositoryReleases, type CommitFileNode, type ReleaseEntry, type ReleaseNode } from './repositoryReleases';
-import { withViewProgress } from './viewProgress';
+import { withProgress } from '../progress';
 
 export const RELEASES_VIEW_ID = 'changeLog.releases';
+const IN_VIEW = { viewId: RELEASES_VIEW_ID } as const;
 
 /**
  * The Releases view. One repository shows its releases at the top level;
@@ -62,16 +63,16 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
       case 'repository':
         return this.guard(node.root, () => this.releasesOf(node.root).rootNodes());
       case 'release':
-        return this.guard(node.name, () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading {0}', node.name), () => this.releasesOf(node.root).releaseChildren(node)));
+        return this.guard(node.name, () => withProgress(IN_VIEW, vscode.l10n.t('Reading {0}', node.name), () => this.releasesOf(node.root).releaseChildren(node)));
       case 'group': {
         const { root } = node.entry;
         const links = await this.webLinks(root);
         return node.group.commits.map((commit) => ({ type: 'commit', root, commit, ...(links ? { webUrl: links.commit(commit.hash) } : {}) }));
       }
       case 'commit':
-        return this.guard(node.commit.hash, () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading commit {0}', node.commit.hash.slice(0, 7)), () => this.commitFiles(node)));
+        return this.guard(node.commit.hash, () => withProgress(IN_VIEW, vscode.l10n.t('Reading commit {0}', node.commit.hash.slice(0, 7)), () => this.commitFiles(node)));
       case 'files':
-        return this.guard('files', () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading changed files'), () => this.releasesOf(node.entry.root).fileNodes(node.entry)));
+        return this.guard('files', () => withProgress(IN_VIEW, vscode.l10n.t('Reading changed files'), () => this.releasesOf(node.entry.root).fileNodes(node.entry)));
       default:
         return [];
     }
@@ -120,7 +121,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
       this.releasesOf(node.root).showMoreReleases();
       this.changed.fire(undefined);
     } else if (node.type === 'more-commits') {
-      await withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading more commits'), () => this.releasesOf(node.entry.root).loadMoreCommits(node.entry));
+      await withProgress(IN_VIEW, vscode.l10n.t('Reading more commits'), () => this.releasesOf(node.entry.root).loadMoreCommits(node.entry));
       this.changed.fire(node.entry);
     }
   }
@@ -128,7 +129,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
   private async rootNodes(): Promise<ReleaseNode[]> {
     const { repositories, releases } = await this.locate();
     if (releases.length === 1 && repositories.length === 1) {
-      return this.guard(releases[0].root, () => withViewProgress(RELEASES_VIEW_ID, vscode.l10n.t('Reading tags'), () => releases[0].rootNodes()));
+      return this.guard(releases[0].root, () => withProgress(IN_VIEW, vscode.l10n.t('Reading tags'), () => releases[0].rootNodes()));
     }
     const nodes: ReleaseNode[] = [];
     for (const located of repositories) {

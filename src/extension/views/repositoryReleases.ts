@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ParsedCommit } from '../../core/commits/conventionalCommit';
-import type { CommitGroup, GroupingOptions } from '../../core/commits/groupCommits';
+import { partitionCommits, type CommitGroup, type GroupingOptions } from '../../core/commits/groupCommits';
 import type { FileChange, GitTag } from '../../core/git/gitLogParsing';
 import type { CommitFileChange } from '../../core/usecases/commitOverview';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
@@ -18,12 +18,13 @@ export type ReleaseNode =
   | { readonly type: 'notice'; readonly id: string; readonly label: string; readonly tooltip?: string; readonly icon: 'warning' | 'info' | 'error'; readonly command?: vscode.Command }
   | ReleaseEntry
   | { readonly type: 'more-releases'; readonly root: string; readonly shown: number; readonly total: number }
-  /** A group heading: `group.commits` are the loaded ones, `total` counts the whole range. */
-  | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup; readonly total: number }
+  /** A group heading: `group.commits` are the loaded ones, `total` counts the whole range (undefined while it is being counted). */
+  | { readonly type: 'group'; readonly entry: ReleaseEntry; readonly group: CommitGroup; readonly total?: number }
   | { readonly type: 'commit'; readonly root: string; readonly commit: ParsedCommit; readonly webUrl?: string }
   | CommitFileNode
   | { readonly type: 'more-commits'; readonly entry: ReleaseEntry; readonly shown: number; readonly total: number }
-  | { readonly type: 'files'; readonly entry: ReleaseEntry }
+  /** The files a release changed: `count` of them (within the release line's path scope). */
+  | { readonly type: 'files'; readonly entry: ReleaseEntry; readonly count?: number }
   | { readonly type: 'file'; readonly entry: ReleaseEntry; readonly change: FileChange; readonly range: RevisionRange };
 
 /** A file one commit changed, compared with the commit's first parent (`base`; none for a root commit). */
@@ -50,7 +51,10 @@ export interface ReleaseEntry {
 
 /** What a release item shows beside its name once known. */
 export interface ReleaseSummary {
+  /** The commits its notes list (merges apart). */
   readonly commitCount?: number;
+  /** The merge commits of the range, counted but not listed. */
+  readonly mergeCount?: number;
   /** A short note on the change record (for example "record 3/7"). */
   readonly record?: string;
   /** The range crosses a shallow-clone boundary. */
@@ -69,6 +73,16 @@ interface LoadedRange {
   readonly groupOf: ReadonlyMap<string, string>;
   readonly hidden: { readonly count: number; readonly types: readonly string[] };
 }
+
+/** Release summaries (counts, record state) read at once, leaving most git processes to what the person asks for. */
+const SUMMARIES_AT_ONCE = 2;
+
+/**
+ * A range longer than this many pages shows its first page at once and its
+ * group counts when the whole range is read (a shorter one is read whole
+ * about as fast as its first page).
+ */
+const LONG_RANGE_PAGES = 5;
 
 /** How the Releases view tells a person to pick a tag family. */
 const PICK_FAMILY_IN_EDITOR = 'pick one with Change Log: Pick Release Family, which sets changeLog.releases.family (releases.family in reflect.config.json)';
@@ -89,7 +103,14 @@ export class RepositoryReleases {
   private shownReleases: number;
   private readonly summaries = new Map<string, ReleaseSummary>();
   private readonly pendingSummaries = new Set<string>();
+  private readonly summaryQueue: ReleaseEntry[] = [];
+  private summariesRunning = 0;
   private readonly loaded = new Map<string, Promise<LoadedRange>>();
+  private readonly files = new Map<string, Promise<FileChange[]>>();
+  private readonly ranges = new Map<string, Promise<RevisionRange>>();
+  private readonly firstPages = new Map<string, Promise<ParsedCommit[]>>();
+  /** Releases whose whole range has been read (groups counted). */
+  private readonly counted = new Set<string>();
   private readonly tagEntries = new Map<string, ReleaseEntry>();
 
   constructor(
@@ -126,7 +147,7 @@ export class RepositoryReleases {
           tooltip: `Commits on ${head.kind === 'branch' ? head.branch : `detached HEAD (${head.commit.slice(0, 7)})`} since ${from ?? 'the first commit'}`,
         };
         // The Unreleased count is part of first paint; other counts follow.
-        this.summaries.set(this.unreleased.name, { commitCount: unreleased.commitCount, partial: unreleased.partial });
+        this.summaries.set(this.unreleased.name, { commitCount: unreleased.commitCount, mergeCount: unreleased.mergeCount, partial: unreleased.partial });
       }
     }
     const nodes: ReleaseNode[] = [];
@@ -188,27 +209,81 @@ export class RepositoryReleases {
     return this.summaries.get(entry.name) ?? {};
   }
 
-  /** Starts reading what the listed releases' items do not know yet; each redraws when it arrives. */
+  /**
+   * Starts reading what the listed releases' items do not know yet, in the
+   * order listed; each redraws when it arrives. A few at a time: a page of a hundred
+   * releases must not take every git process, or what the person asks for
+   * next (expanding a release, Compare Releases) would wait behind them.
+   */
   private readSummaries(nodes: readonly ReleaseNode[]): void {
+    const listed: ReleaseEntry[] = [];
     for (const node of nodes) {
       if (node.type !== 'release') continue;
       const key = node.name;
       if (this.summaries.has(key) || this.pendingSummaries.has(key)) continue;
       this.pendingSummaries.add(key);
-      void this.readSummary(node).then(
-        (summary) => {
-          this.summaries.set(key, summary);
-          this.pendingSummaries.delete(key);
-          this.onSummary(node);
-        },
-        () => this.pendingSummaries.delete(key),
-      );
+      listed.push(node);
     }
+    // What was listed last (a comparison just added) is what the person looks at: it goes first.
+    this.summaryQueue.unshift(...listed);
+    while (this.summariesRunning < SUMMARIES_AT_ONCE && this.summaryQueue.length > 0) this.readNextSummary();
   }
 
-  /** Children of an expanded release: its groups, a Load more… item, and Files changed. */
+  private readNextSummary(): void {
+    const node = this.summaryQueue.shift();
+    if (!node) return;
+    const key = node.name;
+    this.summariesRunning++;
+    void this.readSummary(node)
+      .then(
+        (summary) => {
+          this.summaries.set(key, summary);
+          this.onSummary(node);
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.pendingSummaries.delete(key);
+        this.summariesRunning--;
+        this.readNextSummary();
+      });
+  }
+
+  /**
+   * Children of an expanded release: its groups, a Load more… item, and
+   * Files changed. The whole range is read to count its groups; a long one
+   * takes a while, so its first page (one short `git log`) is shown first,
+   * grouped, and the counts follow: the release redraws when they arrive.
+   */
   async releaseChildren(entry: ReleaseEntry): Promise<ReleaseNode[]> {
-    const loaded = await this.load(entry);
+    const whole = this.load(entry);
+    // The changed files are read beside the commits, so Files changed shows its count with the groups.
+    const files = this.changedFiles(entry);
+    if (!this.counted.has(entry.name) && (await this.isLong(entry))) {
+      const page = await this.firstPage(entry);
+      const redraw = () => this.onSummary(entry);
+      void Promise.all([whole, files]).then(redraw, redraw);
+      return this.firstPageChildren(entry, page);
+    }
+    const [loaded, changes] = await Promise.all([whole, files]);
+    return this.countedChildren(entry, loaded, changes.length);
+  }
+
+  /** Whether a release's range is long enough to show its first page before counting it (its count, read if not known yet). */
+  private async isLong(entry: ReleaseEntry): Promise<boolean> {
+    const known = this.summaries.get(entry.name);
+    const { commitCount, mergeCount } = known?.commitCount !== undefined ? known : await readReleaseCount(this.repository, await this.rangeOf(entry), false, this.settings.paths);
+    return (commitCount ?? 0) + (mergeCount ?? 0) > this.settings.pageSize * LONG_RANGE_PAGES;
+  }
+
+  /** A release's first page, grouped, while its whole range is still being counted. */
+  private firstPageChildren(entry: ReleaseEntry, page: readonly ParsedCommit[]): ReleaseNode[] {
+    const nodes: ReleaseNode[] = partitionCommits(page, this.settings.grouping).groups.map((group) => ({ type: 'group' as const, entry, group }));
+    if (page.length > 0) nodes.push({ type: 'files', entry });
+    return nodes;
+  }
+
+  private countedChildren(entry: ReleaseEntry, loaded: LoadedRange, fileCount: number): ReleaseNode[] {
     const nodes: ReleaseNode[] = [];
     if (loaded.partial) {
       nodes.push({ type: 'notice', id: `partial:${entry.name}`, icon: 'warning', label: vscode.l10n.t('Partial: this range reaches past the shallow clone'), tooltip: vscode.l10n.t('Some commits of this range were not fetched (shallow clone), so the list is incomplete. Run "git fetch --unshallow" to see all of them.') });
@@ -224,7 +299,7 @@ export class RepositoryReleases {
       nodes.push({ type: 'notice', id: `hidden:${entry.name}`, icon: 'info', label: loaded.hidden.count === 1 ? vscode.l10n.t('1 commit of hidden types ({0}) not listed', loaded.hidden.types.join(', ')) : vscode.l10n.t('{0} commits of hidden types ({1}) not listed', loaded.hidden.count, loaded.hidden.types.join(', ')), tooltip: vscode.l10n.t('The changeLog.releaseNotes.hiddenTypes setting (releaseNotes.hiddenTypes in reflect.config.json) hides these types in the release notes and here.') });
     }
     if (loaded.commits.length < loaded.total) nodes.push({ type: 'more-commits', entry, shown: loaded.commits.length, total: loaded.total });
-    if (loaded.total > 0) nodes.push({ type: 'files', entry });
+    if (loaded.total > 0) nodes.push({ type: 'files', entry, count: fileCount });
     return nodes;
   }
 
@@ -237,14 +312,42 @@ export class RepositoryReleases {
 
   /** The changed files of a release, each with the two refs to diff. */
   async fileNodes(entry: ReleaseEntry): Promise<ReleaseNode[]> {
-    const { range } = await this.load(entry);
-    const changes = await readReleaseFiles(this.repository, range);
+    const [range, changes] = await Promise.all([this.rangeOf(entry), this.changedFiles(entry)]);
     return changes.map((change) => ({ type: 'file' as const, entry, change, range }));
   }
 
-  /** The range of a release (read on demand for tags). */
-  async rangeOf(entry: ReleaseEntry): Promise<RevisionRange> {
-    return entry.range ?? readReleaseRange(this.repository, this.tags ?? [], entry.name);
+  /** The files a release changed, within the path scope, read once. */
+  private changedFiles(entry: ReleaseEntry): Promise<FileChange[]> {
+    let reading = this.files.get(entry.name);
+    if (!reading) {
+      reading = this.rangeOf(entry).then((range) => readReleaseFiles(this.repository, range, this.settings.paths));
+      reading.catch(() => this.files.delete(entry.name));
+      this.files.set(entry.name, reading);
+    }
+    return reading;
+  }
+
+  /** The range of a release (read on demand for tags, once: its summary, commits and files all need it). */
+  rangeOf(entry: ReleaseEntry): Promise<RevisionRange> {
+    if (entry.range) return Promise.resolve(entry.range);
+    let reading = this.ranges.get(entry.name);
+    if (!reading) {
+      reading = readReleaseRange(this.repository, this.tags ?? [], entry.name);
+      reading.catch(() => this.ranges.delete(entry.name));
+      this.ranges.set(entry.name, reading);
+    }
+    return reading;
+  }
+
+  /** The first page of a release's commits alone (no counting), read once. */
+  private firstPage(entry: ReleaseEntry): Promise<ParsedCommit[]> {
+    let reading = this.firstPages.get(entry.name);
+    if (!reading) {
+      reading = this.rangeOf(entry).then((range) => readReleaseCommitPage(this.repository, range, 0, this.settings.pageSize, this.settings.paths));
+      reading.catch(() => this.firstPages.delete(entry.name));
+      this.firstPages.set(entry.name, reading);
+    }
+    return reading;
   }
 
   private load(entry: ReleaseEntry): Promise<LoadedRange> {
@@ -254,7 +357,10 @@ export class RepositoryReleases {
         const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths, this.settings.grouping);
         return { ...read, commits: [...read.commits] };
       })();
-      loading.catch(() => this.loaded.delete(entry.name));
+      loading.then(
+        () => this.counted.add(entry.name),
+        () => this.loaded.delete(entry.name),
+      );
       this.loaded.set(entry.name, loading);
     }
     return loading;
@@ -263,8 +369,8 @@ export class RepositoryReleases {
   private async readSummary(entry: ReleaseEntry): Promise<ReleaseSummary> {
     const range = await this.rangeOf(entry);
     const version = entry.kind === 'tag' ? entry.name : undefined;
-    const [{ commitCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow, this.settings.paths), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
-    return { commitCount, record, partial };
+    const [{ commitCount, mergeCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow, this.settings.paths), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
+    return { commitCount, mergeCount, record, partial };
   }
 
   /** Says that the tag pattern skipped most tags; choosing it offers the families in a quick pick. */

@@ -2,10 +2,12 @@ import type { EvidencePackInput } from '../evidencePackInput';
 import { activityOf } from '../packActivity';
 import { createPackContext, type PackContext } from '../packContext';
 import { textOf } from '../htmlText';
+import { changeControlBlocks } from './changeControlModel';
 import { coverBlocks } from './coverModel';
+import { supportingMaterialBlocks } from './supportingMaterialModel';
 import { actionPlanBlocks, reflectionBlocks, releaseNotesBlocks, rollbackBlocks } from './documentModels';
 import type { PackBlock, PackModel } from './packModel';
-import { readableInstant } from './readableDates';
+import { readableInstant } from '../../vocabulary/readableDate';
 import { commitBlocks, provenanceBlocks, signOffBlocks, timelineBlocks, validationBlocks } from './recordModels';
 
 /** The sections after the cover, in the order they print: the same ids and titles as the HTML pack's. */
@@ -13,10 +15,12 @@ export const PACK_MODEL_SECTIONS: ReadonlyArray<{ readonly id: string; readonly 
   { id: 'validation', title: 'Validation status', blocks: validationBlocks },
   { id: 'provenance', title: 'Provenance', blocks: provenanceBlocks },
   { id: 'timeline', title: 'Timeline', blocks: timelineBlocks },
+  { id: 'change-control', title: 'Change control', blocks: changeControlBlocks },
   { id: 'release-notes', title: 'Release notes', blocks: releaseNotesBlocks },
   { id: 'rollback', title: 'Rollback checklist', blocks: rollbackBlocks },
   { id: 'reflections', title: 'Reflections', blocks: reflectionBlocks },
   { id: 'action-plan', title: 'Action plan', blocks: actionPlanBlocks },
+  { id: 'supporting-material', title: 'Supporting material', blocks: supportingMaterialBlocks },
   { id: 'commits', title: 'Commits', blocks: (context) => commitBlocks(context.input.commits) },
   { id: 'sign-off', title: 'Sign-off', blocks: signOffBlocks },
 ];

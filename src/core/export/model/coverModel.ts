@@ -4,16 +4,18 @@ import { signOffRoleLabel } from '../../validate/signOffRules';
 import { plural, recordOf, textOf } from '../htmlText';
 import { activityOf } from '../packActivity';
 import type { PackContext } from '../packContext';
-import { signOffRowsOf } from '../signOffSection';
+import { signOffRowsOf } from '../signOffRows';
 import { missingSpan, paragraph, plain, valueSpans, type InlineSpan, type PackBlock } from './packModel';
-import { readableDate, readableInstant } from './readableDates';
+import { readableDate, readableInstant } from '../../vocabulary/readableDate';
 
 const RATING_WORDS: Readonly<Record<string, string>> = { '1': 'very low', '2': 'low', '3': 'medium', '4': 'high', '5': 'very high' };
 
 /** A front matter date as people read it, or the placeholder. */
 export function dateSpans(value: unknown, missing = 'not recorded'): InlineSpan[] {
   const text = textOf(value);
-  return text === undefined ? missingSpan(missing) : plain(readableDate(text));
+  if (text === undefined) return missingSpan(missing);
+  const readable = readableDate(text);
+  return readable === undefined ? plain(text) : [{ text: readable, date: text.trim() }];
 }
 
 /** The cover: the activity, then what the change is, when, at what risk, approved and signed by whom. */

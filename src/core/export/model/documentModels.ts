@@ -3,13 +3,13 @@ import { ACTION_PLAN_FILE, RELEASE_NOTES_FILE, ROLLBACK_FILE } from '../../vocab
 import { PHASE_IDS, phaseFileNameOf } from '../../vocabulary/phaseIds';
 import { ACTION_COLUMNS } from '../actionPlanSection';
 import { relativeToDeployment } from '../deploymentTimeline';
-import type { PackageCheck } from '../evidencePackInput';
+import type { PackageCheck, ReleasePackageCheck } from '../evidencePackInput';
 import { plural, recordOf, textOf } from '../htmlText';
-import type { PackContext } from '../packContext';
+import { linksOf, type PackContext } from '../packContext';
 import { dateSpans } from './coverModel';
 import { markdownBlocks } from './markdownBlocks';
 import { missingSpan, paragraph, plain, valueSpans, type ColumnKind, type InlineSpan, type PackBlock } from './packModel';
-import { readableDate } from './readableDates';
+import { readableDateOrAsWritten } from '../../vocabulary/readableDate';
 
 /** The placeholder where a document of the record does not exist. */
 export function missingDocument(fileName: string): PackBlock {
@@ -28,9 +28,10 @@ export function releaseNotesBlocks(context: PackContext): PackBlock[] {
       { label: 'Author', value: valueSpans(textOf(document.data?.author)) },
       { label: 'Range', value: plain(`${textOf(range?.from) ?? 'the first commit'} → ${textOf(range?.to) ?? 'not recorded'}`) },
       { label: 'Version bump', value: valueSpans(textOf(document.data?.bump)) },
+      ...releasePackageRows(context.input.releasePackage),
     ],
   };
-  return [facts, ...markdownBlocks(document.body, 2).blocks];
+  return [facts, ...markdownBlocks(document.body, 2, linksOf(context, RELEASE_NOTES_FILE)).blocks];
 }
 
 /** The rollback checklist: target, package and its check, how many steps are ticked, and the steps. */
@@ -40,7 +41,7 @@ export function rollbackBlocks(context: PackContext): PackBlock[] {
   const target = recordOf(document.data?.target);
   const pack = recordOf(document.data?.package);
   const commit = textOf(target?.commit);
-  const body = markdownBlocks(document.body, 2);
+  const body = markdownBlocks(document.body, 2, linksOf(context, ROLLBACK_FILE));
   const steps = body.tasks.done + body.tasks.open;
   const facts: PackBlock = {
     kind: 'facts',
@@ -57,6 +58,20 @@ export function rollbackBlocks(context: PackContext): PackBlock[] {
   return [facts, ...body.blocks];
 }
 
+/** The release package's rows, as in the HTML pack: its file, its SHA-256 and whether it verifies, or that none was found. */
+function releasePackageRows(check: ReleasePackageCheck | undefined): Array<{ label: string; value: InlineSpan[] }> {
+  if (!check) return [{ label: 'Release package', value: missingSpan('not looked for (no repository)') }];
+  if (check.state === 'none') return [{ label: 'Release package', value: missingSpan(`none: ${check.file} is not in ${check.lookedIn}`) }];
+  const verdict: InlineSpan[] = check.ok
+    ? [{ text: 'verified', bold: true }, { text: ': the archive matches its checksum file and its manifest, as the release package of this version' }]
+    : [{ text: 'does not verify', bold: true }, ...check.problems.map((p) => ({ text: `\n• ${p}` }))];
+  return [
+    { label: 'Release package', value: plain(check.file) },
+    { label: 'Release package checksum (SHA-256)', value: check.sha256 ? [{ text: check.sha256, code: true }] : missingSpan('not computed') },
+    { label: 'Release package check', value: verdict },
+  ];
+}
+
 function packageCheckSpans(pack: Record<string, unknown> | undefined, check: PackageCheck | undefined): InlineSpan[] {
   if (!pack) return missingSpan('no package recorded');
   if (!check) return missingSpan('not checked');
@@ -69,18 +84,18 @@ function packageCheckSpans(pack: Record<string, unknown> | undefined, check: Pac
 export function reflectionBlocks(context: PackContext): PackBlock[] {
   return PHASE_IDS.flatMap((phase): PackBlock[] => {
     const fileName = phaseFileNameOf(phase);
-    const heading: PackBlock = { kind: 'heading', level: 3, text: [{ text: PHASE_GUIDES[phase].title }, { text: ` (${phase})`, italic: true }] };
+    const heading: PackBlock = { kind: 'heading', level: 3, text: [{ text: PHASE_GUIDES[phase].title }, { text: ` (${phase})`, italic: true }], anchor: `reflection-${phase}` };
     const document = context.documents.get(fileName);
     if (!document) return [heading, missingDocument(fileName)];
     const date = textOf(document.data?.date);
     const facts: PackBlock = {
       kind: 'facts',
       rows: [
-        { label: 'Date', value: date === undefined ? missingSpan() : plain(`${readableDate(date)} (${relativeToDeployment(date, context.window)})`) },
+        { label: 'Date', value: date === undefined ? missingSpan() : plain(`${readableDateOrAsWritten(date)} (${relativeToDeployment(date, context.window)})`) },
         { label: 'Author', value: valueSpans(textOf(document.data?.author)) },
       ],
     };
-    return [heading, facts, ...markdownBlocks(document.body, 3).blocks];
+    return [heading, facts, ...markdownBlocks(document.body, 3, linksOf(context, fileName)).blocks];
   });
 }
 
@@ -106,5 +121,5 @@ export function actionPlanBlocks(context: PackContext): PackBlock[] {
           columns: ACTION_COLUMNS.map(([key, title]) => ({ title, kind: ACTION_COLUMN_KINDS[key] ?? 'text' })),
           rows: actions.map((action) => ACTION_COLUMNS.map(([key]) => (key === 'due' ? dateSpans(action?.[key], '—') : valueSpans(textOf(action?.[key]), '—')))),
         };
-  return [facts, table, ...markdownBlocks(document.body, 2).blocks];
+  return [facts, table, ...markdownBlocks(document.body, 2, linksOf(context, ACTION_PLAN_FILE)).blocks];
 }

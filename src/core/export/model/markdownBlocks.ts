@@ -1,14 +1,18 @@
-import { parseMarkdownBody, type Token } from '../safeMarkdown';
-import type { InlineSpan, PackBlock } from './packModel';
+import type { PackLink } from '../packAttachments';
+import { MODEL_BROKEN_LINK_TOKEN, MODEL_IMAGE_TOKEN, modelImageOf, parseMarkdownBody, type ModelImageMeta, type Token } from '../safeMarkdown';
+import type { InlineSpan, PackBlock, PackImage } from './packModel';
 
 /**
  * A document body as pack blocks: headings, paragraphs with bold, italic,
  * code and links, lists, block quotes, code blocks and tables. Parsed by the
  * same markdown-it engine and safety pass as the HTML pack, so both show the
- * same text and link the same destinations.
+ * same text and link the same destinations. With the record's `links`
+ * looked up, a link to another document or an attached file is a link
+ * inside the pack, a broken one is marked, and an embedded image of the
+ * record is an image block at its place.
  */
-export function markdownBlocks(body: string, headingOffset = 2): { readonly blocks: PackBlock[]; readonly tasks: { readonly done: number; readonly open: number } } {
-  const { tokens, tasks } = parseMarkdownBody(body, headingOffset);
+export function markdownBlocks(body: string, headingOffset = 2, links?: ReadonlyMap<string, PackLink>): { readonly blocks: PackBlock[]; readonly tasks: { readonly done: number; readonly open: number } } {
+  const { tokens, tasks } = parseMarkdownBody(body, headingOffset, links);
   const reader = { tokens, at: 0 };
   return { blocks: readBlocks(reader, undefined), tasks };
 }
@@ -24,42 +28,41 @@ function readBlocks(reader: TokenReader, until: string | undefined): PackBlock[]
   while (reader.at < reader.tokens.length) {
     const token = reader.tokens[reader.at++];
     if (until !== undefined && token.type === until) return blocks;
-    const block = readBlock(reader, token);
-    if (block) blocks.push(block);
+    blocks.push(...readBlock(reader, token));
   }
   return blocks;
 }
 
-function readBlock(reader: TokenReader, token: Token): PackBlock | undefined {
+function readBlock(reader: TokenReader, token: Token): PackBlock[] {
   switch (token.type) {
     case 'heading_open': {
       const text = inlineOf(reader.tokens[reader.at]);
       skipTo(reader, 'heading_close');
-      return { kind: 'heading', level: Number(token.tag.slice(1)) || 6, text };
+      return [{ kind: 'heading', level: Number(token.tag.slice(1)) || 6, text }];
     }
     case 'paragraph_open': {
-      const text = inlineOf(reader.tokens[reader.at]);
+      const parts = paragraphParts(reader.tokens[reader.at]);
       skipTo(reader, 'paragraph_close');
-      return { kind: 'paragraph', text };
+      return parts;
     }
     case 'bullet_list_open':
     case 'ordered_list_open': {
       const ordered = token.type === 'ordered_list_open';
       const start = Number(token.attrGet('start') ?? 1);
       const items = readListItems(reader, ordered ? 'ordered_list_close' : 'bullet_list_close');
-      return { kind: 'list', ordered, ...(ordered && start !== 1 ? { start } : {}), items };
+      return [{ kind: 'list', ordered, ...(ordered && start !== 1 ? { start } : {}), items }];
     }
     case 'blockquote_open':
-      return { kind: 'quote', blocks: readBlocks(reader, 'blockquote_close') };
+      return [{ kind: 'quote', blocks: readBlocks(reader, 'blockquote_close') }];
     case 'fence':
     case 'code_block':
-      return { kind: 'code', text: token.content.replace(/\n$/, '') };
+      return [{ kind: 'code', text: token.content.replace(/\n$/, '') }];
     case 'hr':
-      return { kind: 'rule' };
+      return [{ kind: 'rule' }];
     case 'table_open':
-      return readTable(reader);
+      return [readTable(reader)];
     default:
-      return undefined;
+      return [];
   }
 }
 
@@ -99,9 +102,44 @@ function skipTo(reader: TokenReader, type: string): void {
   while (reader.at < reader.tokens.length && reader.tokens[reader.at++].type !== type);
 }
 
+/** A paragraph's blocks: its text, split where an embedded image of the record stands (each image a block of its own). */
+function paragraphParts(token: Token | undefined): PackBlock[] {
+  const children = token?.type === 'inline' ? (token.children ?? []) : [];
+  if (!token || !children.some((c) => c.type === MODEL_IMAGE_TOKEN)) return [{ kind: 'paragraph', text: inlineOf(token) }];
+  const parts: PackBlock[] = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    const text = spansOf(run);
+    if (text.some((s) => s.text.trim().length > 0)) parts.push({ kind: 'paragraph', text });
+    run = [];
+  };
+  for (const child of children) {
+    if (child.type !== MODEL_IMAGE_TOKEN) {
+      run.push(child);
+      continue;
+    }
+    flush();
+    const meta = modelImageOf(child);
+    const image = meta ? imageOf(meta) : undefined;
+    if (image) parts.push(image);
+  }
+  flush();
+  return parts;
+}
+
+function imageOf(meta: ModelImageMeta): PackImage | undefined {
+  const image = meta.file.image;
+  if (!image) return undefined;
+  return { kind: 'image', type: image.type, dataUri: image.dataUri, alt: meta.alt.length > 0 ? meta.alt : meta.file.path };
+}
+
 /** The spans of an inline token: emphasis and links tracked as a stack, breaks as `\n`. */
 function inlineOf(token: Token | undefined): InlineSpan[] {
   if (!token || token.type !== 'inline' || !token.children) return [];
+  return spansOf(token.children);
+}
+
+function spansOf(children: readonly Token[]): InlineSpan[] {
   const spans: InlineSpan[] = [];
   let bold = 0;
   let italic = 0;
@@ -109,9 +147,11 @@ function inlineOf(token: Token | undefined): InlineSpan[] {
   const push = (text: string, code = false): void => {
     if (text.length === 0) return;
     const href = links[links.length - 1];
-    spans.push({ text, ...(bold > 0 ? { bold: true } : {}), ...(italic > 0 ? { italic: true } : {}), ...(code ? { code: true } : {}), ...(href ? { href } : {}) });
+    // A link inside the pack (to another document or an attached file) is an anchor; the rest are http, https or mailto.
+    const target = href === undefined || href.length === 0 ? {} : href.startsWith('#') ? { anchor: href.slice(1) } : { href };
+    spans.push({ text, ...(bold > 0 ? { bold: true } : {}), ...(italic > 0 ? { italic: true } : {}), ...(code ? { code: true } : {}), ...target });
   };
-  for (const child of token.children) {
+  for (const child of children) {
     if (child.type === 'text') push(child.content);
     else if (child.type === 'code_inline') push(child.content, true);
     else if (child.type === 'softbreak') push(' ');
@@ -121,6 +161,8 @@ function inlineOf(token: Token | undefined): InlineSpan[] {
     else if (child.type === 'em_open') italic++;
     else if (child.type === 'em_close') italic--;
     else if (child.type === 'link_open') links.push(String(child.attrGet('href') ?? ''));
+    else if (child.type === MODEL_BROKEN_LINK_TOKEN) spans.push({ text: child.content, italic: true });
+    else if (child.type === MODEL_IMAGE_TOKEN) continue;
     else if (child.type === 'link_close') links.pop();
     else if (child.content.length > 0) push(child.content);
   }

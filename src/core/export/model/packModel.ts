@@ -5,18 +5,26 @@
  * measures it as it needs.
  */
 
+import type { ImageType } from '../imageTypes';
+
 /** A run of text with its emphasis; `\n` in `text` is a line break. */
 export interface InlineSpan {
   readonly text: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly code?: boolean;
-  /** An http, https or mailto destination (the only ones the pack links). */
+  /** An http, https or mailto destination (the only ones the pack links outside itself). */
   readonly href?: string;
+  /** A place inside the pack this text links to (a section, a reflection, an attached file): a link between the record's documents. */
+  readonly anchor?: string;
+  /** The placeholder for a value that is not there ("not recorded"). */
+  readonly missing?: boolean;
+  /** An ISO 8601 date as written, when `text` is its readable form (HTML keeps it in a `<time>` element). */
+  readonly date?: string;
 }
 
 /** What a table column holds; a renderer gives dates, people and states a width they are never squashed below. */
-export type ColumnKind = 'text' | 'date' | 'person' | 'status' | 'hash' | 'number';
+export type ColumnKind = 'text' | 'date' | 'person' | 'status' | 'hash' | 'number' | 'size';
 
 export interface TableColumn {
   readonly title: string;
@@ -27,14 +35,33 @@ export interface TableColumn {
 export type Tone = 'plain' | 'note' | 'warning' | 'missing';
 
 export type PackBlock =
-  | { readonly kind: 'heading'; readonly level: number; readonly text: readonly InlineSpan[] }
+  | { readonly kind: 'heading'; readonly level: number; readonly text: readonly InlineSpan[]; readonly anchor?: string }
   | { readonly kind: 'paragraph'; readonly text: readonly InlineSpan[]; readonly tone?: Tone }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly start?: number; readonly items: ReadonlyArray<readonly PackBlock[]> }
-  | { readonly kind: 'table'; readonly columns: readonly TableColumn[]; readonly rows: ReadonlyArray<ReadonlyArray<readonly InlineSpan[]>> }
+  | { readonly kind: 'table'; readonly columns: readonly TableColumn[]; readonly rows: ReadonlyArray<ReadonlyArray<readonly InlineSpan[]>>; readonly rowAnchors?: ReadonlyArray<string | undefined> }
   | { readonly kind: 'facts'; readonly rows: ReadonlyArray<{ readonly label: string; readonly value: readonly InlineSpan[] }> }
   | { readonly kind: 'code'; readonly text: string }
   | { readonly kind: 'quote'; readonly blocks: readonly PackBlock[] }
-  | { readonly kind: 'rule' };
+  | { readonly kind: 'rule' }
+  | PackImage;
+
+/**
+ * An image of the record, embedded: its bytes were checked to be PNG, JPEG,
+ * GIF or WebP (by their first bytes) and kept under the size cap when the
+ * record was read. A renderer that cannot draw its type says so in its place.
+ */
+export interface PackImage {
+  readonly kind: 'image';
+  readonly type: ImageType;
+  /** `data:<type>;base64,…` */
+  readonly dataUri: string;
+  /** What the picture shows (the Markdown alt text, else the file's path). */
+  readonly alt: string;
+  /** The file's path, printed under the picture; absent for an image inside a document's text. */
+  readonly caption?: string;
+  /** The attached file's anchor in the Supporting material section. */
+  readonly anchor?: string;
+}
 
 /** One numbered part of the pack after the cover. */
 export interface PackSection {
@@ -69,7 +96,7 @@ export function plain(text: string): InlineSpan[] {
 
 /** The placeholder for a value that is not there ("not recorded"), in italics. */
 export function missingSpan(text = 'not recorded'): InlineSpan[] {
-  return [{ text, italic: true }];
+  return [{ text, italic: true, missing: true }];
 }
 
 /** A value as spans, or the placeholder when absent. */

@@ -5,12 +5,12 @@ import type { PackCommits } from '../evidencePackInput';
 import { plural, textOf } from '../htmlText';
 import type { PackContext } from '../packContext';
 import { sha256Of, type DocumentProvenance } from '../packProvenance';
-import { signOffRowsOf } from '../signOffSection';
-import { timelineMoments } from '../timelineSection';
+import { signOffRowsOf } from '../signOffRows';
+import { timelineMoments } from '../timelineMoments';
 import { problemTotals } from '../validationSection';
 import { dateSpans } from './coverModel';
 import { missingSpan, paragraph, plain, valueSpans, type InlineSpan, type PackBlock } from './packModel';
-import { readableDate } from './readableDates';
+import { readableDateOrAsWritten } from '../../vocabulary/readableDate';
 
 /** The most other changed paths listed; the rest are counted (as in the HTML pack). */
 const MAX_LISTED_CHANGES = 50;
@@ -95,7 +95,7 @@ export function provenanceBlocks(context: PackContext): PackBlock[] {
 
 function commitSpans(commit: DocumentProvenance['first']): InlineSpan[] {
   if (!commit) return missingSpan('not committed');
-  return [{ text: commit.hash.slice(0, 12), code: true }, { text: `\n${readableDate(commit.date)}\n${commit.author}` }];
+  return [{ text: commit.hash.slice(0, 12), code: true }, { text: `\n${readableDateOrAsWritten(commit.date)}\n${commit.author}` }];
 }
 
 /** The timeline: each moment with its date and where it sits against the deployment window. */
@@ -108,7 +108,7 @@ export function timelineBlocks(context: PackContext): PackBlock[] {
       { title: 'Date', kind: 'date' },
       { title: 'Relative to the deployment', kind: 'text' },
     ],
-    rows: entries.map((e) => [plain(e.label), e.date === undefined ? plain('—') : plain(readableDate(e.date)), plain(e.relative)]),
+    rows: entries.map((e) => [plain(e.label), e.date === undefined ? plain('—') : dateSpans(e.date), plain(e.relative)]),
   };
   return context.window ? [table] : [paragraph('No deployment window recorded in change.md, so dates are not placed against it.', 'missing'), table];
 }
@@ -128,7 +128,7 @@ export function commitBlocks(commits: PackCommits): PackBlock[] {
       { title: 'Author', kind: 'person' },
       { title: 'Date', kind: 'date' },
     ],
-    rows: commits.commits.map((c) => [[{ text: c.hash, code: true }], plain(c.message.split('\n', 1)[0] ?? ''), plain(c.authorName), plain(readableDate(c.date))]),
+    rows: commits.commits.map((c) => [[{ text: c.hash, code: true }], plain(c.message.split('\n', 1)[0] ?? ''), plain(c.authorName), dateSpans(c.date)]),
   });
   return blocks;
 }

@@ -1,4 +1,4 @@
-import type { InlineSpan, PackBlock, Tone } from '../model/packModel';
+import type { InlineSpan, PackBlock, PackImage, Tone } from '../model/packModel';
 import { BODY_HEIGHT, INK, MARGIN, MUTED, PAGE_SIZE, RULE, SHADE, WARNING, wrapSpans, type PdfCursor, type TextStyle } from './pdfLayout';
 import { drawTable } from './pdfTables';
 
@@ -18,13 +18,13 @@ export function drawBlocks(cursor: PdfCursor, blocks: readonly PackBlock[], x: n
 function drawBlock(cursor: PdfCursor, block: PackBlock, x: number, width: number): void {
   switch (block.kind) {
     case 'heading':
-      return drawHeading(cursor, block.text, block.level, x, width);
+      return drawHeading(cursor, block.text, block.level, x, width, block.anchor);
     case 'paragraph':
       return drawParagraph(cursor, block.text, block.tone ?? 'plain', x, width);
     case 'list':
       return drawList(cursor, block.items, block.ordered, block.start ?? 1, x, width);
     case 'table':
-      return drawTable(cursor, block.columns, block.rows, x, width);
+      return drawTable(cursor, block.columns, block.rows, x, width, block.rowAnchors);
     case 'facts':
       return drawFacts(cursor, block.rows, x, width);
     case 'code':
@@ -35,11 +35,46 @@ function drawBlock(cursor: PdfCursor, block: PackBlock, x: number, width: number
       cursor.ensure(12);
       cursor.page.drawLine({ start: { x, y: cursor.y - 6 }, end: { x: x + width, y: cursor.y - 6 }, thickness: 0.5, color: RULE });
       cursor.y -= 12;
+      return;
+    case 'image':
+      return drawImage(cursor, block, x, width);
   }
 }
 
+// An image is never drawn larger than its pixels at 96 dpi, nor wider than the text, nor taller than most of a page.
+const POINTS_PER_PIXEL = 0.75;
+const MAX_IMAGE_HEIGHT = BODY_HEIGHT * 0.7;
+const CAPTION_STYLE: TextStyle = { size: 8.5, italic: true, color: MUTED };
+
+/**
+ * An embedded PNG or JPEG scaled to fit the text width, with its path as a
+ * caption; any other type (GIF, WebP) or an image the PDF library could not
+ * read is named in its place, since the HTML pack shows it.
+ */
+function drawImage(cursor: PdfCursor, block: PackImage, x: number, width: number): void {
+  const embedded = cursor.images.get(block.dataUri);
+  if (!embedded || 'problem' in embedded) {
+    const why = embedded && 'problem' in embedded ? embedded.problem : `${block.type === 'image/gif' ? 'GIF' : block.type === 'image/webp' ? 'WebP' : block.type} images are not drawn in the PDF`;
+    cursor.placeAnchor(block.anchor);
+    drawParagraph(cursor, [{ text: `[image: ${block.alt} — ${why}; the HTML evidence pack shows it, and Supporting material lists its SHA-256]`, italic: true }], 'note', x, width);
+    return;
+  }
+  const scale = Math.min(POINTS_PER_PIXEL, width / embedded.width, MAX_IMAGE_HEIGHT / embedded.height);
+  const w = embedded.width * scale;
+  const h = embedded.height * scale;
+  const caption = block.caption === undefined ? [] : wrapSpans([{ text: block.caption }], cursor.fonts, CAPTION_STYLE, width);
+  const captionHeight = caption.reduce((sum, l) => sum + l.height, 0);
+  cursor.ensure(h + captionHeight + 6);
+  cursor.placeAnchor(block.anchor);
+  cursor.page.drawImage(embedded, { x, y: cursor.y - h, width: w, height: h });
+  cursor.page.drawRectangle({ x, y: cursor.y - h, width: w, height: h, borderColor: RULE, borderWidth: 0.5 });
+  cursor.y -= h + 3;
+  cursor.flowLines(caption, x);
+  cursor.y -= 8;
+}
+
 /** A heading, kept on the same page as the first lines after it. */
-export function drawHeading(cursor: PdfCursor, text: readonly InlineSpan[], level: number, x: number, width: number): void {
+export function drawHeading(cursor: PdfCursor, text: readonly InlineSpan[], level: number, x: number, width: number, anchor?: string): void {
   const size = HEADING_SIZES[Math.min(6, Math.max(1, level)) - 1];
   const lines = wrapSpans(text, cursor.fonts, { size, bold: true, leading: 1.25 }, width);
   const height = lines.reduce((h, l) => h + l.height, 0);
@@ -47,6 +82,7 @@ export function drawHeading(cursor: PdfCursor, text: readonly InlineSpan[], leve
   // A section's title keeps about a third of a page after it (its facts and the start of its table); a sub-heading, three lines.
   cursor.ensure(before + height + (level === 1 ? BODY_HEIGHT / 4 : 3 * BODY_STYLE.size * 1.38));
   if (!cursor.atTop) cursor.y -= before;
+  cursor.placeAnchor(anchor);
   cursor.flowLines(lines, x);
   if (level === 1) {
     cursor.page.drawLine({ start: { x, y: cursor.y + 2 }, end: { x: x + width, y: cursor.y + 2 }, thickness: 0.8, color: RULE });

@@ -1,4 +1,4 @@
-import { PDFString, rgb, StandardFonts, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFName, PDFString, rgb, StandardFonts, type Color, type PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { InlineSpan } from '../model/packModel';
 
 /** A4 in points, portrait. */
@@ -54,6 +54,7 @@ export interface Run {
   readonly width: number;
   readonly color: Color;
   readonly href?: string;
+  readonly anchor?: string;
 }
 
 /** One laid-out line. */
@@ -72,6 +73,7 @@ interface Atom {
   readonly width: number;
   readonly color: Color;
   readonly href?: string;
+  readonly anchor?: string;
 }
 
 type Piece = { readonly kind: 'word'; readonly atoms: Atom[] } | { readonly kind: 'space'; readonly atom: Atom } | { readonly kind: 'break' };
@@ -96,10 +98,11 @@ function piecesOf(spans: readonly InlineSpan[], fonts: PdfFonts, style: TextStyl
   for (const span of spans) {
     const font = fontOf(fonts, span, style);
     const size = sizeOf(span, style);
-    const color = span.href ? LINK : (style.color ?? INK);
+    const color = span.href || span.anchor ? LINK : (style.color ?? INK);
+    const target = { ...(span.href ? { href: span.href } : {}), ...(span.anchor ? { anchor: span.anchor } : {}) };
     for (const part of span.text.split(/(\n| +)/)) {
       if (part.length === 0) continue;
-      const atom: Atom = { text: part, font, size, width: part === '\n' ? 0 : font.widthOfTextAtSize(part, size), color, ...(span.href ? { href: span.href } : {}) };
+      const atom: Atom = { text: part, font, size, width: part === '\n' ? 0 : font.widthOfTextAtSize(part, size), color, ...target };
       if (part === '\n') {
         word = undefined;
         pieces.push({ kind: 'break' });
@@ -188,9 +191,9 @@ function lineOf(atoms: readonly Atom[], style: TextStyle): Line {
   let x = 0;
   for (const atom of atoms) {
     const last = runs[runs.length - 1];
-    if (last && last.font === atom.font && last.size === atom.size && last.href === atom.href && last.color === atom.color) {
+    if (last && last.font === atom.font && last.size === atom.size && last.href === atom.href && last.anchor === atom.anchor && last.color === atom.color) {
       runs[runs.length - 1] = { ...last, text: last.text + atom.text, width: last.width + atom.width };
-    } else runs.push({ text: atom.text, font: atom.font, size: atom.size, x, width: atom.width, color: atom.color, ...(atom.href ? { href: atom.href } : {}) });
+    } else runs.push({ text: atom.text, font: atom.font, size: atom.size, x, width: atom.width, color: atom.color, ...(atom.href ? { href: atom.href } : {}), ...(atom.anchor ? { anchor: atom.anchor } : {}) });
     x += atom.width;
   }
   const size = Math.max(style.size, ...atoms.map((a) => a.size));
@@ -216,10 +219,14 @@ export class PdfCursor {
   /** The top of the space left on the page, in PDF coordinates (from the bottom). */
   y: number;
   readonly pages: PDFPage[] = [];
+  private readonly places = new Map<string, { readonly page: PDFPage; readonly y: number }>();
+  private readonly internalLinks: Array<{ readonly page: PDFPage; readonly anchor: string; readonly rect: readonly [number, number, number, number] }> = [];
 
   constructor(
     readonly doc: PDFDocument,
     readonly fonts: PdfFonts,
+    /** The record's images, embedded once before drawing (by data URI), or why one could not be. */
+    readonly images: ReadonlyMap<string, PDFImage | { readonly problem: string }> = new Map(),
   ) {
     this.page = this.addPage();
     this.y = PAGE_SIZE[1] - MARGIN.top;
@@ -257,9 +264,11 @@ export class PdfCursor {
     for (const run of line.runs) {
       if (run.text.trim().length === 0 && !run.href) continue;
       this.page.drawText(run.text, { x: x + run.x, y: baseline, size: run.size, font: run.font, color: run.color });
-      if (run.href) {
+      if (run.href || run.anchor) {
         this.page.drawLine({ start: { x: x + run.x, y: baseline - 1.2 }, end: { x: x + run.x + run.width, y: baseline - 1.2 }, thickness: 0.5, color: LINK });
-        this.addLink(run.href, [x + run.x, baseline - 2.5, x + run.x + run.width, top]);
+        const rect = [x + run.x, baseline - 2.5, x + run.x + run.width, top] as const;
+        if (run.href) this.addLink(run.href, rect);
+        else if (run.anchor) this.internalLinks.push({ page: this.page, anchor: run.anchor, rect });
       }
     }
   }
@@ -270,6 +279,25 @@ export class PdfCursor {
       this.ensure(line.height);
       this.drawLine(line, x, this.y);
       this.y -= line.height;
+    }
+  }
+
+  /** Marks where a place the pack links to (a section, a reflection, an attached file) starts: here, unless it was placed already. */
+  placeAnchor(anchor: string | undefined): void {
+    if (anchor !== undefined && !this.places.has(anchor)) this.places.set(anchor, { page: this.page, y: this.y });
+  }
+
+  /**
+   * Makes each link inside the pack a link annotation that goes to its place
+   * (drawn before or after it); a link whose place was never drawn stays text.
+   */
+  resolveInternalLinks(fallback: (anchor: string) => string | undefined): void {
+    for (const link of this.internalLinks) {
+      const place = this.places.get(link.anchor) ?? this.places.get(fallback(link.anchor) ?? '');
+      if (!place) continue;
+      const destination = this.doc.context.obj([place.page.ref, PDFName.of('XYZ'), MARGIN.left, Math.min(PAGE_SIZE[1], place.y + 14), null]);
+      const annotation = this.doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [...link.rect], Border: [0, 0, 0], Dest: destination });
+      link.page.node.addAnnot(this.doc.context.register(annotation));
     }
   }
 

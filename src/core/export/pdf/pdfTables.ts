@@ -14,6 +14,7 @@ const KIND_SAMPLES: Readonly<Record<ColumnKind, string>> = {
   person: 'Alexandra Morgan',
   status: 'in-progress',
   number: '0000',
+  size: '1023.9 KB',
   hash: '0123456789ab',
   text: 'considered answer',
 };
@@ -79,7 +80,7 @@ function spread(widths: readonly number[], width: number): number[] {
  * next page, under the header row repeated; a row taller than a whole page
  * is split between pages line by line.
  */
-export function drawTable(cursor: PdfCursor, columns: readonly TableColumn[], rows: ReadonlyArray<ReadonlyArray<readonly InlineSpan[]>>, x: number, width: number): void {
+export function drawTable(cursor: PdfCursor, columns: readonly TableColumn[], rows: ReadonlyArray<ReadonlyArray<readonly InlineSpan[]>>, x: number, width: number, rowAnchors?: ReadonlyArray<string | undefined>): void {
   const widths = columnWidths(columns, rows, cursor.fonts, width);
   const lay = (cells: ReadonlyArray<readonly InlineSpan[]>, style: TextStyle): Line[][] => widths.map((w, i) => wrapSpans(cells[i] ?? [], cursor.fonts, style, w - 2 * PAD_X));
   const header = lay(
@@ -93,13 +94,14 @@ export function drawTable(cursor: PdfCursor, columns: readonly TableColumn[], ro
   const firstRow = rows.length > 0 ? rowHeight(lay(rows[0], TABLE_STYLE)) : 0;
   cursor.ensure(headerHeight + Math.min(firstRow, 4 * TABLE_STYLE.size * 1.3 + 2 * PAD_Y));
   drawHeader();
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     let remaining = lay(row, TABLE_STYLE);
     const full = rowHeight(remaining);
     if (full > cursor.remaining && full <= BODY_HEIGHT - headerHeight) {
       cursor.newPage();
       drawHeader();
     }
+    cursor.placeAnchor(rowAnchors?.[index]);
     while (remaining.some((cell) => cell.length > 0)) {
       if (rowHeight(firstLines(remaining, 1)) > cursor.remaining) {
         cursor.newPage();
@@ -109,7 +111,7 @@ export function drawTable(cursor: PdfCursor, columns: readonly TableColumn[], ro
       drawRow(cursor, slice, widths, x, false);
       remaining = remaining.map((cell, i) => cell.slice(slice[i].length));
     }
-  }
+  });
   cursor.y -= 8;
 }
 

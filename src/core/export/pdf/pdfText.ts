@@ -102,6 +102,8 @@ export function printableModel(model: PackModel, tally: UnprintableTally): PackM
         return { ...b, blocks: b.blocks.map(block) };
       case 'rule':
         return b;
+      case 'image':
+        return { ...b, alt: printable(b.alt, tally), ...(b.caption === undefined ? {} : { caption: printable(b.caption, tally) }) };
     }
   };
   return {

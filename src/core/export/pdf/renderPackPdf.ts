@@ -1,6 +1,6 @@
-import { PDFDocument } from 'pdf-lib';
-import type { PackModel } from '../model/packModel';
-import { readableInstant } from '../model/readableDates';
+import { PDFDocument, type PDFImage } from 'pdf-lib';
+import type { PackBlock, PackImage, PackModel } from '../model/packModel';
+import { readableInstant } from '../../vocabulary/readableDate';
 import { drawBlocks, drawHeading } from './pdfBlocks';
 import { MARGIN, MUTED, PAGE_SIZE, PdfCursor, RULE, standardFonts, TEXT_WIDTH, wrapSpans, type PdfFonts } from './pdfLayout';
 import { printable, printableModel, type UnprintableTally } from './pdfText';
@@ -39,8 +39,9 @@ export async function renderPackPdf(source: PackModel): Promise<PdfPack> {
   doc.setModificationDate(source.generatedAt);
   doc.setLanguage('en');
   const fonts = await standardFonts(doc);
-  const cursor = new PdfCursor(doc, fonts);
+  const cursor = new PdfCursor(doc, fonts, await embedImages(doc, model));
   const x = MARGIN.left;
+  cursor.placeAnchor('cover');
 
   cursor.flowLines(wrapSpans([{ text: 'EVIDENCE PACK' }], fonts, { size: 9, bold: true, color: MUTED }, TEXT_WIDTH), x);
   cursor.flowLines(wrapSpans([{ text: model.title }], fonts, { size: 22, bold: true, leading: 1.2 }, TEXT_WIDTH), x);
@@ -56,16 +57,44 @@ export async function renderPackPdf(source: PackModel): Promise<PdfPack> {
 
   model.sections.forEach((section, i) => {
     if (i === 0) cursor.newPage();
-    drawHeading(cursor, [{ text: `${i + 1}. ${section.title}` }], 1, x, TEXT_WIDTH);
+    drawHeading(cursor, [{ text: `${i + 1}. ${section.title}` }], 1, x, TEXT_WIDTH, section.id);
     drawBlocks(cursor, section.blocks, x, TEXT_WIDTH);
   });
   cursor.y -= 10;
   cursor.flowLines(wrapSpans([{ text: model.colophon }], fonts, { size: 8, italic: true, color: MUTED }, TEXT_WIDTH), x);
 
+  // A link to an attached file whose row was not drawn goes to the Supporting material section.
+  cursor.resolveInternalLinks((anchor) => (anchor.startsWith('file-') ? 'supporting-material' : undefined));
   const pages = cursor.pages;
   pages.forEach((page, i) => drawHeaderAndFooter(page, fonts, model, i + 1, pages.length));
   const bytes = await doc.save({ useObjectStreams: false });
   return { bytes, pages: pages.length, unprintable: tally.count };
+}
+
+/** Every image block of the model, the cover's and each section's, nested ones included. */
+export function imagesOf(blocks: readonly PackBlock[]): PackImage[] {
+  return blocks.flatMap((b): PackImage[] => {
+    if (b.kind === 'image') return [b];
+    if (b.kind === 'list') return b.items.flatMap(imagesOf);
+    if (b.kind === 'quote') return imagesOf(b.blocks);
+    return [];
+  });
+}
+
+// PNG and JPEG are embedded once each (an image shown in a document and under Supporting material is one object); a file pdf-lib cannot decode is named, not fatal.
+async function embedImages(doc: PDFDocument, model: PackModel): Promise<Map<string, PDFImage | { readonly problem: string }>> {
+  const images = new Map<string, PDFImage | { readonly problem: string }>();
+  for (const image of [...imagesOf(model.cover), ...model.sections.flatMap((s) => imagesOf(s.blocks))]) {
+    if (images.has(image.dataUri) || (image.type !== 'image/png' && image.type !== 'image/jpeg')) continue;
+    // A copy with a buffer of its own: pdf-lib's JPEG reader ignores a view's offset into a shared (pooled) buffer.
+    const bytes = new Uint8Array(Buffer.from(image.dataUri.slice(image.dataUri.indexOf(',') + 1), 'base64'));
+    try {
+      images.set(image.dataUri, image.type === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes));
+    } catch {
+      images.set(image.dataUri, { problem: `the PDF writer could not read this ${image.type === 'image/png' ? 'PNG' : 'JPEG'}` });
+    }
+  }
+  return images;
 }
 
 function drawHeaderAndFooter(page: PdfCursor['page'], fonts: PdfFonts, model: PackModel, number: number, total: number): void {
