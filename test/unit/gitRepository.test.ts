@@ -107,6 +107,22 @@ describe('GitRepository on real repositories', () => {
     assert.equal(notes.version, 'v0.1.0');
   });
 
+  it('counts the unreleased commits its notes list: a merge commit is not one', async () => {
+    repo.commit('feat: one');
+    repo.tag('v1.0.0');
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.commit('fix: on a branch', 'topic.txt');
+    repo.git('checkout', '-q', '-');
+    repo.commit('feat: on main', 'main.txt');
+    repo.git('merge', '-q', '--no-ff', '-m', 'Merge branch topic', 'topic');
+    const git = await GitRepository.open(repo.dir);
+    const overview = await readReleaseOverview(git);
+    const notes = await buildReleaseNotes(git, { range: overview.unreleased?.range ?? { to: 'HEAD' }, date: '2026-11-25' });
+    assert.equal(notes.commitCount, 2);
+    assert.equal(notes.mergeCount, 1);
+    assert.equal(overview.unreleased?.commitCount, notes.commitCount);
+  });
+
   it('says so when a repository has no commits', async () => {
     const git = await GitRepository.open(repo.dir);
     const overview = await readReleaseOverview(git);

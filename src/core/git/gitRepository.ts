@@ -195,9 +195,14 @@ export class GitRepository {
     return reader.end();
   }
 
-  /** How many commits (or with `mergesOnly`, merge commits) a range holds, only those touching `paths` when given, without reading them. */
-  async countCommits(range: RevisionRange, paths?: readonly string[], { mergesOnly = false } = {}): Promise<number> {
-    const output = await this.raw(['rev-list', '--count', ...(mergesOnly ? ['--merges'] : []), '--end-of-options', rangeArgument(range), '--', ...(paths ?? [])]);
+  /**
+   * How many commits a range holds (with `mergesOnly`, merge commits only; with
+   * `withoutMerges`, the commits release notes list), only those touching
+   * `paths` when given, without reading them.
+   */
+  async countCommits(range: RevisionRange, paths?: readonly string[], { mergesOnly = false, withoutMerges = false } = {}): Promise<number> {
+    const merges = mergesOnly ? ['--merges'] : withoutMerges ? ['--no-merges'] : [];
+    const output = await this.raw(['rev-list', '--count', ...merges, '--end-of-options', rangeArgument(range), '--', ...(paths ?? [])]);
     return Number.parseInt(output.trim(), 10) || 0;
   }
 

@@ -41,7 +41,7 @@ export function selectReleaseTags(tags: readonly GitTag[], filter: ReleaseFilter
 /** The repository's releases: tags newest first and the unreleased range since the latest. */
 export interface ReleaseOverview {
   readonly tags: readonly GitTag[];
-  /** Latest release reachable from HEAD .. HEAD, or HEAD's whole history; undefined without commits. */
+  /** Latest release reachable from HEAD .. HEAD, or HEAD's whole history; undefined without commits. `commitCount` counts what its notes list: merges are not. */
   readonly unreleased?: { readonly range: RevisionRange; readonly commitCount: number };
 }
 
@@ -52,7 +52,7 @@ export async function readReleaseOverview(repo: GitRepository, filter: ReleaseFi
   if (head === undefined) return { tags: sorted };
   const from = await latestReachableRelease(repo, sorted, 'HEAD');
   const range: RevisionRange = { from, to: 'HEAD' };
-  return { tags: sorted, unreleased: { range, commitCount: await repo.countCommits(range) } };
+  return { tags: sorted, unreleased: { range, commitCount: await repo.countCommits(range, undefined, { withoutMerges: true }) } };
 }
 
 /** The newest release tag (in list order) reachable from `ref`, excluding `ref` itself. */
