@@ -5,7 +5,7 @@ import { readReleaseOverview, releaseRangeOf } from '../core/git/releases';
 import type { RevisionRange } from '../core/git/gitRepository';
 import type { ResolvedConfig } from '../core/config/resolvedConfig';
 import { bumpOfRange, proposeVersionForRange, versionScopeOf } from '../core/usecases/proposeVersion';
-import { documentAuthor, documentChoiceOf, documentChoices, hazardLogDraft, listRecordVersions, nextDuePhase, recordDocumentDraft, recordFileNameFor, writeRecordDocument, type RecordDocumentDraft, type TemplateContext } from '../core/usecases/recordDocuments';
+import { documentAuthor, documentChoiceOf, documentChoices, draftRecordDocument, hazardLogDraft, listRecordVersions, nextDuePhase, recordFileNameFor, writeRecordDocument, type RecordDocumentDraft, type TemplateContext } from '../core/usecases/recordDocuments';
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isPhaseId, phaseFileNameOf, PHASE_IDS, type PhaseId } from '../core/vocabulary/phaseIds';
@@ -53,7 +53,7 @@ export async function runNew(args: string[], out: NodeJS.WritableStream, cwd: st
   if (fileName === undefined) throw new UsageError(`A ${choice.kind} document is not kept in a change record folder; reflect new cannot create it.`);
   const context = choice.kind === 'change' || choice.kind === 'release-notes' || choice.kind === 'rollback' ? await rangeContext(repository, config, version, choice.kind === 'release-notes') : {};
   const author = values.author ?? (await documentAuthor(repository));
-  const draft = recordDocumentDraft(config.recordsFolder, version, fileName, { date, author, ...context });
+  const draft = await draftRecordDocument(repository.root, config.recordsFolder, version, fileName, { date, author, ...context });
   return writeAndPrint(repository.root, draft, out, cwd);
 }
 

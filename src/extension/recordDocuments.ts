@@ -1,7 +1,7 @@
 import { requireInsideRepository } from '../core/files/safePaths';
 import * as vscode from 'vscode';
 import type { GitRepository } from '../core/git/gitRepository';
-import { documentAuthor, NotARecordDocumentError, recordDocumentDraft, type TemplateContext } from '../core/usecases/recordDocuments';
+import { documentAuthor, draftRecordDocument, NotARecordDocumentError, type TemplateContext } from '../core/usecases/recordDocuments';
 import { localIsoDate } from '../core/vocabulary/clock';
 import type { RepositoryRegistry } from './repositoryRegistry';
 import { createOrOpenDocument } from './recordFiles';
@@ -18,7 +18,7 @@ export async function createRecordDocument(registry: RepositoryRegistry, reposit
   const recordsFolder = (await registry.configurationFor(repository.root, { forCommand: true })).recordsFolder;
   let draft;
   try {
-    draft = recordDocumentDraft(recordsFolder, version, fileName, { date: localIsoDate(), author: await documentAuthor(repository), ...context });
+    draft = await draftRecordDocument(repository.root, recordsFolder, version, fileName, { date: localIsoDate(), author: await documentAuthor(repository), ...context });
   } catch (error) {
     if (error instanceof NotARecordDocumentError) throw new Error(vscode.l10n.t('{0} is not a change-record document.', fileName));
     throw error;

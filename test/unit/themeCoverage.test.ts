@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { renderDocumentTemplate } from '../../src/core/records/documentTemplates';
 import { documentSchemaInfo } from '../../src/core/validate/schemaFields';
+import { recordDocumentDraft } from '../../src/core/usecases/recordDocuments';
 import { validateDocument } from '../../src/core/validate/validateDocument';
 import type { PhaseId } from '../../src/core/vocabulary/phaseIds';
 
@@ -111,12 +112,32 @@ describe('reflective theme coverage (guidance.md)', () => {
   });
 
   it('the beyond-action template quotes the on-action headings with links, and still reads as unanswered', () => {
-    const text = renderDocumentTemplate('beyond-action', { version: 'v1.4.0', date: '2027-01-10', author: 'A' });
+    const text = renderDocumentTemplate('beyond-action', { version: 'v1.4.0', date: '2027-01-10', author: 'A', onActionWritten: true });
     const section = text.slice(text.indexOf('## Re-reading my on-action reflection'), text.indexOf('## Contingency planning that was missing'));
     for (const heading of documentSchemaInfo('reflection', 'on-action').sections.map((s) => s.heading)) assert.ok(section.includes(`[${heading}](on-action.md#`), heading);
     assert.ok(section.includes('(on-action.md#surprises-and-thinking-on-my-feet)'));
     const problems = validateDocument(text).filter((p) => p.code === 'unanswered-prompt').map((p) => p.message);
     assert.ok(problems.some((m) => m.startsWith('"Re-reading my on-action reflection"')), problems.join('\n'));
+  });
+
+  it('before on-action.md is written, beyond-action names its headings with no link to a missing file', () => {
+    for (const input of [{}, { onActionWritten: false }]) {
+      const text = renderDocumentTemplate('beyond-action', { version: 'v1.4.0', date: '2027-01-10', author: 'A', ...input });
+      const section = text.slice(text.indexOf('## Re-reading my on-action reflection'), text.indexOf('## Contingency planning that was missing'));
+      assert.ok(!text.includes('on-action.md#') && !text.includes(']('), section);
+      for (const heading of documentSchemaInfo('reflection', 'on-action').sections.map((s) => s.heading)) assert.ok(section.includes(`“${heading}”`), heading);
+      assert.ok(section.includes('once on-action.md is written'));
+      const problems = validateDocument(text).filter((p) => p.code === 'unanswered-prompt').map((p) => p.message);
+      assert.ok(problems.some((m) => m.startsWith('"Re-reading my on-action reflection"')), problems.join('\n'));
+    }
+  });
+
+  it('a beyond-action draft links to on-action.md only when its record folder holds it', () => {
+    const input = { date: '2027-01-10', author: 'A' };
+    const lone = recordDocumentDraft('docs/changes', 'v1.4.0', 'beyond-action.md', input, new Set(['change.md', 'before-action.md']));
+    const after = recordDocumentDraft('docs/changes', 'v1.4.0', 'beyond-action.md', input, new Set(['change.md', 'on-action.md']));
+    assert.ok(!lone.content.includes('](on-action.md#'));
+    assert.ok(after.content.includes('](on-action.md#what-was-planned-and-what-happened)'), after.content);
   });
 
   it('consecutive prompts render as separate lines', () => {

@@ -23,18 +23,28 @@ export interface DocumentTemplateInput {
   readonly previousTag?: string;
   /** For release notes: the version bump the commits call for. */
   readonly bump?: 'major' | 'minor' | 'patch' | 'none';
+  /**
+   * Whether the record already holds its on-action reflection: only then
+   * does beyond-action link to its headings (a link to a file not yet
+   * written would open the new document with broken-link warnings).
+   */
+  readonly onActionWritten?: boolean;
 }
 
 /** The beyond-action heading under which the on-action reflection's headings are quoted, with links, to re-read. */
 export const ON_ACTION_REREAD_HEADING = 'Re-reading my on-action reflection';
 
 /**
- * The on-action reflection's headings as links into on-action.md (the
- * anchors VS Code's preview and GitHub give a heading), as one more prompt
- * line: the section still reads as unanswered until the writer answers it.
+ * The on-action reflection's headings as one more prompt line (the section
+ * still reads as unanswered until the writer answers it): links into
+ * on-action.md (the anchors VS Code's preview and GitHub give a heading)
+ * when that file is written, else the headings as plain text, named as
+ * still to be written, so the new document opens with no broken link.
  */
-export function onActionHeadingLinks(): string {
-  const links = documentSchemaInfo('reflection', 'on-action').sections.map((s) => `[${escapeMarkdownInline(s.heading)}](on-action.md#${headingAnchor(s.heading)})`);
+export function onActionHeadingLinks(onActionWritten = true): string {
+  const headings = documentSchemaInfo('reflection', 'on-action').sections.map((s) => s.heading);
+  if (!onActionWritten) return `${PROMPT_MARKER} Its headings, once on-action.md is written: ${headings.map((h) => `“${escapeMarkdownInline(h)}”`).join(' · ')}`;
+  const links = headings.map((h) => `[${escapeMarkdownInline(h)}](on-action.md#${headingAnchor(h)})`);
   return `${PROMPT_MARKER} Its headings: ${links.join(' · ')}`;
 }
 
@@ -71,7 +81,7 @@ export function renderDocumentTemplate(target: TemplateTarget, input: DocumentTe
     body.push('', `## ${section.heading}`, '');
     // A blank line between prompts: each is its own quote, so the preview and the pack show one a line.
     section.prompts.forEach((prompt, index) => body.push(...(index > 0 ? [''] : []), `${PROMPT_MARKER} ${prompt}`));
-    if (target === 'beyond-action' && section.heading === ON_ACTION_REREAD_HEADING) body.push('', onActionHeadingLinks());
+    if (target === 'beyond-action' && section.heading === ON_ACTION_REREAD_HEADING) body.push('', onActionHeadingLinks(input.onActionWritten === true));
   }
   return `${frontMatter}\n${body.join('\n')}\n`;
 }

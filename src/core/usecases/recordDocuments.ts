@@ -7,7 +7,7 @@ import { requireInsideRepository } from '../files/safePaths';
 import type { GitRepository } from '../git/gitRepository';
 import { renderDocumentTemplate, type DocumentTemplateInput, type TemplateTarget } from '../records/documentTemplates';
 import { documentTypeOfFileName, DOCUMENT_KINDS, fileNameOfDocument, HAZARD_LOG_FILE, type DocumentKind } from '../vocabulary/documentKinds';
-import { isPhaseId, PHASE_IDS, type PhaseId } from '../vocabulary/phaseIds';
+import { isPhaseId, phaseFileNameOf, PHASE_IDS, type PhaseId } from '../vocabulary/phaseIds';
 import { recordDocumentPath } from '../vocabulary/recordLayout';
 
 /** What a new document's template is filled in with, beyond version, date and author. */
@@ -16,6 +16,9 @@ export interface TemplateContext {
   readonly previousTag?: string;
   readonly bump?: DocumentTemplateInput['bump'];
 }
+
+/** The record documents a draft may refer to: the file names already in its record folder. */
+export type RecordFolderContents = ReadonlySet<string>;
 
 /** A record document about to be created: where it goes and what it holds. */
 export interface RecordDocumentDraft {
@@ -51,11 +54,28 @@ export function recordFileNameFor(kind: DocumentKind, phase?: PhaseId): string |
  * path inside the records folder and its content. Pure; `date` is the local
  * date from the one clock.
  */
-export function recordDocumentDraft(recordsFolder: string, version: string, fileName: string, input: { readonly date: string; readonly author: string } & TemplateContext): RecordDocumentDraft {
+export function recordDocumentDraft(recordsFolder: string, version: string, fileName: string, input: { readonly date: string; readonly author: string } & TemplateContext, written: RecordFolderContents = new Set()): RecordDocumentDraft {
   const type = documentTypeOfFileName(fileName);
   if (!type) throw new NotARecordDocumentError(fileName);
   const target = templateTargetOf(type.kind, type.phase);
-  return { relativePath: recordDocumentPath(recordsFolder, version, fileName), content: renderDocumentTemplate(target, { version, ...input }) };
+  const onActionWritten = written.has(phaseFileNameOf('on-action'));
+  return { relativePath: recordDocumentPath(recordsFolder, version, fileName), content: renderDocumentTemplate(target, { version, ...input, onActionWritten }) };
+}
+
+/**
+ * The draft of one record document as `recordDocumentDraft` makes it, for
+ * the record folder as it is on disk: what the new document may link to is
+ * what the folder already holds. The folder is not created here, and a
+ * folder that leads out of the repository is not read (writing the draft
+ * refuses it with its own message).
+ */
+export async function draftRecordDocument(root: string, recordsFolder: string, version: string, fileName: string, input: { readonly date: string; readonly author: string } & TemplateContext): Promise<RecordDocumentDraft> {
+  const relativeFolder = recordDocumentPath(recordsFolder, version, fileName).split('/').slice(0, -1);
+  const entries = await requireInsideRepository(root, join(root, ...relativeFolder), relativeFolder.join('/'))
+    .then((folder) => readdir(folder, { withFileTypes: true }))
+    .catch(() => []);
+  const written = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+  return recordDocumentDraft(recordsFolder, version, fileName, input, written);
 }
 
 function templateTargetOf(kind: DocumentKind, phase: PhaseId | undefined): TemplateTarget {
