@@ -5,6 +5,7 @@ import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { selectReleaseTags } from './releases';
 import { tagVersionOf, TagPattern, type TagVersion } from './tagPattern';
+import { compareText } from '../vocabulary/textOrder';
 
 /** A release tag and the version it stands for. */
 export interface ResolvedRelease extends TagVersion {
@@ -63,7 +64,7 @@ function bestOf(onCommit: readonly GitTag[], pattern: TagPattern): ResolvedRelea
     .filter((r): r is ResolvedRelease => r !== undefined);
   const matching = ranked.filter((r) => pattern.matches(r.tag));
   const pool = matching.length > 0 ? matching : ranked;
-  return pool.sort((a, b) => semverRcompare(a.version, b.version) || a.tag.localeCompare(b.tag))[0];
+  return pool.sort((a, b) => semverRcompare(a.version, b.version) || compareText(a.tag, b.tag))[0];
 }
 
 function released(name: string | undefined, pattern: TagPattern): ResolvedRelease | undefined {

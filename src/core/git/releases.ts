@@ -3,6 +3,7 @@ import SemVer from 'semver/classes/semver';
 import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { TagPattern } from './tagPattern';
+import { compareText } from '../vocabulary/textOrder';
 
 /** Which tags count as releases. */
 export interface ReleaseFilter {
@@ -33,8 +34,8 @@ export function selectReleaseTags(tags: readonly GitTag[], filter: ReleaseFilter
     if (parsed) versioned.push({ tag, semver: parsed });
     else dated.push(tag);
   }
-  versioned.sort((a, b) => b.semver.compare(a.semver) || b.tag.date.localeCompare(a.tag.date) || a.tag.name.localeCompare(b.tag.name));
-  dated.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
+  versioned.sort((a, b) => b.semver.compare(a.semver) || compareText(b.tag.date, a.tag.date) || compareText(a.tag.name, b.tag.name));
+  dated.sort((a, b) => compareText(b.date, a.date) || compareText(a.name, b.name));
   return [...versioned.map((v) => v.tag), ...dated];
 }
 
