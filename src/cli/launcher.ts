@@ -75,9 +75,11 @@ function saveQuietly(folder: string, name: string, prefix: string, data: Buffer)
 
 /** Runs the bundle as Node would run it as a CommonJS module, compiled with the command's cached code when there is some. */
 function runWithCodeCache(folder: string): void {
-  const source = readFileSync(BUNDLE, 'utf8').replace(/^#!.*/, '');
+  // Hashed as read: hashing the decoded text would encode it to UTF-8 again first.
+  const bytes = readFileSync(BUNDLE);
+  const source = bytes.toString('utf8').replace(/^#!.*/, '');
   const command = isCommandName(process.argv[2]) ? process.argv[2] : 'other';
-  const key = createHash('sha256').update(source).update(`\0${process.version} ${process.arch} ${process.execArgv.join(' ')}`).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(bytes).update(`\0${process.version} ${process.arch} ${process.execArgv.join(' ')}`).digest('hex').slice(0, 32);
   const prefix = `reflect-cli-${command}-`;
   const name = `${prefix}${key}.v8`;
   const cachedData = readOwnFile(join(folder, name));

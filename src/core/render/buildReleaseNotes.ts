@@ -22,6 +22,8 @@ export interface ReleaseNotesRequest {
   readonly pattern?: TagPattern;
   /** How changed files are classified (the rollback rules): the operational section uses the checklist's classification. */
   readonly classification?: RollbackOptions;
+  /** The repository's tag names when they are read anyway (for the skipped-tags note): the range's ends are looked up in them. */
+  readonly tagNames?: Promise<readonly string[]>;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
     // The author and the remote from one `git config` run.
     repo.configValues(wantLinks ? ['user.name', remoteKey] : ['user.name']),
     // The releases at both ends, so the 0.x rules, the next version and the title do not depend on how the range is spelled.
-    resolveRangeReleases(repo, request.range, pattern),
+    resolveRangeReleases(repo, request.range, pattern, request.tagNames),
     // The files the range changed, classified as the rollback checklist classifies them (one `git diff`).
     readClassifiedFiles(repo, request.range, request.classification, paths),
   ]);
