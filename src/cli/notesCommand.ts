@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../core/config/resolvedConfig';
 import { commandRange } from '../core/usecases/commandRange';
 import { exitCodeFor, readFailOn, readReportFormat, renderReport } from './findingReports';
 import { repositoryPathspecs } from './pathsArgument';
-import { PICK_FAMILY_ON_COMMAND_LINE, readSkippedTagsNotice } from '../core/usecases/tagFamilies';
+import { PICK_FAMILY_ON_COMMAND_LINE, skippedTagNamesNotice } from '../core/usecases/tagFamilies';
 import { RELEASE_NOTES_FILE } from '../core/vocabulary/documentKinds';
 import { recordDocumentPath } from '../core/vocabulary/recordLayout';
 import { readRepositoryConfig, releaseLineFlags } from './repositoryConfig';
@@ -54,9 +54,10 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const config = await readRepositoryConfig(repo.root, flags);
   // --update without a range regenerates the range the file records, its end following the release once tagged.
   const recorded = values.update && positionals.length === 0 && values.out !== undefined ? await recordedUpdateRange(repo, config, values.out) : undefined;
-  // The skipped-tags note is read beside the notes (its tag read overlaps theirs) and said first, whatever happens next;
-  // it is advice, so failing to read it never stops the notes.
-  const noticeRead = readSkippedTagsNotice(repo, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE).catch(() => undefined);
+  // One read of the tag names serves the skipped-tags note and tells which ends of the range name a tag. The note is
+  // read beside the notes and said first, whatever happens next; it is advice, so failing to read it never stops the notes.
+  const tagNames = repo.listTagNames();
+  const noticeRead = tagNames.then((names) => skippedTagNamesNotice(names, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE)).catch(() => undefined);
   const sayNotice = async () => {
     const notice = await noticeRead;
     if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
@@ -66,7 +67,7 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   try {
     const range = await (recorded?.range ?? commandRange(repo, positionals[0], config.releaseFilter.pattern));
     if (!range) throw new UsageError('The repository has no commits yet, so there are no release notes to write.');
-    notes = await generateReleaseNotes(repo, config, { range, today, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
+    notes = await generateReleaseNotes(repo, config, { range, today, tagNames, checkHistory: !values['allow-partial'], ...(values.template !== undefined ? { templateFile: values.template } : {}) });
   } catch (error) {
     await sayNotice();
     throw error;

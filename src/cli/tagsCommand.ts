@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GitRepository } from '../core/git/gitRepository';
-import { selectReleaseTags, type ReleaseFilter } from '../core/git/releases';
+import { selectReleases, type ReleaseFilter } from '../core/git/releases';
 import { PICK_FAMILY_ON_COMMAND_LINE, skippedTagsNotice, tagFamiliesOf } from '../core/usecases/tagFamilies';
 import { readRepositoryConfig, releaseLineFlags } from './repositoryConfig';
 import { UsageError } from './usage';
@@ -49,8 +49,7 @@ export async function runTags(args: string[], out: NodeJS.WritableStream, err: N
   }
   const notice = skippedTagsNotice(allTags, filter.pattern, PICK_FAMILY_ON_COMMAND_LINE);
   if (notice) err.write(`reflect: note: ${notice.sentence}\n`);
-  const tags = selectReleaseTags(allTags, filter);
-  const rows: TagJson[] = tags.map((t) => ({ name: t.name, hash: t.hash, date: t.date, semver: filter.pattern.versionOf(t.name) !== null }));
+  const rows: TagJson[] = selectReleases(allTags, filter).map(({ tag, semver }) => ({ name: tag.name, hash: tag.hash, date: tag.date, semver: semver !== null }));
   if (values.format === 'json') out.write(`${JSON.stringify(rows)}\n`);
   else out.write(rows.map((t) => `${t.name}\t${t.date.slice(0, 10)}\t${t.hash.slice(0, 12)}\n`).join(''));
   return 0;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { GitRepository } from '../../src/core/git/gitRepository';
-import { DEFAULT_CLASSIFICATION_RULES, FileClassifier, type ClassificationRule } from '../../src/core/rollback/fileClassification';
+import { DEFAULT_CLASSIFICATION_RULES, FileClassifier, simpleNamePattern, type ClassificationRule } from '../../src/core/rollback/fileClassification';
 import { GlobPattern } from '../../src/core/rollback/globPattern';
 import { buildRollbackChecklist, renderRollbackChecklist, rollbackChecklistToJson } from '../../src/core/rollback/rollbackChecklist';
 import { GitFixture } from '../fixtures/gitFixture';
@@ -48,6 +48,19 @@ describe('classifying with joined rules', () => {
     const expected = oneByOne(rules);
     const classifier = new FileClassifier(rules, true);
     for (const p of [...paths, 'db/a.sql', 'db/a.json', 'xa/by', 'x/y', 'a/x/b/y', 'db/x.y']) assert.equal(classifier.classOf(p), expected(p), p);
+  });
+  it('answers literal names and `*.ending` patterns from sets exactly as their globs match', () => {
+    const patterns = ['*.d.ts', '*.', '*.{a,}', '.env', '*.{yml,yaml}', './package.json', '*.tar.gz', 'a+b.txt', '*.c++', '(x).md', '^$.txt', 'file[1].txt', '*.{a,b}c', '*.{a', 'a,b', 'x}', '*.*', '*.[ch]'];
+    assert.deepEqual(patterns.map((p) => simpleNamePattern(p)?.kind ?? 'glob'), ['endings', 'endings', 'endings', 'name', 'endings', 'name', 'endings', 'name', 'endings', 'name', 'name', 'glob', 'glob', 'glob', 'glob', 'glob', 'glob', 'glob']);
+    const names = ['x.d.ts', 'd.ts', '.d.ts', 'x.ts', 'x.', '.', 'x.a', 'x.b', 'x.bc', 'package.json', 'a+b.txt', 'aab.txt', 'x.c++', 'x.tar.gz', 'tar.gz', '.tar.gz', 'x.gz', '.env', 'x.env', '.env.local', 'x.yml', 'x.yaml.bak', '(x).md', 'x.md', '^$.txt', 'file1.txt', 'file[1].txt', 'x.{a', 'a,b', 'x}', 'x.c', 'x.h', 'noext'];
+    const classes: ClassificationRule['class'][] = ['code', 'migration', 'interface', 'configuration', 'dependency', 'client', 'infrastructure'];
+    // Each pattern its own class (rotating), so which rule answered shows in the class.
+    const rules = patterns.map((pattern, i) => ({ pattern, class: classes[i % classes.length] }));
+    for (const order of [rules, [...rules].reverse()]) {
+      const expected = oneByOne(order);
+      const classifier = new FileClassifier(order, true);
+      for (const folder of ['', 'src/', 'a.b/c/']) for (const name of names) assert.equal(classifier.classOf(folder + name), expected(folder + name), folder + name);
+    }
   });
 });
 

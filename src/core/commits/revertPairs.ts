@@ -1,4 +1,5 @@
 import type { ParsedCommit } from './conventionalCommit';
+import { compareText } from '../vocabulary/textOrder';
 
 /** A commit and the revert that undoes it, both inside the same range. */
 export interface RevertPair {
@@ -104,10 +105,6 @@ function firstAfter(positions: readonly number[], position: number): number | un
     else high = mid;
   }
   return positions[low];
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function headerOf(commit: ParsedCommit): string {

@@ -2,6 +2,7 @@
 import semverRcompare from 'semver/functions/rcompare';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { tagVersionOf, type TagPattern } from './tagPattern';
+import { compareText } from '../vocabulary/textOrder';
 
 /** Where a recorded range ends now. */
 export interface FollowedRange {
@@ -66,5 +67,5 @@ function releasesOf(names: readonly string[], pattern: TagPattern): Array<{ tag:
       const version = tagVersionOf(name, pattern)?.version;
       return version ? [{ tag: name, version }] : [];
     })
-    .sort((a, b) => semverRcompare(a.version, b.version) || a.tag.localeCompare(b.tag));
+    .sort((a, b) => semverRcompare(a.version, b.version) || compareText(a.tag, b.tag));
 }

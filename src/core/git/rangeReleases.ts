@@ -5,6 +5,7 @@ import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { selectReleaseTags } from './releases';
 import { tagVersionOf, TagPattern, type TagVersion } from './tagPattern';
+import { compareText } from '../vocabulary/textOrder';
 
 /** A release tag and the version it stands for. */
 export interface ResolvedRelease extends TagVersion {
@@ -27,15 +28,22 @@ export interface RangeReleases {
  * other start is the newest release (by version, under `pattern`) at its
  * commit, or else the newest one reachable from it.
  */
-export async function resolveRangeReleases(repo: GitRepository, range: RevisionRange, pattern: TagPattern = new TagPattern()): Promise<RangeReleases> {
-  // The usual ranges (tag..tag, tag..HEAD) need one small ref read of both ends, never the whole tag list.
-  const named = await repo.tagsNamed(range.from === undefined ? [range.to] : [range.from, range.to]);
+export async function resolveRangeReleases(repo: GitRepository, range: RevisionRange, pattern: TagPattern = new TagPattern(), tagNames?: Promise<readonly string[]>): Promise<RangeReleases> {
+  const ends = range.from === undefined ? [range.to] : [range.from, range.to];
+  // Which ends name a tag: from the tag names when they are being read anyway (no process of its own), else one small
+  // ref read of both ends. Only the name is used: a tag that is named is that release, wherever it points.
+  const named = tagNames !== undefined ? namedIn(await tagNames, ends) : new Set((await repo.tagsNamed(ends)).keys());
   const [start, end] = await Promise.all([range.from === undefined ? undefined : resolveStart(repo, range.from, named, pattern), resolveEnd(repo, range.to, named, pattern)]);
   return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 
-async function resolveStart(repo: GitRepository, from: string, tagsNamed: ReadonlyMap<string, GitTag>, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
-  const named = released(tagsNamed.get(from)?.name, pattern);
+function namedIn(tagNames: readonly string[], ends: readonly string[]): Set<string> {
+  const wanted = new Set(ends);
+  return new Set(tagNames.filter((name) => wanted.has(name)));
+}
+
+async function resolveStart(repo: GitRepository, from: string, tagsNamed: ReadonlySet<string>, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released(tagsNamed.has(from) ? from : undefined, pattern);
   if (named) return named;
   const [tags, commit, reachable] = await Promise.all([repo.listTags(), repo.resolveCommit(from), repo.tagsMergedInto(from)]);
   const atCommit = bestAt(tags, commit, pattern);
@@ -45,8 +53,8 @@ async function resolveStart(repo: GitRepository, from: string, tagsNamed: Readon
   return released(newest?.name, pattern);
 }
 
-async function resolveEnd(repo: GitRepository, to: string, tagsNamed: ReadonlyMap<string, GitTag>, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
-  const named = released(tagsNamed.get(to)?.name, pattern);
+async function resolveEnd(repo: GitRepository, to: string, tagsNamed: ReadonlySet<string>, pattern: TagPattern): Promise<ResolvedRelease | undefined> {
+  const named = released(tagsNamed.has(to) ? to : undefined, pattern);
   if (named) return named;
   // HEAD and branches move; only a commit that carries a release tag is a release.
   return bestOf(await repo.tagsPointingAt(to), pattern);
@@ -63,7 +71,7 @@ function bestOf(onCommit: readonly GitTag[], pattern: TagPattern): ResolvedRelea
     .filter((r): r is ResolvedRelease => r !== undefined);
   const matching = ranked.filter((r) => pattern.matches(r.tag));
   const pool = matching.length > 0 ? matching : ranked;
-  return pool.sort((a, b) => semverRcompare(a.version, b.version) || a.tag.localeCompare(b.tag))[0];
+  return pool.sort((a, b) => semverRcompare(a.version, b.version) || compareText(a.tag, b.tag))[0];
 }
 
 function released(name: string | undefined, pattern: TagPattern): ResolvedRelease | undefined {

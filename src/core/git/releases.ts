@@ -4,6 +4,7 @@ import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import type { TagAncestry } from './tagAncestry';
 import { TagPattern } from './tagPattern';
+import { compareText } from '../vocabulary/textOrder';
 
 /** Which tags count as releases. */
 export interface ReleaseFilter {
@@ -20,23 +21,33 @@ export const DEFAULT_RELEASE_FILTER: ReleaseFilter = { pattern: new TagPattern()
  * differently still show their history.
  */
 export function selectReleaseTags(tags: readonly GitTag[], filter: ReleaseFilter = DEFAULT_RELEASE_FILTER): GitTag[] {
+  return selectReleases(tags, filter).map((r) => r.tag);
+}
+
+/** A release tag and its version under the filter's pattern (null for a tag ordered by date). */
+export interface SelectedRelease {
+  readonly tag: GitTag;
+  readonly semver: SemVer | null;
+}
+
+/** `selectReleaseTags`, each tag with the version it was ordered by. */
+export function selectReleases(tags: readonly GitTag[], filter: ReleaseFilter = DEFAULT_RELEASE_FILTER): SelectedRelease[] {
   const { pattern } = filter;
-  // Read each name once: matching and parsing dominate on thousands of tags.
-  let candidates = tags.map((tag) => ({ tag, version: pattern.versionOf(tag.name), matches: pattern.matches(tag.name) }));
+  // Read each name once (one match, one parse): matching and parsing dominate on thousands of tags.
+  let candidates = tags.map((tag) => ({ tag, ...pattern.read(tag.name) }));
   const matching = candidates.filter((c) => c.matches);
   // A family or a pattern of one's own is followed strictly; only the default falls back to every tag.
   if (matching.length > 0 || pattern.template !== TagPattern.DEFAULT || pattern.family !== undefined) candidates = matching;
   const versioned: Array<{ tag: GitTag; semver: SemVer }> = [];
   const dated: GitTag[] = [];
-  for (const { tag, version } of candidates) {
-    const parsed = version === null ? null : new SemVer(version);
-    if (parsed && filter.hidePrereleases && parsed.prerelease.length > 0) continue;
-    if (parsed) versioned.push({ tag, semver: parsed });
+  for (const { tag, semver } of candidates) {
+    if (semver && filter.hidePrereleases && semver.prerelease.length > 0) continue;
+    if (semver) versioned.push({ tag, semver });
     else dated.push(tag);
   }
-  versioned.sort((a, b) => b.semver.compare(a.semver) || b.tag.date.localeCompare(a.tag.date) || a.tag.name.localeCompare(b.tag.name));
-  dated.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
-  return [...versioned.map((v) => v.tag), ...dated];
+  versioned.sort((a, b) => b.semver.compare(a.semver) || compareText(b.tag.date, a.tag.date) || compareText(a.tag.name, b.tag.name));
+  dated.sort((a, b) => compareText(b.date, a.date) || compareText(a.name, b.name));
+  return [...versioned, ...dated.map((tag) => ({ tag, semver: null }))];
 }
 
 /** The repository's releases: tags newest first and the unreleased range since the latest. */

@@ -1,6 +1,7 @@
 // Only the class used: semver's index loads every class and range at start-up.
 import SemVer from 'semver/classes/semver';
 import { DEFAULT_FAMILY, TagPattern, tagVersionOf } from './tagPattern';
+import { compareNames } from '../vocabulary/textOrder';
 
 /** Tags that share the text before their version: one release line of a monorepo. */
 export interface TagFamily {
@@ -70,7 +71,7 @@ export function detectTagFamilies(tagNames: Iterable<string>): TagFamily[] {
   }
   return [...families]
     .map(([name, { count, latest }]) => ({ name, count, latest }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    .sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
 }
 
 /** How a pattern reads the tags: how many it matches, and every family among them. */

@@ -22,6 +22,8 @@ export interface ReleaseNotesRequest {
   readonly pattern?: TagPattern;
   /** How changed files are classified (the rollback rules): the operational section uses the checklist's classification. */
   readonly classification?: RollbackOptions;
+  /** The repository's tag names when they are read anyway (for the skipped-tags note): the range's ends are looked up in them. */
+  readonly tagNames?: Promise<readonly string[]>;
 }
 
 /**
@@ -35,18 +37,18 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const wantLinks = options.links !== 'none';
   const remoteKey = remoteUrlKey('origin') ?? '';
   const pattern = request.pattern ?? new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
-  const [commits, config, releases, files, endCommit] = await Promise.all([
+  const [commits, config, releases, files] = await Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),
     // The author and the remote from one `git config` run.
     repo.configValues(wantLinks ? ['user.name', remoteKey] : ['user.name']),
     // The releases at both ends, so the 0.x rules, the next version and the title do not depend on how the range is spelled.
-    resolveRangeReleases(repo, request.range, pattern),
+    resolveRangeReleases(repo, request.range, pattern, request.tagNames),
     // The files the range changed, classified as the rollback checklist classifies them (one `git diff`).
     readClassifiedFiles(repo, request.range, request.classification, paths),
-    // The commit the range ends at, recorded so the notes can follow the release once it is tagged.
-    repo.resolveCommit(request.range.to),
   ]);
+  // The commit the range ends at, recorded so the notes can follow the release once it is tagged.
+  const endCommit = await rangeEndCommit(repo, request.range, commits, paths);
   const author = config.get('user.name');
   const remote = wantLinks ? config.get(remoteKey) : undefined;
   const real = commits.filter((c) => !c.isMerge);
@@ -71,4 +73,16 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
     ...(links ? { links } : {}),
     ...(paths ? { paths } : {}),
   };
+}
+
+/**
+ * The commit a range ends at, from the log already read when it can be: git
+ * log of `from..to` writes `to`'s commit first whenever it writes any (the
+ * walk starts there, and every other commit it shows is reached from it), so
+ * no process is spent asking. With paths the walk may leave `to` out, and an
+ * empty range shows nothing: git is asked then.
+ */
+export async function rangeEndCommit(repo: GitRepository, range: RevisionRange, commits: readonly { readonly hash: string }[], paths: readonly string[] | undefined): Promise<string> {
+  if (paths === undefined && commits.length > 0) return commits[0].hash;
+  return repo.resolveCommit(range.to);
 }

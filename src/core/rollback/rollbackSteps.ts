@@ -1,5 +1,6 @@
 import { escapeCodeSpan } from '../markdown/markdownEscape';
 import type { ClassifiedFile, FileClass } from './fileClassification';
+import { compareText } from '../vocabulary/textOrder';
 
 /** Where a step sits in a rollback. */
 export type RollbackPhase = 'prepare' | 'restore' | 'verify';
@@ -80,7 +81,7 @@ export function rollbackSteps(files: readonly ClassifiedFile[], context: StepCon
   const migrations = byClass('migration');
   if (migrations.length > 0) {
     steps.push(step('restore', 'migration', 'Stop writes to the affected data (maintenance mode or read-only) before touching the schema.'));
-    for (const file of [...migrations].sort((a, b) => b.path.localeCompare(a.path))) {
+    for (const file of [...migrations].sort((a, b) => compareText(b.path, a.path))) {
       steps.push(step('restore', 'migration', 'Migration ', { code: file.path }, ` (${file.status}): confirm a down-migration exists or restore from backup.`));
     }
     steps.push(step('restore', 'migration', 'Run the down-migrations newest first, then check the schema version matches ', ...target, '.'));

@@ -27,6 +27,8 @@ export interface NotesRequest {
   readonly checkHistory?: boolean;
   /** Aborted when the person cancels: the commits read are not rendered. */
   readonly signal?: AbortSignal;
+  /** The repository's tag names when they are read anyway (for the skipped-tags note); else the range's ends are read on their own. */
+  readonly tagNames?: Promise<readonly string[]>;
 }
 
 /** A release's notes, rendered, with their findings. */
@@ -52,7 +54,7 @@ export async function generateReleaseNotes(repo: GitRepository, config: Resolved
   const [partial, template, model] = await Promise.all([
     request.checkHistory ? repo.rangeCrossesShallowBoundary(range) : false,
     request.templateFile !== undefined ? readTemplateFile(request.templateFile) : loadNotesTemplate(repo.root, options.template),
-    buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options, pattern: config.releaseFilter.pattern, classification: config.rollback }),
+    buildReleaseNotes(repo, { range, ...(request.version !== undefined ? { version: request.version } : {}), date: request.today, options, pattern: config.releaseFilter.pattern, classification: config.rollback, ...(request.tagNames !== undefined ? { tagNames: request.tagNames } : {}) }),
   ]);
   // Cancelled while git was read: rendering (the costly part for a long range) is skipped.
   request.signal?.throwIfAborted();

@@ -35,16 +35,19 @@ export function skippedTagsNotice(tags: readonly GitTag[], pattern: TagPattern, 
   );
 }
 
-function skippedTagNamesNotice(names: readonly string[], pattern: TagPattern, howToPick: string): SkippedTags | undefined {
+/** `skippedTagsNotice` for the tag names alone (`listTagNames`). */
+export function skippedTagNamesNotice(names: readonly string[], pattern: TagPattern, howToPick: string): SkippedTags | undefined {
+  // When the pattern reads most tags, nothing was skipped (skipsMostTags): the families, the costly part on thousands of tags, are not read.
+  if (pattern.family !== undefined || matchedCount(names, pattern) * 2 >= names.length) return undefined;
   const report = reportTagFamilies(names, pattern);
   if (!skipsMostTags(report, pattern)) return undefined;
   return { matched: report.matched, total: report.total, sentence: describeSkippedTags(report, pattern, howToPick) };
 }
 
-/** `skippedTagsNotice` for a repository: one `for-each-ref` of the tags' names (no tag object read), no git call per tag. */
-export async function readSkippedTagsNotice(repo: GitRepository, pattern: TagPattern, howToPick: string): Promise<SkippedTags | undefined> {
-  if (pattern.family !== undefined) return undefined;
-  return skippedTagNamesNotice(await repo.listTagNames(), pattern, howToPick);
+function matchedCount(names: readonly string[], pattern: TagPattern): number {
+  let matched = 0;
+  for (const name of names) if (pattern.matches(name)) matched++;
+  return matched;
 }
 
 /** The tag families of a repository, largest first, each with its count and newest tag: one `for-each-ref` of the tags' names. */
