@@ -149,15 +149,19 @@ export function readReleaseRange(repo: GitRepository, tags: readonly GitTag[], n
  * reads the range: the page is kept whole, the rest only as far as grouping
  * needs (header, type, breaking, revert), so a long range costs little memory.
  * `grouping` is the configured one (`commitGroupingOf`), so the headings and
- * their counts are those of the release notes.
+ * their counts are those of the release notes. `onFirstPage` hears the page as
+ * soon as it is read, while git is still writing the rest of the range.
  */
-export async function readReleaseCommits(repo: GitRepository, range: RevisionRange, shallow: boolean, pageSize: number, paths?: readonly string[], grouping: GroupingOptions = {}): Promise<ReleaseCommits> {
+export async function readReleaseCommits(repo: GitRepository, range: RevisionRange, shallow: boolean, pageSize: number, paths?: readonly string[], grouping: GroupingOptions = {}, onFirstPage?: (page: readonly ParsedCommit[]) => void): Promise<ReleaseCommits> {
   const page: ParsedCommit[] = [];
   const all = await repo.readMappedCommits(
     range,
     (commit) => {
       const parsed = parseCommit(commit);
-      if (page.length < pageSize) page.push(parsed);
+      if (page.length < pageSize) {
+        page.push(parsed);
+        if (page.length === pageSize) onFirstPage?.(page);
+      }
       return forGrouping(parsed);
     },
     undefined,

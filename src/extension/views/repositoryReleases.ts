@@ -90,7 +90,7 @@ export class RepositoryReleases {
   private readonly loaded = new Map<string, Promise<LoadedRange>>();
   private readonly files = new Map<string, Promise<FileChange[]>>();
   private readonly ranges = new Map<string, Promise<RevisionRange>>();
-  private readonly firstPages = new Map<string, Promise<ParsedCommit[]>>();
+  private readonly firstPages = new Map<string, Promise<readonly ParsedCommit[]>>();
   /** Releases whose whole range has been read (groups counted). */
   private readonly counted = new Set<string>();
   private readonly tagEntries = new Map<string, ReleaseEntry>();
@@ -197,13 +197,13 @@ export class RepositoryReleases {
   /**
    * Children of an expanded release: its groups, a Load more… item, and
    * Files changed. The whole range is read to count its groups; a long one
-   * takes a while, so its first page (one short `git log`) is shown first,
+   * takes a while, so its first page is shown as soon as git has written it,
    * grouped, and the counts follow: the release redraws when they arrive.
    */
   async releaseChildren(entry: ReleaseEntry): Promise<ReleaseNode[]> {
     const counted = this.counted.has(entry.name);
     const known = this.summaries.of(entry);
-    // Known to be long: its first page is read alone, then the whole range (which would only slow the page down).
+    // Known to be long: nothing else is read until its first page is in (the changed files would only slow it down).
     if (!counted && known?.commitCount !== undefined && this.isLongCount(known)) {
       const page = await this.firstPage(entry);
       return this.showFirstPage(entry, page, this.load(entry), this.changedFiles(entry));
@@ -297,29 +297,40 @@ export class RepositoryReleases {
     return reading;
   }
 
-  /** The first page of a release's commits alone (no counting), read once. */
-  private firstPage(entry: ReleaseEntry): Promise<ParsedCommit[]> {
-    let reading = this.firstPages.get(entry.name);
-    if (!reading) {
-      reading = this.rangeOf(entry).then((range) => readReleaseCommitPage(this.repository, range, 0, this.settings.pageSize, this.settings.paths));
-      reading.catch(() => this.firstPages.delete(entry.name));
-      this.firstPages.set(entry.name, reading);
-    }
-    return reading;
+  /**
+   * The first page of a release's commits, from the read of its whole range
+   * as soon as git has written them: for a range `A..B` git walks the whole
+   * range before it writes the first commit, so a read of the page alone
+   * would cost about as much as the whole range, twice over.
+   */
+  private async firstPage(entry: ReleaseEntry): Promise<readonly ParsedCommit[]> {
+    void this.load(entry).catch(() => undefined);
+    const page = this.firstPages.get(entry.name);
+    return page ?? (await this.load(entry)).commits;
   }
 
   private load(entry: ReleaseEntry): Promise<LoadedRange> {
     let loading = this.loaded.get(entry.name);
     if (!loading) {
+      let pageRead: (page: readonly ParsedCommit[]) => void = () => undefined;
+      const page = new Promise<readonly ParsedCommit[]>((resolve) => (pageRead = resolve));
       loading = (async () => {
-        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths, this.settings.grouping);
+        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths, this.settings.grouping, (first) => pageRead([...first]));
+        pageRead(read.commits);
         return { ...read, commits: [...read.commits] };
       })();
       loading.then(
         () => this.counted.add(entry.name),
-        () => this.loaded.delete(entry.name),
+        () => {
+          this.loaded.delete(entry.name);
+          this.firstPages.delete(entry.name);
+        },
       );
       this.loaded.set(entry.name, loading);
+      // A failed read rejects the whole range; the page then fails with it (heard here when nobody asked for the page).
+      const first = Promise.race([page, loading.then((loaded) => loaded.commits)]);
+      first.catch(() => undefined);
+      this.firstPages.set(entry.name, first);
     }
     return loading;
   }
