@@ -56,6 +56,27 @@ describe('reflect notes: ranges and paths as spelled on real histories', () => {
     assert.equal(run.stdout, '');
   });
 
+  it('names the end of a range that git does not know, whichever end it is', () => {
+    const cases: Array<[string[], string]> = [
+      [['nosuch..v8.2.2'], '"nosuch" (the start of nosuch..v8.2.2)'],
+      [['v8.2.0..nosuch'], '"nosuch" (the end of v8.2.0..nosuch)'],
+      [['old..new'], '"old" (the start of old..new) or "new" (the end of old..new)'],
+      [['nosuch..v8.2.2', '--paths', 'packages/a'], '"nosuch" (the start of nosuch..v8.2.2)'],
+      [['nosuch'], '"nosuch"'],
+    ];
+    for (const command of ['notes', 'rollback']) {
+      for (const [args, named] of cases) {
+        if (command === 'rollback' && args.includes('--paths')) continue;
+        for (const format of ['markdown', 'json']) {
+          const run = reflect([command, ...args, '--format', format], repo.dir);
+          assert.equal(run.code, 2, `${command} ${args.join(' ')}`);
+          assert.equal(run.stdout, '');
+          assert.equal(run.stderr, `reflect: git does not know the revision ${named}: no branch, tag or commit has that name here.\n`);
+        }
+      }
+    }
+  });
+
   it('reads a single release ref as that release: the previous release..it', () => {
     const notes = json(['notes', 'v8.2.2'], repo.dir);
     assert.deepEqual(notes.range, { from: 'v8.2.1', to: 'v8.2.2' });

@@ -3,7 +3,7 @@ import { resolveConfig, validationOptionsOf } from '../../src/core/config/resolv
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileLayer, settingsLayer } from '../../src/core/config/configLayers';
-import { DEFAULT_REQUIRED_SIGN_OFFS } from '../../src/core/validate/signOffRules';
+import { DEFAULT_REQUIRED_SIGN_OFFS } from '../../src/core/validate/validationOptions';
 import { SIGN_OFF_DUE_VALUES, SIGN_OFF_ROLES } from '../../src/core/vocabulary/signOffRoles';
 import { validateRecord } from '../../src/core/validate/validateRecord';
 import { validateDocument } from '../../src/core/validate/validateDocument';

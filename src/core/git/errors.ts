@@ -36,7 +36,7 @@ export function classifyGitFailure(detail: string, cwd: string): GitProblem {
   if (/does not have any commits yet|ambiguous argument 'HEAD'|unknown revision or path not in the working tree.*HEAD/is.test(text)) {
     return new GitProblem('no-commits', 'The repository has no commits yet.');
   }
-  if (/unknown revision|bad revision|ambiguous argument|invalid object name/i.test(text)) {
+  if (/unknown revision|bad revision|ambiguous argument|invalid object name|malformed object name|needed a single revision/i.test(text)) {
     return new GitProblem('bad-ref', `git does not know that revision: ${firstLine(text)}`);
   }
   return new GitProblem('git-failed', `git failed: ${firstLine(text)}`);

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { readConfigValues, remoteUrlKey } from './configReads';
 import { GitProblem } from './errors';
 import { assertSafeRef, run, SAFE_DIFF_OPTIONS } from './gitCall';
 import { archiveTreeTar, listTreeEntries, objectFormat, readBlobAt, listTreeFiles, readBlobObject, stagedFiles, type TreeEntry } from './treeReads';
@@ -276,38 +277,11 @@ export class GitRepository {
   }
 
   /**
-   * Several config values from one `git config --list` run (as `--get` would
-   * read each: includes followed, the last value of a key wins); keys that are
-   * not set, or are empty, are absent. One process instead of one per key.
+   * Several config values from one `git config --list` run (see
+   * `configReads.ts`); keys that are not set, or are empty, are absent.
    */
-  async configValues(keys: readonly string[]): Promise<Map<string, string>> {
-    // Several requested spellings may name one key (`user.name`, `USER.NAME`).
-    const wanted = new Map<string, string[]>();
-    for (const key of keys) {
-      const names = wanted.get(normalizeConfigKey(key));
-      if (names) names.push(key);
-      else wanted.set(normalizeConfigKey(key), [key]);
-    }
-    const values = new Map<string, string>();
-    let output: string;
-    try {
-      output = await this.raw(['config', '--list', '-z']);
-    } catch {
-      return values;
-    }
-    for (const entry of output.split('\0')) {
-      if (entry.length === 0) continue;
-      // `key\nvalue`, or just `key` for a key written without a value (read as empty, as `--get` prints it).
-      const newline = entry.indexOf('\n');
-      const names = wanted.get(normalizeConfigKey(newline < 0 ? entry : entry.slice(0, newline)));
-      if (names === undefined) continue;
-      const value = newline < 0 ? '' : entry.slice(newline + 1).trim();
-      for (const name of names) {
-        if (value) values.set(name, value);
-        else values.delete(name);
-      }
-    }
-    return values;
+  configValues(keys: readonly string[]): Promise<Map<string, string>> {
+    return readConfigValues(this.root, keys);
   }
 
   /** Absolute path of a file inside the git directory (`HEAD`, `packed-refs`, …). */
@@ -340,7 +314,14 @@ export class GitRepository {
 
   /** The full commit hash a revision names (a tag is peeled to its commit). */
   async resolveCommit(ref: string): Promise<string> {
-    const output = await this.raw(['rev-parse', '--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
+    let output: string;
+    try {
+      output = await this.raw(['rev-parse', '--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
+    } catch (error) {
+      // rev-parse --verify says only "Needed a single revision": name the revision.
+      if (error instanceof GitProblem && /needed a single revision|unknown revision|bad revision/i.test(error.message)) throw new GitProblem('bad-ref', `git does not know the revision "${ref.slice(0, 200)}": no branch, tag or commit has that name here.`);
+      throw error;
+    }
     return output.trim();
   }
 
@@ -382,19 +363,6 @@ function readShallowFile(file: string): Promise<ReadonlySet<string>> {
     (text) => new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)),
     () => new Set<string>(),
   );
-}
-
-/** The config key of a remote's URL, or undefined for a name git would not accept. */
-export function remoteUrlKey(name: string): string | undefined {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) ? `remote.${name}.url` : undefined;
-}
-
-/** git compares section and variable names without case, subsections with case. */
-function normalizeConfigKey(key: string): string {
-  const first = key.indexOf('.');
-  const last = key.lastIndexOf('.');
-  if (first < 0) return key.toLowerCase();
-  return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
 }
 
 function assertFolder(dir: string): void {

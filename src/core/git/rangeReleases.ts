@@ -1,6 +1,7 @@
 // Only the functions used: semver's index loads every class and range at start-up.
 import semverRcompare from 'semver/functions/rcompare';
 import semverLt from 'semver/functions/lt';
+import { GitProblem } from './errors';
 import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
 import { selectReleaseTags } from './releases';
@@ -88,7 +89,9 @@ function released(name: string | undefined, pattern: TagPattern): ResolvedReleas
  * back into a maintenance branch is not its predecessor).
  */
 export async function rangeOfSingleRef(repo: GitRepository, ref: string, pattern: TagPattern = new TagPattern()): Promise<RevisionRange> {
-  const [tags, commit, reachable] = await Promise.all([repo.listTags(), repo.resolveCommit(ref), repo.tagsMergedInto(ref)]);
+  const [tags, commit, reachable] = await Promise.all([repo.listTags(), repo.resolveCommit(ref), repo.tagsMergedInto(ref)]).catch(async (problem: unknown) => {
+    throw await withUnknownRangeEnd(repo, { to: ref }, problem);
+  });
   const own = tagVersionOf(ref, pattern);
   const ownVersion = tags.some((t) => t.name === ref) ? own?.version : undefined;
   const reachableNames = new Set(reachable);
@@ -98,4 +101,23 @@ export async function rangeOfSingleRef(repo: GitRepository, ref: string, pattern
     return ownVersion === undefined || version === null || version === undefined || semverLt(version, ownVersion);
   });
   return { ...(previous ? { from: previous.name } : {}), to: ref };
+}
+
+/**
+ * When git refused a range because of a revision it does not know, the same
+ * problem with a message that names that end ("nosuch", the start of
+ * nosuch..v2.0.0), asked of each end on its own: which of several reads
+ * fails first is a race, and git's own line for a log names the whole range.
+ * Any other problem, or one no end explains, is returned as it is.
+ */
+export async function withUnknownRangeEnd(repo: GitRepository, range: RevisionRange, problem: unknown): Promise<unknown> {
+  if (!(problem instanceof GitProblem) || problem.kind !== 'bad-ref') return problem;
+  const ends: Array<readonly [string, string]> = [...(range.from !== undefined ? [[range.from, 'start'] as const] : []), [range.to, 'end'] as const];
+  const known = await Promise.all(ends.map(([ref]) => repo.resolveCommit(ref).then(() => true, () => false)));
+  const unknown = ends.filter((_, index) => !known[index]);
+  if (unknown.length === 0) return problem;
+  const spelled = `${range.from}..${range.to}`;
+  // A range of one end (a release named alone, or root..to) is that revision.
+  const named = unknown.map(([ref, end]) => (range.from === undefined ? `"${ref}"` : `"${ref}" (the ${end} of ${spelled})`)).join(' or ');
+  return new GitProblem('bad-ref', `git does not know the revision ${named}: no branch, tag or commit has that name here.`);
 }

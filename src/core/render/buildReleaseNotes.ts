@@ -2,11 +2,12 @@ import { parseCommit } from '../commits/conventionalCommit';
 import { commitGroupingOf, partitionCommits } from '../commits/groupCommits';
 import { proposeRangeVersion } from '../commits/nextVersion';
 import { bumpForRange } from '../commits/versionBump';
-import { remoteUrlKey, type GitRepository, type RevisionRange } from '../git/gitRepository';
+import { remoteUrlKey } from '../git/configReads';
+import type { GitRepository, RevisionRange } from '../git/gitRepository';
 import type { ReleaseNotesOptions } from '../config/reflectConfig';
 import type { RollbackOptions } from '../rollback/fileClassification';
 import { operationalChanges, readClassifiedFiles } from '../rollback/operationalChanges';
-import { resolveRangeReleases } from '../git/rangeReleases';
+import { resolveRangeReleases, withUnknownRangeEnd } from '../git/rangeReleases';
 import { TagPattern } from '../git/tagPattern';
 import type { ReleaseNotesModel } from './releaseNotes';
 import { remoteLinks } from './remoteLinks';
@@ -37,7 +38,7 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
   const wantLinks = options.links !== 'none';
   const remoteKey = remoteUrlKey('origin') ?? '';
   const pattern = request.pattern ?? new TagPattern(options.tagPattern ?? TagPattern.DEFAULT);
-  const [commits, config, releases, files] = await Promise.all([
+  const reads = Promise.all([
     // Commits are parsed as git writes them, overlapping git's own work.
     repo.readMappedCommits(request.range, parseCommit, undefined, paths),
     // The author and the remote from one `git config` run.
@@ -47,6 +48,10 @@ export async function buildReleaseNotes(repo: GitRepository, request: ReleaseNot
     // The files the range changed, classified as the rollback checklist classifies them (one `git diff`).
     readClassifiedFiles(repo, request.range, request.classification, paths),
   ]);
+  // A revision git does not know is named, whichever read failed first.
+  const [commits, config, releases, files] = await reads.catch(async (problem: unknown) => {
+    throw await withUnknownRangeEnd(repo, request.range, problem);
+  });
   // The commit the range ends at, recorded so the notes can follow the release once it is tagged.
   const endCommit = await rangeEndCommit(repo, request.range, commits, paths);
   const author = config.get('user.name');

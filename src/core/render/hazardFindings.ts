@@ -45,13 +45,19 @@ function needsHazard(commit: ParsedCommit, types: ReadonlySet<string>): boolean 
 /** The range of the first list item showing each abbreviated hash (as `` `abc1234` ``). */
 function listedHashLines(text: string): Map<string, TextRange> {
   const found = new Map<string, TextRange>();
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    if (!/^\s*- /.test(line)) continue;
-    for (const match of line.matchAll(/`([0-9a-f]{7})`/g)) {
-      if (!found.has(match[1])) found.set(match[1], { start: { line: index, character: 0 }, end: { line: index, character: line.replace(/\r$/, '').length } });
+  // One pass over the text for the hashes (not one per line): the notes of a long range have thousands of lines.
+  let lineStart = 0;
+  let lineIndex = 0;
+  for (const match of text.matchAll(/`([0-9a-f]{7})`/g)) {
+    if (found.has(match[1])) continue;
+    for (let newline = text.indexOf('\n', lineStart); newline >= 0 && newline < match.index; newline = text.indexOf('\n', lineStart)) {
+      lineStart = newline + 1;
+      lineIndex++;
     }
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (!/^\s*- /.test(line)) continue;
+    found.set(match[1], { start: { line: lineIndex, character: 0 }, end: { line: lineIndex, character: line.replace(/\r$/, '').length } });
   }
   return found;
 }

@@ -5,6 +5,7 @@ import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape
 import type { ClassifiedFile, RollbackOptions } from './fileClassification';
 import { readClassifiedFiles } from './operationalChanges';
 import { rollbackSteps, type RollbackPhase, type RollbackStep } from './rollbackSteps';
+import { withUnknownRangeEnd } from '../git/rangeReleases';
 
 /** A rollback package as a checklist refers to it. */
 export interface PackageReference {
@@ -45,7 +46,10 @@ export async function buildRollbackChecklist(repo: GitRepository, request: Rollb
     readClassifiedFiles(repo, request.range, request.options),
     repo.configValue('user.name'),
     request.range.from === undefined ? Promise.resolve(undefined) : repo.resolveCommit(request.range.from),
-  ]);
+  ]).catch(async (problem: unknown) => {
+    // A revision git does not know is named, whichever read failed first.
+    throw await withUnknownRangeEnd(repo, request.range, problem);
+  });
   const change = request.change ?? request.range.to;
   const target = request.range.from !== undefined && commit !== undefined ? { tag: request.range.from, commit } : undefined;
   const steps = rollbackSteps(files, { targetTag: target?.tag, targetCommit: target?.commit, fromVersion: change, packageFile: request.package?.file, packagePath: request.package?.path, packageSha256: request.package?.sha256 });

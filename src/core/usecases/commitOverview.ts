@@ -1,6 +1,7 @@
 import { parseCommitFully } from '../commits/conventionalCommit';
 import type { ResolvedConfig } from '../config/resolvedConfig';
-import { remoteUrlKey, type GitRepository } from '../git/gitRepository';
+import { remoteUrlKey } from '../git/configReads';
+import type { GitRepository } from '../git/gitRepository';
 import type { CommitOverview } from '../render/commitOverviewMarkdown';
 import { remoteLinks, type RemoteLinks } from '../render/remoteLinks';
 

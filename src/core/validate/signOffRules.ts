@@ -4,11 +4,8 @@ import { highestRatingOf } from './hazardLog';
 import { clip, dateAt, fieldAt, findRecordDocument, isBefore, rangeAt, type RecordDocument } from './recordFields';
 import { problemOf } from './ruleCatalog';
 import type { PlacedProblem } from './timelineRules';
-import { DEFAULT_SAFETY_OFFICER_RATING, type ValidationOptions } from './validationOptions';
-import { SIGN_OFF_ROLES, type SignOffDue, type SignOffRole } from '../vocabulary/signOffRoles';
-
-/** By default only the supervisor's sign-off is required, once the record is closed. */
-export const DEFAULT_REQUIRED_SIGN_OFFS: Readonly<Partial<Record<SignOffRole, SignOffDue>>> = { supervisor: 'closed' };
+import { DEFAULT_REQUIRED_SIGN_OFFS, DEFAULT_SAFETY_OFFICER_RATING, type ValidationOptions } from './validationOptions';
+import { SIGN_OFF_ROLES, type SignOffRole } from '../vocabulary/signOffRoles';
 
 /**
  * One reason a sign-off is required. Each requirement looks at change.md's

@@ -33,3 +33,10 @@ export const DEFAULT_BEYOND_ACTION_MINIMUM_DAYS = 28;
 export const DEFAULT_MAX_PROBLEMS_PER_DOCUMENT = 200;
 export const DEFAULT_RESIDUAL_RISK_THRESHOLD = 2;
 export const DEFAULT_SAFETY_OFFICER_RATING = 3;
+
+/**
+ * By default only the supervisor's sign-off is required, once the record is
+ * closed. Kept here, beside the other defaults, so reading the configuration
+ * does not load the validation rules (nor yaml through them).
+ */
+export const DEFAULT_REQUIRED_SIGN_OFFS: Readonly<Partial<Record<SignOffRole, SignOffDue>>> = { supervisor: 'closed' };
