@@ -29,7 +29,8 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: !production,
-  minify: production,
+  // RCL_READABLE_BUNDLE=1 keeps names in a production build, for a CPU profile (`npm run bench:workbench -- --profile`).
+  minify: production && !process.env.RCL_READABLE_BUNDLE,
   logLevel: 'info',
   // One copy of markdown-it, its ES module, whether it is imported or (loaded on first use) required:
   // its package would give `require` a second, CommonJS copy.

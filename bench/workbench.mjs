@@ -10,6 +10,11 @@
 //   - the extension host's memory before and after, and the longest time its
 //     event loop was blocked during each step, from the extension's probe
 //     (src/extension/benchProbe.ts, started only because REFLECT_BENCH_FIGURES is set).
+//   - the git calls the extension made in each step (the probe hears each one);
+//     the probe's lines are kept in bench/.cache/workbench-probe.jsonl.
+// `npm run bench:workbench -- --profile` CPU-profiles the extension host too
+// (bench/.cache/workbench-host.cpuprofile, for DevTools); with
+// RCL_READABLE_BUNDLE=1 the package keeps its function names.
 // A benchmark, not a test: it asserts nothing, it reports against the goals.
 // Needs the packaged extension (`npm run package`) and the e2e harness's
 // code-server and Chromium (test/harness/install.mjs).
@@ -33,10 +38,25 @@ const SCREENSHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), '
 const log = (message) => console.log(`[bench:workbench] ${message}`);
 const rows = S.treeRows(VIEW);
 
-/** The probe's lines so far: { time, event, rss, heapUsed, maxBlockMs }. */
-function probeLines(file) {
+/** Every line the probe wrote so far: samples, and one `git` line per git call. */
+function allProbeLines(file) {
   if (!fs.existsSync(file)) return [];
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+/** The probe's samples so far: { time, event, rss, heapUsed, maxBlockMs }. */
+function probeLines(file) {
+  return allProbeLines(file).filter((l) => l.event !== 'git');
+}
+
+/** The git calls the extension made between `start` and `end`: how many, the longest, and by command. */
+function gitCallsDuring(file, start, end) {
+  const calls = allProbeLines(file).filter((l) => l.event === 'git' && l.time >= start && l.time <= end);
+  const byCommand = new Map();
+  for (const call of calls) byCommand.set(call.command, (byCommand.get(call.command) ?? 0) + 1);
+  const longest = calls.reduce((a, b) => (b.ms > (a?.ms ?? -1) ? b : a), undefined);
+  const commands = [...byCommand].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([command, n]) => `${n}× ${command}`).join(', ');
+  return calls.length === 0 ? 'no git calls' : `${calls.length} git calls (longest ${longest.ms} ms: ${longest.command}; ${commands})`;
 }
 
 /** Waits (polling the DOM, at most `timeout` ms) until `probe` returns something truthy. */
@@ -75,7 +95,9 @@ async function main() {
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(extensionsDir);
   installVsix(extensionsDir, VSIX_PATH);
-  const server = await startCodeServer({ extensionsDir, env: { REFLECT_BENCH_FIGURES: figures } });
+  // `--profile`: the probe CPU-profiles the extension host too, written to bench/.cache/workbench-host.cpuprofile.
+  const profile = process.argv.includes('--profile') ? path.join(tmp, 'host.cpuprofile') : undefined;
+  const server = await startCodeServer({ extensionsDir, env: { REFLECT_BENCH_FIGURES: figures, ...(profile ? { REFLECT_BENCH_PROFILE: profile } : {}) } });
   let browser;
   let wbForFailure;
   try {
@@ -176,6 +198,14 @@ async function main() {
       cancelled = `could not cancel: ${error.message.split('\n')[0]}`;
     }
 
+    if (profile) {
+      fs.writeFileSync(`${profile}.stop`, '');
+      for (let i = 0; i < 100 && !fs.existsSync(profile); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      const kept = path.join(path.dirname(large), 'workbench-host.cpuprofile');
+      if (fs.existsSync(profile)) fs.copyFileSync(profile, kept);
+      log(fs.existsSync(profile) ? `CPU profile of the extension host: ${kept}` : 'no CPU profile was written');
+    }
+    fs.copyFileSync(figures, path.join(path.dirname(large), 'workbench-probe.jsonl'));
     const growth = after && activated ? after.rss - activated.rss : NaN;
     console.log('');
     console.log(`Releases view at scale in the workbench (code-server, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}): 50,000 commits, 2,000 tags`);
@@ -184,9 +214,16 @@ async function main() {
     line('first release rows (view visible)', firstRows - visible, GOALS.firstRowsMs, paint.maxBlockMs);
     console.log(`  ${'  first tag count after the rows'.padEnd(36)} ${String(firstCount).padStart(6)} ms`);
     console.log(`  ${'  (from the click, with activation)'.padEnd(36)} ${String(firstRows - clicked).padStart(6)} ms`);
+    if (activated) console.log(`  ${'  (from the extension\'s activation)'.padEnd(36)} ${String(firstRows - activated.time).padStart(6)} ms`);
     line(`expand ${comparison} (10,000)`, expanded - expandStart, GOALS.expandMs, expand.maxBlockMs);
     line('Load more…', moreDone - moreStart, GOALS.loadMoreMs, loadMore.maxBlockMs);
     console.log(`  extension host memory (rss): ${activated ? mb(activated.rss) : '?'} MB at activation, ${before ? mb(before.rss) : '?'} MB at first rows, ${after ? mb(after.rss) : '?'} MB after Load more`);
+    const activatedAt = activated?.time ?? clicked;
+    console.log(`  git calls, activation to the view visible: ${gitCallsDuring(figures, activatedAt, visible)}`);
+    console.log(`  git calls, view visible to first rows: ${gitCallsDuring(figures, visible, firstRows)}`);
+    console.log(`  git calls, first rows to the comparison: ${gitCallsDuring(figures, firstRows, expandStart)}`);
+    console.log(`  git calls, expanding: ${gitCallsDuring(figures, expandStart, expanded)}`);
+    console.log(`  git calls, Load more…: ${gitCallsDuring(figures, moreStart, moreDone)}`);
     console.log(`  memory growth from activation to the end: ${mb(growth)} MB  < ${GOALS.memoryGrowthMb} MB ${verdict(growth / 1024 / 1024, GOALS.memoryGrowthMb)} (heap ${activated && after ? mb(after.heapUsed - activated.heapUsed) : '?'} MB)`);
     console.log(`  Generate Release Notes (10,000 commits): progress notification after ${progressShown ?? '?'} ms; ${cancelled}`);
     const marks = [['click', clicked], ['rows', firstRows], ['expand', expandStart], ['more', moreStart], ['notes', notesStart]];

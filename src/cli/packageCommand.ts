@@ -43,7 +43,21 @@ export async function runPackage(args: string[], out: NodeJS.WritableStream, err
   const repo = await GitRepository.open(values.repo ?? '.');
   const config = await readRepositoryConfig(repo.root);
   const kind = values.kind === 'release' ? 'release' : 'rollback';
-  const created = await createPackage(repo, config, { ref: positionals[0], kind, ...(values.out !== undefined ? { outDir: resolve(values.out) } : {}) });
-  out.write(`${created.archivePath}\n`);
-  return 0;
+  // Ctrl+C (or a TERM) stops the packaging at its next step; its partial files are removed before it exits.
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const created = await createPackage(repo, config, { ref: positionals[0], kind, signal: controller.signal, ...(values.out !== undefined ? { outDir: resolve(values.out) } : {}) });
+    out.write(`${created.archivePath}\n`);
+    return 0;
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    err.write(`reflect: packaging ${positionals[0]} was cancelled: no package was written.\n`);
+    return 130;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config/resolvedConfig';
 import { GitRepository } from '../../src/core/git/gitRepository';
+import { observeGitCalls } from '../../src/core/git/gitProcess';
+import { createRollbackPackage } from '../../src/core/rollback/rollbackPackage';
+import { createPackage } from '../../src/core/usecases/rollbackPackages';
 import { generateReleaseNotes } from '../../src/core/usecases/releaseNotes';
 import { buildRecordPack, openRecordRepository, writeRecordPack } from '../../src/core/usecases/exportPack';
 import type { Clock } from '../../src/core/vocabulary/clock';
@@ -67,5 +71,67 @@ describe('Generate Release Notes stops when the person cancels', () => {
     } finally {
       repo.dispose();
     }
+  });
+});
+
+describe('Making a rollback package stops when the person cancels', () => {
+  let repo: GitFixture;
+  let out: string;
+  beforeEach(() => {
+    repo = new GitFixture('reflect-cancel-package-');
+    repo.commit('feat: first', 'src/app.ts');
+    repo.commit('feat: second', 'db/migrations/001.sql');
+    repo.tag('v1.0.0', true);
+    out = mkdtempSync(join(tmpdir(), 'reflect-cancel-packages-'));
+  });
+  afterEach(() => {
+    repo.dispose();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  /** Aborts `controller` once a git call whose command starts with `command` has finished. */
+  function abortAfter(command: string, controller: AbortController): () => void {
+    return observeGitCalls(({ args }) => {
+      if (args[0] === command) controller.abort();
+    });
+  }
+
+  for (const [step, command] of [
+    ['before git archive starts', 'init'],
+    ['once git archive has written the tar, before it is compressed', 'archive'],
+  ] as const) {
+    it(`cancelled ${step}: it stops there and leaves no archive, partial or temporary`, async () => {
+      const git = await GitRepository.open(repo.dir);
+      const controller = new AbortController();
+      const stop = abortAfter(command, controller);
+      try {
+        await assert.rejects(createRollbackPackage(git, { ref: 'v1.0.0', outDir: out, signal: controller.signal }), isAbort);
+      } finally {
+        stop();
+      }
+      assert.deepEqual(readdirSync(out), []);
+    });
+  }
+
+  it('cancelled before it begins: no git runs and the package folder is not made git-ignored', async () => {
+    const git = await GitRepository.open(repo.dir);
+    const controller = new AbortController();
+    controller.abort();
+    const calls: string[] = [];
+    const stop = observeGitCalls(({ args }) => calls.push(args[0] ?? ''));
+    try {
+      await assert.rejects(createPackage(git, DEFAULT_CONFIG, { ref: 'v1.0.0', signal: controller.signal }), isAbort);
+    } finally {
+      stop();
+    }
+    assert.deepEqual(calls, []);
+    assert.equal(existsSync(join(repo.dir, DEFAULT_CONFIG.packageFolder)), false);
+  });
+
+  it('not cancelled: the same signal lets the package be made whole', async () => {
+    const git = await GitRepository.open(repo.dir);
+    const made = await createRollbackPackage(git, { ref: 'v1.0.0', outDir: out, signal: new AbortController().signal });
+    assert.deepEqual(readdirSync(out).sort(), ['v1.0.0.tar.gz', 'v1.0.0.tar.gz.manifest.json', 'v1.0.0.tar.gz.sha256']);
+    assert.equal(made.manifest.files, 2);
   });
 });

@@ -10,7 +10,7 @@ import { firstReleaseTag, TagPattern, TagPatternError } from '../../src/core/git
 import { proposeNextVersion } from '../../src/core/commits/versionBump';
 import { commitGroupingOf } from '../../src/core/commits/groupCommits';
 import { proposeVersionForRange, resolveWorkingVersion, versionScopeOf } from '../../src/core/usecases/proposeVersion';
-import { readReleaseCommits, readReleaseListing } from '../../src/core/usecases/releaseOverview';
+import { readReleaseCommitPage, readReleaseCommits, readReleaseListing } from '../../src/core/usecases/releaseOverview';
 import { generateReleaseNotes } from '../../src/core/usecases/releaseNotes';
 import { resolveRepositoryConfiguration } from '../../src/core/usecases/repositoryConfiguration';
 import { GitFixture } from '../fixtures/gitFixture';
@@ -230,6 +230,14 @@ describe('group counts of a whole range, read a page at a time', () => {
     // The revert on the page is grouped by the pair the whole range makes, not by the page alone.
     assert.equal(page.groupOf.get(page.commits[0].hash), 'reverted');
     assert.equal(page.groupOf.get(page.commits[1].hash), 'breaking');
+    // By position, as the view reads it for each page it loaded: the same answers, checked by hash.
+    const later = await readReleaseCommitPage(repo, { from: 'v1.0.0', to: 'HEAD' }, 2, 20);
+    const loaded = [...page.commits, ...later];
+    assert.deepEqual(
+      loaded.map((c, position) => page.groupOf.at(position, c.hash)),
+      loaded.map((c) => page.groupOf.get(c.hash)),
+    );
+    assert.equal(page.groupOf.at(0, page.commits[1].hash), 'breaking', 'a position holding another commit is looked up by hash');
   });
 
   it('counts within the path scope when given one', async () => {

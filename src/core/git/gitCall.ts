@@ -17,6 +17,8 @@ export async function run(cwd: string, args: string[], options?: Parameters<type
   try {
     return (await runGit(cwd, args, options)).toString('utf8');
   } catch (error) {
+    // Stopped on purpose: the caller's AbortError, not a git failure to explain.
+    options?.signal?.throwIfAborted();
     const detail = error instanceof Error ? error.message : String(error);
     throw classifyGitFailure(detail, cwd);
   }

@@ -8,6 +8,8 @@ export interface GitCallOptions {
   readonly onStdout?: (chunk: Buffer) => void;
   /** Variables added to the neutralised environment (for example GIT_FLUSH). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Stops git (SIGTERM) when aborted; the call then rejects with the signal's AbortError. */
+  readonly signal?: AbortSignal;
 }
 
 /** git's stderr is kept up to this size for the error message; the rest is dropped. */
@@ -17,6 +19,36 @@ const MAX_PROCESSES = 8;
 
 let running = 0;
 const waiting: (() => void)[] = [];
+
+/** git ran and exited non-zero: `exitCode` says how (null when a signal stopped it); the message is git's stderr. */
+export class GitExitError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** One finished git call, as an observer hears it: its arguments (before neutralising), when it started and how long it took. */
+export interface GitCallRecord {
+  readonly args: readonly string[];
+  readonly startedAt: number;
+  readonly ms: number;
+}
+
+let observer: ((call: GitCallRecord) => void) | undefined;
+
+/**
+ * Hears every git call when it ends (the workbench benchmark's probe counts
+ * them per step); one observer at a time, none by default. Returns the undo.
+ */
+export function observeGitCalls(listener: (call: GitCallRecord) => void): () => void {
+  observer = listener;
+  return () => {
+    if (observer === listener) observer = undefined;
+  };
+}
 
 async function slot(): Promise<() => void> {
   if (running >= MAX_PROCESSES) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -41,7 +73,9 @@ async function slot(): Promise<() => void> {
  */
 export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}): Promise<Buffer> {
   const argv = neutralisedArguments(args);
+  options.signal?.throwIfAborted();
   const release = await slot();
+  const startedAt = Date.now();
   try {
     return await new Promise<Buffer>((resolve, reject) => {
       // Never spawn('git'): the system's search would run a `git` from the repository (PATH with `.` or an empty entry; Windows looks in cwd first).
@@ -50,7 +84,7 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
         reject(new Error('spawn git ENOENT: git is not on PATH'));
         return;
       }
-      const child = spawn(git, argv, { cwd, env: neutralisedEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+      const child = spawn(git, argv, { cwd, env: neutralisedEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true, ...(options.signal ? { signal: options.signal } : {}) });
       const chunks: Buffer[] = [];
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => {
@@ -63,10 +97,11 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
       child.on('error', (error) => reject(error));
       child.on('close', (code, signal) => {
         if (code === 0) resolve(Buffer.concat(chunks));
-        else reject(new Error(stderr.trim() || `git ${args[0]} ${signal ? `was stopped by ${signal}` : `exited with code ${String(code)}`}`));
+        else reject(new GitExitError(stderr.trim() || `git ${args[0]} ${signal ? `was stopped by ${signal}` : `exited with code ${String(code)}`}`, code));
       });
     });
   } finally {
     release();
+    observer?.({ args, startedAt, ms: Date.now() - startedAt });
   }
 }

@@ -345,10 +345,10 @@ export class GitRepository {
     return listTreeEntries(this.root, ref);
   }
 
-  /** Writes an uncompressed tar of a revision's tree, never running a filter (see `treeReads.ts`). */
-  async archiveTar(ref: string, outputFile: string, prefix?: string): Promise<void> {
+  /** Writes an uncompressed tar of a revision's tree, never running a filter (see `treeReads.ts`); an aborted `signal` stops it. */
+  async archiveTar(ref: string, outputFile: string, prefix?: string, signal?: AbortSignal): Promise<void> {
     const [commit, objects, format] = await Promise.all([this.resolveCommit(ref), this.gitPath('objects'), objectFormat(this.root)]);
-    return archiveTreeTar(commit, objects, format, outputFile, prefix);
+    return archiveTreeTar(commit, objects, format, outputFile, prefix, signal);
   }
 }
 

@@ -2,6 +2,7 @@
 import SemVer from 'semver/classes/semver';
 import type { GitTag } from './gitLogParsing';
 import type { GitRepository, RevisionRange } from './gitRepository';
+import type { TagAncestry } from './tagAncestry';
 import { TagPattern } from './tagPattern';
 import { compareText } from '../vocabulary/textOrder';
 
@@ -66,25 +67,37 @@ export async function readReleaseOverview(repo: GitRepository, filter: ReleaseFi
   return { tags: sorted, unreleased: { range, commitCount: await repo.countCommits(range, undefined, { withoutMerges: true }) } };
 }
 
-/** The newest release tag (in list order) reachable from `ref`, excluding `ref` itself. */
-export async function latestReachableRelease(repo: GitRepository, sortedTags: readonly GitTag[], ref: string): Promise<string | undefined> {
-  if (sortedTags.length === 0) return undefined;
+/**
+ * The newest release tag (in list order) reachable from `ref`, excluding `ref`
+ * itself. With `ancestry` (read once for many tags), a tag or HEAD it knows
+ * costs no git call; anything else is one `for-each-ref --merged`.
+ */
+export async function latestReachableRelease(repo: GitRepository, sortedTags: readonly GitTag[], ref: string, ancestry?: TagAncestry): Promise<string | undefined> {
+  const commit = ref === 'HEAD' ? ancestry?.head : sortedTags.find((t) => t.name === ref)?.hash;
+  return firstReachableRelease(repo, sortedTags, ref, commit, ancestry);
+}
+
+/** The first of `candidates` reachable from `ref` (whose commit is `commit`, when known), excluding `ref` itself. */
+async function firstReachableRelease(repo: GitRepository, candidates: readonly GitTag[], ref: string, commit: string | undefined, ancestry: TagAncestry | undefined): Promise<string | undefined> {
+  if (candidates.length === 0) return undefined;
+  const others = candidates.filter((t) => t.name !== ref);
+  if (ancestry !== undefined && commit !== undefined && ancestry.knows(commit)) return ancestry.firstReachable(commit, others)?.name;
   const reachable = new Set(await repo.tagsMergedInto(ref));
-  return sortedTags.find((t) => t.name !== ref && reachable.has(t.name))?.name;
+  return others.find((t) => reachable.has(t.name))?.name;
 }
 
 /**
  * The range a release tag covers: the previous release reachable from it ..
  * the tag. Tags later in the list that are not ancestors (other branches) are
- * skipped.
+ * skipped. `ancestry` as in `latestReachableRelease`.
  */
-export async function releaseRangeOf(repo: GitRepository, sortedTags: readonly GitTag[], name: string): Promise<RevisionRange> {
+export async function releaseRangeOf(repo: GitRepository, sortedTags: readonly GitTag[], name: string, ancestry?: TagAncestry): Promise<RevisionRange> {
   const index = sortedTags.findIndex((t) => t.name === name);
   const older = index >= 0 ? sortedTags.slice(index + 1) : sortedTags.filter((t) => t.name !== name);
   const self = sortedTags[index];
   // Tags on the same commit are not a previous release of each other.
   const candidates = self ? older.filter((t) => t.hash !== self.hash) : older;
-  return { from: await latestReachableRelease(repo, candidates, name), to: name };
+  return { from: await firstReachableRelease(repo, candidates, name, self?.hash, ancestry), to: name };
 }
 
 /** The range a tag releases by list position only: the next older tag .. the tag (no git call). */

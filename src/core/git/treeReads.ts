@@ -104,9 +104,10 @@ export async function listTreeEntries(root: string, ref: string): Promise<{ read
  * `tar.*.command` exists there, and its `info/attributes`
  * (`UNEXPANDED_ATTRIBUTES`) turns off filters, conversions and
  * `export-subst` (whose `%G?` would run gpg). The tar format is built into
- * git; compression is the caller's.
+ * git; compression is the caller's. An aborted `signal` stops git; the
+ * partial `outputFile` is the caller's to remove.
  */
-export async function archiveTreeTar(commit: string, objects: string, format: 'sha1' | 'sha256', outputFile: string, prefix?: string): Promise<void> {
+export async function archiveTreeTar(commit: string, objects: string, format: 'sha1' | 'sha256', outputFile: string, prefix?: string, signal?: AbortSignal): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'reflect-archive-'));
   try {
     // A SHA-256 repository needs a scratch repository of the same object format.
@@ -119,7 +120,7 @@ export async function archiveTreeTar(commit: string, objects: string, format: 's
     const args = ['archive', '--format=tar', `--output=${outputFile}`];
     if (prefix !== undefined) args.push(`--prefix=${prefix}`);
     args.push('--end-of-options', commit);
-    await run(scratch, args, { env: NO_USER_CONFIG });
+    await run(scratch, args, { env: NO_USER_CONFIG, ...(signal ? { signal } : {}) });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

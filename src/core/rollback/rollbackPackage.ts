@@ -45,6 +45,16 @@ export interface RollbackPackageManifest {
   readonly prefix: string;
 }
 
+/** What to package, where, and how to stop. */
+export interface PackageRequest {
+  readonly ref: string;
+  readonly outDir: string;
+  readonly now?: Date;
+  readonly kind?: PackageKind;
+  /** Aborted when the person cancels. */
+  readonly signal?: AbortSignal;
+}
+
 /** A package on disk. */
 export interface RollbackPackage {
   readonly archivePath: string;
@@ -86,9 +96,14 @@ export function kindOfManifest(manifest: RollbackPackageManifest): PackageKind {
  * `outDir`, with `<archive>.sha256` (sha256sum format) and
  * `<archive>.manifest.json`. Each file is written to a temporary name in the
  * same folder and then published under its final name; an existing archive
- * is never overwritten.
+ * is never overwritten. An aborted `signal` stops the work at its next step
+ * (git archive is stopped, gzip too) with an AbortError, and the temporary
+ * files are removed: nothing is left behind. Once the archive is published,
+ * the package is finished (its two small files are written).
  */
-export async function createRollbackPackage(repo: GitRepository, request: { readonly ref: string; readonly outDir: string; readonly now?: Date; readonly kind?: PackageKind }): Promise<RollbackPackage> {
+export async function createRollbackPackage(repo: GitRepository, request: PackageRequest): Promise<RollbackPackage> {
+  const { signal } = request;
+  signal?.throwIfAborted();
   const commit = await repo.resolveCommit(request.ref);
   const kind = request.kind ?? 'rollback';
   const base = packageBaseName(request.ref);
@@ -104,15 +119,20 @@ export async function createRollbackPackage(repo: GitRepository, request: { read
   const tarPath = temporaryPathFor(join(request.outDir, archiveName.replace(/\.gz$/, '')));
   const gzPath = temporaryPathFor(archivePath);
   try {
-    await repo.archiveTar(commit, tarPath, `${base}/`);
+    signal?.throwIfAborted();
+    await repo.archiveTar(commit, tarPath, `${base}/`, signal);
+    signal?.throwIfAborted();
     // Our own archive of the tag: no cap (it is as large as the tree).
     const summary = await summariseTar(tarPath, false, Number.MAX_SAFE_INTEGER);
+    signal?.throwIfAborted();
     const hash = createHash('sha256');
     const gzip = createGzip({ level: 9 });
     gzip.on('data', (chunk: Buffer) => hash.update(chunk));
-    await pipeline(createReadStream(tarPath), gzip, createWriteStream(gzPath, { flags: 'wx' }));
+    await pipeline(createReadStream(tarPath), gzip, createWriteStream(gzPath, { flags: 'wx' }), ...(signal ? [{ signal }] : []));
     const sha256 = hash.digest('hex');
     const size = (await stat(gzPath)).size;
+    // The last moment to stop: after this the archive has its name.
+    signal?.throwIfAborted();
     await publishWithoutOverwrite(gzPath, archivePath);
     const manifest: RollbackPackageManifest = {
       format: kind === 'release' ? 'reflect-release-package/1' : 'reflect-rollback-package/1',

@@ -20,10 +20,12 @@ export function packageFileOf(tag: string, kind: PackageKind = 'rollback'): stri
  * and described as such). Into the configured package folder
  * by default, which is made git-ignored first (a `.gitignore` holding `*`),
  * so making a package leaves `git status` clean; `outDir` is the person's own
- * choice and is left as it is.
+ * choice and is left as it is. An aborted `signal` stops it with an
+ * AbortError and leaves no archive, partial or temporary (see `createRollbackPackage`).
  */
-export async function createPackage(repo: GitRepository, config: ResolvedConfig, request: { readonly ref: string; readonly outDir?: string; readonly now?: Date; readonly kind?: PackageKind }): Promise<RollbackPackage> {
+export async function createPackage(repo: GitRepository, config: ResolvedConfig, request: { readonly ref: string; readonly outDir?: string; readonly now?: Date; readonly kind?: PackageKind; readonly signal?: AbortSignal }): Promise<RollbackPackage> {
   const outDir = request.outDir ?? packageFolderOf(repo.root, config);
+  request.signal?.throwIfAborted();
   if (request.outDir === undefined) await ensureIgnoredFolder(outDir, repo.root);
-  return createRollbackPackage(repo, { ref: request.ref, outDir, ...(request.now ? { now: request.now } : {}), ...(request.kind ? { kind: request.kind } : {}) });
+  return createRollbackPackage(repo, { ref: request.ref, outDir, ...(request.now ? { now: request.now } : {}), ...(request.kind ? { kind: request.kind } : {}), ...(request.signal ? { signal: request.signal } : {}) });
 }

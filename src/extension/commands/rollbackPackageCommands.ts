@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FileExistsError } from '../../core/files/atomicWrite';
-import { verifyRollbackPackage } from '../../core/rollback/rollbackPackage';
+import { verifyRollbackPackage, type RollbackPackage } from '../../core/rollback/rollbackPackage';
 import { createPackage, packageFolderOf } from '../../core/usecases/rollbackPackages';
 import { releaseTargetOf, versionOf } from '../releaseTarget';
 import { NOTIFICATION, withProgress } from '../progress';
@@ -27,19 +27,29 @@ export class CreateRollbackPackageCommand implements Command {
     const config = await this.registry.configurationFor(target.repository.root, { forCommand: true });
     const folder = config.packageFolder;
     let created;
+    let packaging: Promise<RollbackPackage> | undefined;
     try {
       // The core makes the package folder git-ignored first, as for `reflect package`.
-      created = await withProgress(NOTIFICATION, vscode.l10n.t('Packaging {0}', previous), () => createPackage(target.repository, config, { ref: previous }), { cancellable: false });
+      // Cancel stops it at its next step (git archive and gzip are stopped) and it removes its partial files.
+      created = await withProgress(NOTIFICATION, vscode.l10n.t('Packaging {0}', previous), (signal) => (packaging = createPackage(target.repository, config, { ref: previous, signal })));
     } catch (error) {
-      if (error instanceof FileExistsError) {
+      if (error instanceof CancelledByUser && packaging) {
+        // Said only once the work has stopped and its partial files are gone; a package finished before the cancel reached it stays, and is said.
+        created = await packaging.catch(() => undefined);
+        if (!created) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Packaging {0} was cancelled: no package was written.', previous));
+          return undefined;
+        }
+      } else if (error instanceof FileExistsError) {
         const verify = vscode.l10n.t('Verify It');
         const existing = error.path;
         void vscode.window.showInformationMessage(vscode.l10n.t('A rollback package of {0} already exists in {1}; it was not replaced.', previous, folder), verify).then((answer) => {
           if (answer === verify) void vscode.commands.executeCommand('changeLog.verifyRollbackPackage', existing);
         });
         return undefined;
+      } else {
+        throw error;
       }
-      throw error;
     }
     const { manifest } = created;
     const copy = vscode.l10n.t('Copy Checksum');

@@ -4,7 +4,8 @@ import type { FileChange } from '../../core/git/gitLogParsing';
 import { relativeDate } from '../../core/render/relativeDate';
 import { gitContentUri } from '../gitContentProvider';
 import { commitFileSides } from './commitFileSides';
-import type { ReleaseEntry, ReleaseNode, ReleaseSummary } from './repositoryReleases';
+import type { ReleaseSummary } from './releaseSummaries';
+import type { ReleaseEntry, ReleaseNode } from './repositoryReleases';
 
 /** Each kind of change its own icon, so Features and Bug fixes are told apart at a glance. */
 const GROUP_ICONS: Readonly<Record<string, string>> = {
@@ -173,10 +174,18 @@ export function commitCountText(commits: number, merges: number): string {
 }
 
 /** A count with the display language's digit grouping (1,631). */
+/** One formatter per display language: making one costs more than drawing the item (a page draws a hundred). */
+let countFormat: { readonly language: string; readonly format: (count: number) => string } | undefined;
+
 function formatCount(count: number): string {
-  try {
-    return new Intl.NumberFormat(vscode.env.language).format(count);
-  } catch {
-    return String(count);
+  const language = vscode.env.language;
+  if (countFormat?.language !== language) {
+    try {
+      const numbers = new Intl.NumberFormat(language);
+      countFormat = { language, format: (n) => numbers.format(n) };
+    } catch {
+      countFormat = { language, format: String };
+    }
   }
+  return countFormat.format(count);
 }

@@ -5,9 +5,11 @@ import type { FileChange, GitTag } from '../../core/git/gitLogParsing';
 import type { CommitFileChange } from '../../core/usecases/commitOverview';
 import type { GitRepository, HeadState, RevisionRange } from '../../core/git/gitRepository';
 import type { ReleaseFilter } from '../../core/git/releases';
+import type { TagAncestry } from '../../core/git/tagAncestry';
 import { firstReleaseTag } from '../../core/git/tagPattern';
-import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleaseFiles, readReleaseListing, readReleaseRange, type GroupCount } from '../../core/usecases/releaseOverview';
+import { readReleaseCommitPage, readReleaseCommits, readReleaseCount, readReleaseFiles, readReleaseListing, readReleaseRange, type CommitGroupIndex, type GroupCount } from '../../core/usecases/releaseOverview';
 import type { SkippedTags } from '../../core/usecases/tagFamilies';
+import { ReleaseSummaries, type RecordStatusSource, type ReleaseSummary } from './releaseSummaries';
 
 /**
  * A node of the Releases tree. Nodes are plain data (a repository is named by
@@ -49,33 +51,15 @@ export interface ReleaseEntry {
   readonly tooltip: string;
 }
 
-/** What a release item shows beside its name once known. */
-export interface ReleaseSummary {
-  /** The commits its notes list (merges apart). */
-  readonly commitCount?: number;
-  /** The merge commits of the range, counted but not listed. */
-  readonly mergeCount?: number;
-  /** A short note on the change record (for example "record 3/7"). */
-  readonly record?: string;
-  /** The range crosses a shallow-clone boundary. */
-  readonly partial?: boolean;
-}
-
-/** Reports how complete a version's change record is, or undefined when none exists. */
-export type RecordStatusSource = (repositoryRoot: string, version: string) => Promise<string | undefined>;
-
 interface LoadedRange {
   readonly range: RevisionRange;
   readonly total: number;
   commits: readonly ParsedCommit[];
   readonly partial: boolean;
   readonly groups: readonly GroupCount[];
-  readonly groupOf: ReadonlyMap<string, string>;
+  readonly groupOf: CommitGroupIndex;
   readonly hidden: { readonly count: number; readonly types: readonly string[] };
 }
-
-/** Release summaries (counts, record state) read at once, leaving most git processes to what the person asks for. */
-const SUMMARIES_AT_ONCE = 2;
 
 /**
  * A range longer than this many pages shows its first page at once and its
@@ -91,24 +75,22 @@ const PICK_FAMILY_IN_EDITOR = 'pick one with Change Log: Pick Release Family, wh
  * The releases of one repository, read lazily through the core use case
  * releaseOverview: the tag list on first paint, a release's commits when it
  * is expanded, a page at a time. Drawing an item reads nothing (`summaryOf`);
- * `readSummaries` is started when the items are listed.
+ * its summary is read when the items are listed (`ReleaseSummaries`).
  */
 export class RepositoryReleases {
   private tags: GitTag[] | undefined;
+  private ancestry: Promise<TagAncestry | undefined> = Promise.resolve(undefined);
   private head: HeadState | undefined;
   private shallow = false;
   private skippedTags: SkippedTags | undefined;
   private unreleased: ReleaseEntry | undefined;
   private readonly comparisons: ReleaseEntry[] = [];
   private shownReleases: number;
-  private readonly summaries = new Map<string, ReleaseSummary>();
-  private readonly pendingSummaries = new Set<string>();
-  private readonly summaryQueue: ReleaseEntry[] = [];
-  private summariesRunning = 0;
+  private readonly summaries: ReleaseSummaries<ReleaseEntry>;
   private readonly loaded = new Map<string, Promise<LoadedRange>>();
   private readonly files = new Map<string, Promise<FileChange[]>>();
   private readonly ranges = new Map<string, Promise<RevisionRange>>();
-  private readonly firstPages = new Map<string, Promise<ParsedCommit[]>>();
+  private readonly firstPages = new Map<string, Promise<readonly ParsedCommit[]>>();
   /** Releases whose whole range has been read (groups counted). */
   private readonly counted = new Set<string>();
   private readonly tagEntries = new Map<string, ReleaseEntry>();
@@ -116,10 +98,11 @@ export class RepositoryReleases {
   constructor(
     readonly repository: GitRepository,
     private readonly settings: { readonly releaseFilter: ReleaseFilter; readonly pageSize: number; readonly paths?: readonly string[]; readonly grouping?: GroupingOptions },
-    private readonly recordStatus: RecordStatusSource,
+    recordStatus: RecordStatusSource,
     private readonly onSummary: (entry: ReleaseEntry) => void,
   ) {
     this.shownReleases = settings.pageSize;
+    this.summaries = new ReleaseSummaries({ repository, rangeOf: (entry) => this.rangeOf(entry), recordStatus, ...(settings.paths ? { paths: settings.paths } : {}) }, onSummary);
   }
 
   get root(): string {
@@ -132,6 +115,8 @@ export class RepositoryReleases {
       const { releaseFilter, paths } = this.settings;
       const listing = await readReleaseListing(this.repository, { filter: releaseFilter, ...(paths ? { paths } : {}), howToPickFamily: PICK_FAMILY_IN_EDITOR });
       this.tags = [...listing.tags];
+      this.ancestry = listing.ancestry;
+      this.summaries.useListing(listing);
       this.skippedTags = listing.skippedTags;
       this.head = listing.head;
       this.shallow = listing.shallow;
@@ -147,7 +132,7 @@ export class RepositoryReleases {
           tooltip: `Commits on ${head.kind === 'branch' ? head.branch : `detached HEAD (${head.commit.slice(0, 7)})`} since ${from ?? 'the first commit'}`,
         };
         // The Unreleased count is part of first paint; other counts follow.
-        this.summaries.set(this.unreleased.name, { commitCount: unreleased.commitCount, mergeCount: unreleased.mergeCount, partial: unreleased.partial });
+        this.summaries.set(this.unreleased, { commitCount: unreleased.commitCount, mergeCount: unreleased.mergeCount, partial: unreleased.partial });
       }
     }
     const nodes: ReleaseNode[] = [];
@@ -171,7 +156,7 @@ export class RepositoryReleases {
     const page = tags.slice(0, this.shownReleases).map((tag) => this.tagEntry(tag));
     nodes.push(...page);
     if (tags.length > this.shownReleases) nodes.push({ type: 'more-releases', root: this.root, shown: this.shownReleases, total: tags.length });
-    this.readSummaries(nodes);
+    this.summaries.read(nodes.filter((node): node is ReleaseEntry => node.type === 'release'));
     return nodes;
   }
 
@@ -206,73 +191,45 @@ export class RepositoryReleases {
 
   /** What is known about a release so far; reads nothing. */
   summaryOf(entry: ReleaseEntry): ReleaseSummary {
-    return this.summaries.get(entry.name) ?? {};
-  }
-
-  /**
-   * Starts reading what the listed releases' items do not know yet, in the
-   * order listed; each redraws when it arrives. A few at a time: a page of a hundred
-   * releases must not take every git process, or what the person asks for
-   * next (expanding a release, Compare Releases) would wait behind them.
-   */
-  private readSummaries(nodes: readonly ReleaseNode[]): void {
-    const listed: ReleaseEntry[] = [];
-    for (const node of nodes) {
-      if (node.type !== 'release') continue;
-      const key = node.name;
-      if (this.summaries.has(key) || this.pendingSummaries.has(key)) continue;
-      this.pendingSummaries.add(key);
-      listed.push(node);
-    }
-    // What was listed last (a comparison just added) is what the person looks at: it goes first.
-    this.summaryQueue.unshift(...listed);
-    while (this.summariesRunning < SUMMARIES_AT_ONCE && this.summaryQueue.length > 0) this.readNextSummary();
-  }
-
-  private readNextSummary(): void {
-    const node = this.summaryQueue.shift();
-    if (!node) return;
-    const key = node.name;
-    this.summariesRunning++;
-    void this.readSummary(node)
-      .then(
-        (summary) => {
-          this.summaries.set(key, summary);
-          this.onSummary(node);
-        },
-        () => undefined,
-      )
-      .finally(() => {
-        this.pendingSummaries.delete(key);
-        this.summariesRunning--;
-        this.readNextSummary();
-      });
+    return this.summaries.of(entry) ?? {};
   }
 
   /**
    * Children of an expanded release: its groups, a Load more… item, and
    * Files changed. The whole range is read to count its groups; a long one
-   * takes a while, so its first page (one short `git log`) is shown first,
+   * takes a while, so its first page is shown as soon as git has written it,
    * grouped, and the counts follow: the release redraws when they arrive.
    */
   async releaseChildren(entry: ReleaseEntry): Promise<ReleaseNode[]> {
+    const counted = this.counted.has(entry.name);
+    const known = this.summaries.of(entry);
+    // Known to be long: nothing else is read until its first page is in (the changed files would only slow it down).
+    if (!counted && known?.commitCount !== undefined && this.isLongCount(known)) {
+      const page = await this.firstPage(entry);
+      return this.showFirstPage(entry, page, this.load(entry), this.changedFiles(entry));
+    }
     const whole = this.load(entry);
     // The changed files are read beside the commits, so Files changed shows its count with the groups.
     const files = this.changedFiles(entry);
-    if (!this.counted.has(entry.name) && (await this.isLong(entry))) {
-      const page = await this.firstPage(entry);
-      const redraw = () => this.onSummary(entry);
-      void Promise.all([whole, files]).then(redraw, redraw);
-      return this.firstPageChildren(entry, page);
-    }
+    if (!counted && (await this.isLong(entry))) return this.showFirstPage(entry, await this.firstPage(entry), whole, files);
     const [loaded, changes] = await Promise.all([whole, files]);
     return this.countedChildren(entry, loaded, changes.length);
   }
 
+  /** A long range's first page now; the release redraws with its counts once the whole range is read. */
+  private showFirstPage(entry: ReleaseEntry, page: readonly ParsedCommit[], whole: Promise<LoadedRange>, files: Promise<FileChange[]>): ReleaseNode[] {
+    const redraw = () => this.onSummary(entry);
+    void Promise.all([whole, files]).then(redraw, redraw);
+    return this.firstPageChildren(entry, page);
+  }
+
   /** Whether a release's range is long enough to show its first page before counting it (its count, read if not known yet). */
   private async isLong(entry: ReleaseEntry): Promise<boolean> {
-    const known = this.summaries.get(entry.name);
-    const { commitCount, mergeCount } = known?.commitCount !== undefined ? known : await readReleaseCount(this.repository, await this.rangeOf(entry), false, this.settings.paths);
+    const known = this.summaries.of(entry);
+    return this.isLongCount(known?.commitCount !== undefined ? known : await readReleaseCount(this.repository, await this.rangeOf(entry), false, this.settings.paths));
+  }
+
+  private isLongCount({ commitCount, mergeCount }: { readonly commitCount?: number; readonly mergeCount?: number }): boolean {
     return (commitCount ?? 0) + (mergeCount ?? 0) > this.settings.pageSize * LONG_RANGE_PAGES;
   }
 
@@ -291,7 +248,7 @@ export class RepositoryReleases {
     if (loaded.total === 0) nodes.push({ type: 'notice', id: `empty:${entry.name}`, icon: 'info', label: vscode.l10n.t('No commits in this range') });
     // Every group of the range with its whole count; under it, the commits loaded so far.
     for (const { type, title, count } of loaded.groups) {
-      const commits = loaded.commits.filter((c) => loaded.groupOf.get(c.hash) === type);
+      const commits = loaded.commits.filter((c, position) => loaded.groupOf.at(position, c.hash) === type);
       nodes.push({ type: 'group', entry, group: { type, title, commits }, total: count });
     }
     if (loaded.hidden.count > 0) {
@@ -332,45 +289,50 @@ export class RepositoryReleases {
     if (entry.range) return Promise.resolve(entry.range);
     let reading = this.ranges.get(entry.name);
     if (!reading) {
-      reading = readReleaseRange(this.repository, this.tags ?? [], entry.name);
+      const tags = this.tags ?? [];
+      reading = this.ancestry.then((ancestry) => readReleaseRange(this.repository, tags, entry.name, ancestry));
       reading.catch(() => this.ranges.delete(entry.name));
       this.ranges.set(entry.name, reading);
     }
     return reading;
   }
 
-  /** The first page of a release's commits alone (no counting), read once. */
-  private firstPage(entry: ReleaseEntry): Promise<ParsedCommit[]> {
-    let reading = this.firstPages.get(entry.name);
-    if (!reading) {
-      reading = this.rangeOf(entry).then((range) => readReleaseCommitPage(this.repository, range, 0, this.settings.pageSize, this.settings.paths));
-      reading.catch(() => this.firstPages.delete(entry.name));
-      this.firstPages.set(entry.name, reading);
-    }
-    return reading;
+  /**
+   * The first page of a release's commits, from the read of its whole range
+   * as soon as git has written them: for a range `A..B` git walks the whole
+   * range before it writes the first commit, so a read of the page alone
+   * would cost about as much as the whole range, twice over.
+   */
+  private async firstPage(entry: ReleaseEntry): Promise<readonly ParsedCommit[]> {
+    void this.load(entry).catch(() => undefined);
+    const page = this.firstPages.get(entry.name);
+    return page ?? (await this.load(entry)).commits;
   }
 
   private load(entry: ReleaseEntry): Promise<LoadedRange> {
     let loading = this.loaded.get(entry.name);
     if (!loading) {
+      let pageRead: (page: readonly ParsedCommit[]) => void = () => undefined;
+      const page = new Promise<readonly ParsedCommit[]>((resolve) => (pageRead = resolve));
       loading = (async () => {
-        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths, this.settings.grouping);
+        const read = await readReleaseCommits(this.repository, await this.rangeOf(entry), this.shallow, this.settings.pageSize, this.settings.paths, this.settings.grouping, (first) => pageRead([...first]));
+        pageRead(read.commits);
         return { ...read, commits: [...read.commits] };
       })();
       loading.then(
         () => this.counted.add(entry.name),
-        () => this.loaded.delete(entry.name),
+        () => {
+          this.loaded.delete(entry.name);
+          this.firstPages.delete(entry.name);
+        },
       );
       this.loaded.set(entry.name, loading);
+      // A failed read rejects the whole range; the page then fails with it (heard here when nobody asked for the page).
+      const first = Promise.race([page, loading.then((loaded) => loaded.commits)]);
+      first.catch(() => undefined);
+      this.firstPages.set(entry.name, first);
     }
     return loading;
-  }
-
-  private async readSummary(entry: ReleaseEntry): Promise<ReleaseSummary> {
-    const range = await this.rangeOf(entry);
-    const version = entry.kind === 'tag' ? entry.name : undefined;
-    const [{ commitCount, mergeCount, partial }, record] = await Promise.all([readReleaseCount(this.repository, range, this.shallow, this.settings.paths), version ? this.recordStatus(this.root, version) : Promise.resolve(undefined)]);
-    return { commitCount, mergeCount, record, partial };
   }
 
   /** Says that the tag pattern skipped most tags; choosing it offers the families in a quick pick. */
