@@ -114,7 +114,19 @@ async function main() {
     // 1. First release rows.
     const clicked = Date.now();
     await wb.openView('Change Log');
-    await page.locator(`.part.sidebar .monaco-list[role="tree"][aria-label="${VIEW}"]`).waitFor({ state: 'visible', timeout: 60_000 });
+    // The view is visible when its pane is shown open: its header expanded, with a body of some size. (The tree
+    // element itself has no size until it has rows, so waiting for it would time the rows, not the view.)
+    await until(
+      page,
+      (title) =>
+        [...document.querySelectorAll('.part.sidebar .pane')].some((pane) => {
+          const header = pane.querySelector('.pane-header');
+          const body = pane.querySelector('.pane-body');
+          return header?.querySelector('.title')?.textContent?.trim() === title && header.getAttribute('aria-expanded') === 'true' && (body?.getBoundingClientRect().height ?? 0) > 0;
+        }),
+      VIEW,
+      60_000,
+    );
     const visible = Date.now();
     await until(page, (sel) => [...document.querySelectorAll(sel)].some((row) => /^v\d/.test(row.querySelector('.label-name')?.textContent ?? '')), rows);
     const firstRows = Date.now();
