@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { parseYamlWithinBudget } from '../validate/boundedYaml';
 import { FileTooLargeError, NotRegularFileError, readRegularText } from '../files/regularFile';
 import { OutsideRepositoryError, requireInsideRepository } from '../files/safePaths';
 import configSchema from '../../../schemas/config/release-notes-config.schema.json';
@@ -60,7 +59,8 @@ export function parseReflectConfig(text: string, file: string = CONFIG_FILE_NAME
     // Node's message quotes the text around the error, which may be a secret pasted by mistake: only its position is kept.
     const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0];
     const line = jsonErrorLine(text, message);
-    return { config: {}, found: true, problems: [{ file, ...(line ? { line } : {}), message: `${file} is not valid JSON${line ? ` (line ${line})` : ''}; check the quotes, commas and brackets there.` }] };
+    // The line is the problem's own field: each front end says it ("(line 3)") where it shows the message.
+    return { config: {}, found: true, problems: [{ file, ...(line ? { line } : {}), message: `${file} is not valid JSON; check its quotes, commas and brackets` }] };
   }
   const errors = validateConfig(data);
   if (errors.length > 0) return { config: {}, found: true, problems: errors.map((e) => ({ file, message: `${file}: ${e}` })) };
@@ -99,6 +99,9 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   if (position) return text.slice(0, Number(position[1])).split('\n').length;
   // The JSON schema makes a bare word (not a JSON value) an error, as it is for JSON.parse.
   // Bounded like front matter: complex keys or deep nesting in a hostile file end the search, not the process.
+  // Loaded here, for a broken file only: reading a config (or finding none) does not load yaml.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseYamlWithinBudget } = require('../validate/boundedYaml') as typeof import('../validate/boundedYaml');
   const parsed = parseYamlWithinBudget(text, { uniqueKeys: false, schema: 'json' }, CONFIG_YAML_BUDGET);
   const error = parsed.document?.errors[0];
   return error ? text.slice(0, error.pos[0]).split('\n').length : undefined;
