@@ -84,7 +84,7 @@ describe('nothing is read from or written outside the repository', () => {
     repo.write('reflect.config.json', `{\n  "releaseNotes": {\n    "token": ${SECRET}\n  }\n}\n`);
     const result = reflect(['notes'], repo.dir);
     assert.equal(result.code, 2, result.output);
-    assert.match(result.stderr, /reflect\.config\.json is not valid JSON \(line 3\)/);
+    assert.match(result.stderr, /reflect\.config\.json is not valid JSON; check its quotes, commas and brackets \(line 3\)\n$/);
     assert.doesNotMatch(result.output, /sk-live/);
   });
 
