@@ -46,13 +46,6 @@ function monorepo(tmp) {
   return dir;
 }
 
-async function topRows(wb, accept, message) {
-  return wb.waitUntil(async () => {
-    const rows = (await wb.treeItems(RELEASES_VIEW)).filter((r) => r.level === 1);
-    return accept(rows) && rows;
-  }, { timeout: 45_000, message });
-}
-
 export const releaseFamiliesJourney = {
   name: 'release families',
   disableWorkspaceTrust: true,
@@ -63,7 +56,7 @@ export const releaseFamiliesJourney = {
       screenshot: '15-family-notice',
       async run({ wb, log }) {
         await wb.openView(CONTAINER_TITLE);
-        const rows = await topRows(wb, (r) => r.some((x) => x.label === NOTICE), 'the skipped-tags notice');
+        const rows = await wb.topLevelRows(RELEASES_VIEW, (r) => r.some((x) => x.label === NOTICE), 'the skipped-tags notice');
         log(`rows: ${JSON.stringify(rows)}`);
         assert.equal(rows[0].label, NOTICE);
         assert.deepEqual(rows.slice(1).map((r) => r.label), ['Unreleased', 'v1.1.0', 'v1.0.0']);
@@ -94,7 +87,7 @@ export const releaseFamiliesJourney = {
         await page.keyboard.type('pkg-a');
         await page.keyboard.press('Enter');
         await page.locator(S.quickInput).waitFor({ state: 'hidden', timeout: 15_000 });
-        const rows = await topRows(wb, (r) => r.some((x) => x.label === 'pkg-a@1.3.0'), 'the pkg-a release line');
+        const rows = await wb.topLevelRows(RELEASES_VIEW, (r) => r.some((x) => x.label === 'pkg-a@1.3.0'), 'the pkg-a release line');
         log(`rows: ${JSON.stringify(rows)}`);
         assert.deepEqual(rows.map((r) => r.label), ['Unreleased', 'pkg-a@1.3.0', 'pkg-a@1.2.0', 'pkg-a@1.1.0', 'pkg-a@1.0.0']);
         assert.match(rows[0].description, /^1 commit\b/, 'Unreleased counts only the commit in packages/pkg-a');

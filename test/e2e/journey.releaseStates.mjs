@@ -35,13 +35,6 @@ function shallowClone(tmp) {
   return dir;
 }
 
-async function topRows(wb, accept, message) {
-  return wb.waitUntil(async () => {
-    const rows = (await wb.treeItems(RELEASES_VIEW)).filter((r) => r.level === 1);
-    return accept(rows) && rows;
-  }, { timeout: 45_000, message });
-}
-
 export const releaseStatesJourney = {
   name: 'release states',
   disableWorkspaceTrust: true,
@@ -52,7 +45,7 @@ export const releaseStatesJourney = {
       screenshot: '05-no-tags',
       async run({ wb, log }) {
         await wb.openView(CONTAINER_TITLE);
-        const rows = await topRows(wb, (r) => r.some((x) => x.label === 'No releases tagged yet'), 'the no-tags hint');
+        const rows = await wb.topLevelRows(RELEASES_VIEW, (r) => r.some((x) => x.label === 'No releases tagged yet'), 'the no-tags hint');
         log(`rows: ${JSON.stringify(rows)}`);
         assert.equal(rows[0].label, 'Unreleased');
         assert.match(rows[0].description, /3 commits/);
@@ -64,7 +57,7 @@ export const releaseStatesJourney = {
       async run({ wb, open, tmp, page, log }) {
         await open(shallowClone(tmp));
         await wb.openView(CONTAINER_TITLE);
-        const rows = await topRows(wb, (r) => r.length >= 3 && r[0].label.startsWith('Shallow clone'), 'the shallow-clone warning');
+        const rows = await wb.topLevelRows(RELEASES_VIEW, (r) => r.length >= 3 && r[0].label.startsWith('Shallow clone'), 'the shallow-clone warning');
         log(`rows: ${JSON.stringify(rows)}`);
         const tagRow = rows.find((r) => r.label === 'v1.1.0');
         assert.ok(tagRow, 'v1.1.0 is listed');

@@ -104,6 +104,14 @@ export class Workbench {
       .map((r) => ({ label: r.label, description: r.description, level: r.level })), { label: S.treeRowLabel, description: S.treeRowDescription });
   }
 
+  /** Waits (at most `timeout` ms) until a tree view's top-level rows satisfy `accept`, and returns them. */
+  async topLevelRows(viewName, accept, message, { timeout = 45_000 } = {}) {
+    return this.waitUntil(async () => {
+      const rows = (await this.treeItems(viewName)).filter((r) => r.level === 1);
+      return accept(rows) && rows;
+    }, { timeout, message });
+  }
+
   // ---- Editors -------------------------------------------------------------------------------
 
   /** Waits until the active editor tab shows `fileName`. */

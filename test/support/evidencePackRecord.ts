@@ -4,6 +4,8 @@ import { buildEvidencePack } from '../../src/core/export/buildEvidencePack';
 import type { EvidencePackInput, PackCommits } from '../../src/core/export/evidencePackInput';
 import { assessRecord } from '../../src/core/records/recordStatus';
 import type { RecordFile } from '../../src/core/validate/validateRecord';
+import { fixedClock } from '../../src/core/vocabulary/clock';
+import { formatLogEntry, insertLogEntry } from '../../src/core/records/deploymentLog';
 import { answered, APPROVED_CHANGE_FRONT_MATTER, reflectionFrontMatter, withFrontMatter } from './recordDocuments';
 
 /** The files of a complete change record for v1.4.0, deployed 2026-12-02 20:00–22:00 UTC. */
@@ -42,6 +44,33 @@ export function completeRecordFiles(): Record<string, string> {
 }
 
 /** A rollback checklist with these step lines under "Steps" and a recorded package. */
+/**
+ * A complete record whose change was deployed: the approved window with the
+ * actual one beside it, one post-deployment check, a review, two planned
+ * steps and one deployment-log entry (a problem, logged at `loggedAt`).
+ * `check` and `logText` are the person's words, so a test can put markup in them.
+ */
+export function deployedChangeControlFiles(check: string, logText: string, loggedAt: Date): Record<string, string> {
+  const files = completeRecordFiles();
+  files['change.md'] = withFrontMatter(answered('change'), [
+    ...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')).map((l) =>
+      l === '  end: 2026-12-02T22:00:00Z' ? `${l}\n  expected_downtime_minutes: 30\n  actual:\n    start: 2026-12-02T20:05:00Z\n    end: 2026-12-02T21:40:00Z\n    downtime_minutes: 25` : l,
+    ),
+    'verification:',
+    `  - check: ${check}`,
+    '    result: pass',
+    '    by: Sam Patel',
+    '    at: 2026-12-02T21:45:00Z',
+    'review:',
+    '  outcome: successful-with-issues',
+    '  date: 2026-12-03',
+    '  reviewer: Change Advisory Board',
+  ]);
+  files['in-action-planning.md'] = files['in-action-planning.md'].replace('## Steps and timeline\n\nWe wrote a considered answer here.', '## Steps and timeline\n\n1. Stop the interface engine\n2. Run the migration\n\nWe wrote a considered answer here.');
+  files['in-action-execution.md'] = insertLogEntry(files['in-action-execution.md'], formatLogEntry('problem', logText, fixedClock(loggedAt))).text;
+  return files;
+}
+
 export function rollbackText(steps: readonly string[], packageLines: readonly string[] = ['package:', '  file: v1.3.2.tar.gz', `  sha256: ${'ab'.repeat(32)}`]): string {
   const text = withFrontMatter(answered('rollback'), ['kind: rollback', 'change: v1.4.0', 'date: 2026-11-27', 'author: Alex Morgan', 'target:', '  tag: v1.3.2', `  commit: ${'4f2a9c1e'.repeat(5)}`, ...packageLines]);
   return text.replace('## Steps\n\nWe wrote a considered answer here.\n', `## Steps\n\n<!-- reflect:begin steps-restore sha256=0123456789abcdef -->\n\n${steps.join('\n')}\n\n<!-- reflect:end steps-restore -->\n`);

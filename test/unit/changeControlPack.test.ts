@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { fixedClock, localIsoDateTime } from '../../src/core/vocabulary/clock';
+import { localIsoDateTime } from '../../src/core/vocabulary/clock';
 import { readableDate } from '../../src/core/vocabulary/readableDate';
-import { formatLogEntry, insertLogEntry } from '../../src/core/records/deploymentLog';
-import { completeRecordFiles, packOf } from '../support/evidencePackRecord';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
+import { deployedChangeControlFiles, packOf } from '../support/evidencePackRecord';
 
 const AT = new Date('2026-12-02T20:10:00Z');
 const STAMP = localIsoDateTime(AT);
@@ -15,23 +13,7 @@ function section(html: string, id: string): string {
 }
 
 describe('the evidence pack shows change control', () => {
-  const files = completeRecordFiles();
-  files['change.md'] = withFrontMatter(answered('change'), [
-    ...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')).map((l) =>
-      l === '  end: 2026-12-02T22:00:00Z' ? `${l}\n  expected_downtime_minutes: 30\n  actual:\n    start: 2026-12-02T20:05:00Z\n    end: 2026-12-02T21:40:00Z\n    downtime_minutes: 25` : l,
-    ),
-    'verification:',
-    '  - check: A ward nurse opens a <b>result</b>',
-    '    result: pass',
-    '    by: Sam Patel',
-    '    at: 2026-12-02T21:45:00Z',
-    'review:',
-    '  outcome: successful-with-issues',
-    '  date: 2026-12-03',
-    '  reviewer: Change Advisory Board',
-  ]);
-  files['in-action-planning.md'] = files['in-action-planning.md'].replace('## Steps and timeline\n\nWe wrote a considered answer here.', '## Steps and timeline\n\n1. Stop the interface engine\n2. Run the migration\n\nWe wrote a considered answer here.');
-  files['in-action-execution.md'] = insertLogEntry(files['in-action-execution.md'], formatLogEntry('problem', 'Node 2 <did not> start', fixedClock(AT))).text;
+  const files = deployedChangeControlFiles('A ward nurse opens a <b>result</b>', 'Node 2 <did not> start', AT);
   const html = packOf(files);
 
   it('puts the approved window beside the actual one, with the review and each check', () => {

@@ -5,12 +5,10 @@ import { renderPackPdf, type PdfPack } from '../../src/core/export/pdf/renderPac
 import { assessRecord } from '../../src/core/records/recordStatus';
 import type { RecordFile } from '../../src/core/validate/validateRecord';
 import { buildEvidencePack } from '../../src/core/export/buildEvidencePack';
-import { fixedClock } from '../../src/core/vocabulary/clock';
-import { formatLogEntry, insertLogEntry } from '../../src/core/records/deploymentLog';
-import { completeRecordFiles, GENERATED_AT, STYLESHEET } from '../support/evidencePackRecord';
+import { completeRecordFiles, deployedChangeControlFiles, GENERATED_AT, STYLESHEET } from '../support/evidencePackRecord';
 import { PDFBool, PDFDict, PDFName, PDFString } from 'pdf-lib';
 import { holds, readPdf } from '../support/pdfReading';
-import { answered, APPROVED_CHANGE_FRONT_MATTER, withFrontMatter } from '../support/recordDocuments';
+import { answered, withFrontMatter } from '../support/recordDocuments';
 
 const ACTIVITY = { title: 'Deploying a pathology results viewer upgrade', trainee: 'Alex Morgan', system: 'Pathology results viewer' };
 
@@ -178,23 +176,7 @@ describe('The evidence pack as a PDF', () => {
   });
 
   it('prints change control: the approved window beside the actual one, the review, each check, and the log beside the planned steps', async () => {
-    const files = completeRecordFiles();
-    files['change.md'] = withFrontMatter(answered('change'), [
-      ...APPROVED_CHANGE_FRONT_MATTER.map((l) => l.replace('status: approved', 'status: deployed')).map((l) =>
-        l === '  end: 2026-12-02T22:00:00Z' ? `${l}\n  expected_downtime_minutes: 30\n  actual:\n    start: 2026-12-02T20:05:00Z\n    end: 2026-12-02T21:40:00Z\n    downtime_minutes: 25` : l,
-      ),
-      'verification:',
-      '  - check: A ward nurse opens a result',
-      '    result: pass',
-      '    by: Sam Patel',
-      '    at: 2026-12-02T21:45:00Z',
-      'review:',
-      '  outcome: successful-with-issues',
-      '  date: 2026-12-03',
-      '  reviewer: Change Advisory Board',
-    ]);
-    files['in-action-planning.md'] = files['in-action-planning.md'].replace('## Steps and timeline\n\nWe wrote a considered answer here.', '## Steps and timeline\n\n1. Stop the interface engine\n2. Run the migration\n\nWe wrote a considered answer here.');
-    files['in-action-execution.md'] = insertLogEntry(files['in-action-execution.md'], formatLogEntry('problem', 'Node 2 did not start', fixedClock(new Date('2026-12-02T20:10:00Z')))).text;
+    const files = deployedChangeControlFiles('A ward nurse opens a result', 'Node 2 did not start', new Date('2026-12-02T20:10:00Z'));
     const read = await readPdf((await pdfOf(files)).bytes);
     const from = read.text.lastIndexOf('4. Change control');
     const part = read.text.slice(from, read.text.indexOf('5. Release notes', from));

@@ -318,8 +318,8 @@ export class GitRepository {
     try {
       output = await this.raw(['rev-parse', '--verify', '--end-of-options', `${assertSafeRef(ref)}^{commit}`]);
     } catch (error) {
-      // rev-parse --verify says only "Needed a single revision": name the revision.
-      if (error instanceof GitProblem && /needed a single revision|unknown revision|bad revision/i.test(error.message)) throw new GitProblem('bad-ref', `git does not know the revision "${ref.slice(0, 200)}": no branch, tag or commit has that name here.`);
+      // rev-parse --verify says only "Needed a single revision" (classified as bad-ref): name the revision.
+      if (error instanceof GitProblem && error.kind === 'bad-ref') throw new GitProblem('bad-ref', `git does not know the revision "${ref.slice(0, 200)}": no branch, tag or commit has that name here.`);
       throw error;
     }
     return output.trim();
