@@ -9,3 +9,6 @@ export { renderReleaseNotesMarkdown } from '../src/core/render/releaseNotes';
 export { logArguments, LOG_ENVIRONMENT, TAG_LIST_ARGUMENTS } from '../src/core/git/gitRepository';
 export { neutralisedArguments, neutralisedEnvironment } from '../src/core/git/programConfigKeys';
 export { gitExecutableFor } from '../src/core/git/gitExecutable';
+export { replaceFile, FileChangedError } from '../src/core/files/atomicWrite';
+export { regenerate } from '../src/core/markdown/regenerate';
+export { sealFences } from '../src/core/markdown/generatedFences';

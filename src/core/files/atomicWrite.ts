@@ -99,6 +99,22 @@ export interface ReplaceFileOptions {
 const MAX_COMPARED_BYTES = 64 * 1024 * 1024;
 
 /**
+ * The two steps of a swap another program's save can fall between: the
+ * rename that puts the new version under the name, and the turn the update
+ * gives before its last look at the old file. Passed in so a test can put a
+ * save exactly there; every caller uses `SWAP_STEPS`.
+ */
+export interface SwapSteps {
+  rename(from: string, to: string): void;
+  settle(): Promise<void>;
+}
+
+export const SWAP_STEPS: SwapSteps = {
+  rename: renameSync,
+  settle: () => new Promise<void>((resolve) => setImmediate(resolve)),
+};
+
+/**
  * Replaces an existing file's content atomically, for a rewrite the person
  * asked for (regenerating fenced parts, a forced export). A link is written
  * through to its real file (the link stays a link) and that file keeps its
@@ -107,12 +123,16 @@ const MAX_COMPARED_BYTES = 64 * 1024 * 1024;
  *
  * The last check and the rename run as one synchronous step, so nothing in
  * this process comes between them. A hard link (the guard) keeps the old
- * file reachable across the rename: a save another program wrote into it
- * in the few microseconds between check and rename is seen there afterwards
- * and put back under the name (then `FileChangedError`). Every temporary
- * name is removed on every path.
+ * file reachable across the rename. A save another program wrote into it
+ * between the check and the rename, or through an open it made before the
+ * rename, is seen there on two looks (right after the rename, and after one
+ * more turn) and put back under the name, then `FileChangedError`. What no
+ * rename-based write can see is a program that opened the old file before
+ * the rename and writes to it only after the last look: that save goes to
+ * a file no longer under the name. Every temporary name is removed on every
+ * path.
  */
-export async function replaceFile(target: string, content: string | Buffer, options: ReplaceFileOptions = {}): Promise<void> {
+export async function replaceFile(target: string, content: string | Buffer, options: ReplaceFileOptions = {}, steps: SwapSteps = SWAP_STEPS): Promise<void> {
   const real = options.root !== undefined ? await refuseLinkOutOfRepository(options.root, target, target) : await realpath(target);
   const before = await stat(real);
   if (!before.isFile()) throw new Error(`${target} is not a regular file; it was not replaced.`);
@@ -126,13 +146,27 @@ export async function replaceFile(target: string, content: string | Buffer, opti
   if (!unchanged.holds(real)) throw new FileChangedError(target);
   const temporary = temporaryPathFor(real);
   const ours = await writeTemporary(temporary, content, before);
+  let guard: string | undefined;
   try {
-    swapInIfUnchanged(real, temporary, ours, unchanged, target);
+    guard = swapInIfUnchanged(real, temporary, ours, unchanged, target, steps);
+    if (guard !== undefined) {
+      // An editor's open that found the old file before the rename may
+      // still be waiting for the lock the rename held; its truncate and
+      // write land a moment later. One more turn, then one more look.
+      await steps.settle();
+      if (!unchanged.holds(guard)) {
+        putBackSave(guard, real, ours);
+        guard = undefined;
+        throw new FileChangedError(target);
+      }
+    }
   } finally {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Renamed into place, or already gone.
+    for (const name of guard === undefined ? [temporary] : [temporary, guard]) {
+      try {
+        unlinkSync(name);
+      } catch {
+        // Renamed into place, or already gone.
+      }
     }
   }
 }
@@ -172,7 +206,9 @@ class UnchangedCheck {
   }
 }
 
-function swapInIfUnchanged(real: string, temporary: string, ours: Stats, unchanged: UnchangedCheck, shown: string): void {
+// Returns the guard (a second name of the replaced file) when there is one;
+// the caller looks at it once more and removes it.
+function swapInIfUnchanged(real: string, temporary: string, ours: Stats, unchanged: UnchangedCheck, shown: string, steps: SwapSteps): string | undefined {
   const guard = temporaryPathFor(real);
   let guarded = false;
   try {
@@ -181,18 +217,22 @@ function swapInIfUnchanged(real: string, temporary: string, ours: Stats, unchang
   } catch (error) {
     if (!hardLinksUnsupported((error as NodeJS.ErrnoException).code)) throw error;
   }
+  let handedOver = false;
   try {
     if (!unchanged.holds(guarded ? guard : real)) throw new FileChangedError(shown);
     // The guard must be the file at the name, not one saved over it since the link.
     if (guarded && !sameFile(statSync(guard), statSync(real))) throw new FileChangedError(shown);
-    renameSync(temporary, real);
-    if (guarded && !unchanged.holds(guard)) {
+    steps.rename(temporary, real);
+    if (!guarded) return undefined;
+    if (!unchanged.holds(guard)) {
       putBackSave(guard, real, ours);
       guarded = false;
       throw new FileChangedError(shown);
     }
+    handedOver = true;
+    return guard;
   } finally {
-    if (guarded) {
+    if (guarded && !handedOver) {
       try {
         unlinkSync(guard);
       } catch {
