@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileChange } from '../../core/git/gitLogParsing';
 import { relativeDate } from '../../core/render/relativeDate';
+import { countText } from '../../core/vocabulary/countText';
 import { gitContentUri } from '../gitContentProvider';
 import { commitFileSides } from './commitFileSides';
 import type { ReleaseSummary } from './releaseSummaries';
@@ -174,18 +175,6 @@ export function commitCountText(commits: number, merges: number): string {
 }
 
 /** A count with the display language's digit grouping (1,631). */
-/** One formatter per display language: making one costs more than drawing the item (a page draws a hundred). */
-let countFormat: { readonly language: string; readonly format: (count: number) => string } | undefined;
-
 function formatCount(count: number): string {
-  const language = vscode.env.language;
-  if (countFormat?.language !== language) {
-    try {
-      const numbers = new Intl.NumberFormat(language);
-      countFormat = { language, format: (n) => numbers.format(n) };
-    } catch {
-      countFormat = { language, format: String };
-    }
-  }
-  return countFormat.format(count);
+  return countText(count, vscode.env.language);
 }
