@@ -9,7 +9,7 @@ import { branchyHistory } from '../support/branchyHistory';
 /** Every release's range and Unreleased, by name, as the Releases view lists them. */
 async function listedRanges(git: GitRepository) {
   const read = await readReleaseListing(git, { filter: DEFAULT_RELEASE_FILTER });
-  const ancestry = await read.ancestry;
+  const ancestry = await read.ancestry();
   const listing = { tags: read.tags, shallow: read.shallow, ...(ancestry ? { ancestry } : {}) };
   const ranges = new Map<string, RevisionRange>();
   for (const { name } of listing.tags) ranges.set(name, await releaseRangeOf(git, listing.tags, name, ancestry));

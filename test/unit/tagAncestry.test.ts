@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { observeGitCalls } from '../../src/core/git/gitProcess';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { DEFAULT_RELEASE_FILTER, latestReachableRelease, releaseRangeOf, selectReleaseTags } from '../../src/core/git/releases';
 import { newestReleaseBelowHead, TagAncestry } from '../../src/core/git/tagAncestry';
@@ -24,6 +25,26 @@ describe('TagAncestry: which release each tag reaches, from one walk', () => {
     }
   });
 
+  it('is not read for the listing when Unreleased starts at the newest release, and is read once however often asked for', async () => {
+    repo = branchyHistory(); // HEAD: one commit after v2.0.0, the newest release
+    const git = await GitRepository.open(repo.dir);
+    const walks: string[][] = [];
+    const stop = observeGitCalls(({ args }) => {
+      if (args.includes('--simplify-by-decoration')) walks.push([...args]);
+    });
+    try {
+      const listing = await readReleaseListing(git, { filter: DEFAULT_RELEASE_FILTER });
+      assert.equal(listing.unreleased?.range.from, 'v2.0.0');
+      assert.equal(listing.unreleased?.commitCount, 1);
+      assert.deepEqual(walks, [], 'first paint ran no history walk');
+      const [first, second] = await Promise.all([listing.ancestry(), listing.ancestry()]);
+      assert.ok(first && first === second && first === (await listing.ancestry()));
+      assert.equal(walks.length, 1);
+    } finally {
+      stop();
+    }
+  });
+
   it('gives every release the range and Unreleased the start that one git call per tag gives', async () => {
     repo = branchyHistory();
     const git = await GitRepository.open(repo.dir);
@@ -41,7 +62,7 @@ describe('TagAncestry: which release each tag reaches, from one walk', () => {
     repo.git('checkout', '-q', '--detach', 'side');
     const git = await GitRepository.open(repo.dir);
     const listing = await readReleaseListing(git, { filter: DEFAULT_RELEASE_FILTER });
-    const ancestry = await listing.ancestry;
+    const ancestry = await listing.ancestry();
     assert.ok(ancestry, 'the listing read the ancestry once');
     assert.equal(listing.head.kind, 'detached');
     assert.equal(listing.unreleased?.range.from, await latestReachableRelease(git, listing.tags, 'HEAD'));

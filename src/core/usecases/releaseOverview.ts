@@ -20,11 +20,12 @@ export interface ReleaseListing {
   /** Said when the default pattern skips most tags: how many it matches, and the tag families to pick from. */
   readonly skippedTags?: SkippedTags;
   /**
-   * Which tags each tag and HEAD reach, read once in the background (first
-   * paint does not wait for it): every release's range from it costs no git
-   * call (`readReleaseRange`). Undefined without tags or when it cannot be read.
+   * Which tags each tag and HEAD reach, read once, when first asked for (first
+   * paint neither waits for it nor shares the machine with it, unless
+   * Unreleased needs it): every release's range from it costs no git call
+   * (`readReleaseRange`). Undefined without tags or when it cannot be read.
    */
-  readonly ancestry: Promise<TagAncestry | undefined>;
+  readonly ancestry: () => Promise<TagAncestry | undefined>;
 }
 
 /** How a release list tells a person to pick a tag family. */
@@ -80,11 +81,12 @@ export async function readReleaseListing(repo: GitRepository, request: ListingRe
   // From the tag list already read: no git call of its own.
   const notice = howToPickFamily === undefined ? undefined : skippedTagsNotice(allTags, filter.pattern, howToPickFamily);
   const skipped = notice === undefined ? {} : { skippedTags: notice };
-  if (head.kind === 'unborn') return { tags, head, shallow, ancestry: Promise.resolve(undefined), ...skipped };
+  if (head.kind === 'unborn') return { tags, head, shallow, ancestry: () => Promise.resolve(undefined), ...skipped };
   // One walk of the history answers, for HEAD and every tag, which release it reaches: no walk per tag.
-  const ancestry = tags.length === 0 ? Promise.resolve(undefined) : TagAncestry.read(repo.root, true).catch(() => undefined);
+  let reading: Promise<TagAncestry | undefined> | undefined;
+  const ancestry = () => (reading ??= tags.length === 0 ? Promise.resolve(undefined) : TagAncestry.read(repo.root, true).catch(() => undefined));
   // Unreleased usually starts at one of the newest releases, which git confirms at once; else the walk decides.
-  const from = (await newestReleaseBelowHead(repo.root, tags)) ?? (await latestReachableRelease(repo, tags, 'HEAD', await ancestry));
+  const from = (await newestReleaseBelowHead(repo.root, tags)) ?? (await latestReachableRelease(repo, tags, 'HEAD', await ancestry()));
   const range: RevisionRange = { from, to: 'HEAD' };
   return { tags, head, shallow, unreleased: { range, ...(await readReleaseCount(repo, range, shallow, paths)) }, ancestry, ...skipped };
 }

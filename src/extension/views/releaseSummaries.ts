@@ -33,11 +33,11 @@ export interface SummarySources<E extends SummarisedRelease> {
   readonly paths?: readonly string[];
 }
 
-/** What summaries need of the listing: its tags, whether the clone is shallow, and the ancestry being read. */
+/** What summaries need of the listing: its tags, whether the clone is shallow, and its ancestry (read when first asked for). */
 export interface SummarisedListing {
   readonly tags: readonly GitTag[];
   readonly shallow: boolean;
-  readonly ancestry: Promise<TagAncestry | undefined>;
+  readonly ancestry: () => Promise<TagAncestry | undefined>;
 }
 
 /** How many ranges are found between two turns of the event loop when a page is counted together. */
@@ -62,7 +62,7 @@ export class ReleaseSummaries<E extends SummarisedRelease> {
   private running = 0;
   /** Counts being read together for the releases listed at once (undefined: that one is counted alone). */
   private readonly batched = new Map<string, Promise<ReleaseCount | undefined>>();
-  private listing: SummarisedListing = { tags: [], shallow: false, ancestry: Promise.resolve(undefined) };
+  private listing: SummarisedListing = { tags: [], shallow: false, ancestry: () => Promise.resolve(undefined) };
 
   constructor(
     private readonly sources: SummarySources<E>,
@@ -84,14 +84,22 @@ export class ReleaseSummaries<E extends SummarisedRelease> {
     this.known.set(entry.name, summary);
   }
 
-  /** Starts reading what the listed releases do not know yet; each redraws when it arrives. */
+  /**
+   * Starts reading what the listed releases do not know yet, on the event
+   * loop's next turn: the rows being listed now reach the view first, and
+   * their git processes (each a fork of the whole extension host) and the
+   * history walk behind the counts do not delay them. Each redraws when it arrives.
+   */
   read(listedNow: readonly E[]): void {
     const listed = listedNow.filter(({ name }) => !this.known.has(name) && !this.pending.has(name));
+    if (listed.length === 0) return;
     for (const { name } of listed) this.pending.add(name);
-    this.countTogether(listed);
-    // What was listed last (a comparison just added) is what the person looks at: it goes first.
-    this.queue.unshift(...listed);
-    while (this.running < SUMMARIES_AT_ONCE && this.queue.length > 0) this.readNext();
+    void nextTurn().then(() => {
+      this.countTogether(listed);
+      // What was listed last (a comparison just added) is what the person looks at: it goes first.
+      this.queue.unshift(...listed);
+      while (this.running < SUMMARIES_AT_ONCE && this.queue.length > 0) this.readNext();
+    });
   }
 
   private countTogether(listed: readonly E[]): void {
@@ -104,7 +112,7 @@ export class ReleaseSummaries<E extends SummarisedRelease> {
         if (index % RANGES_AT_ONCE === RANGES_AT_ONCE - 1) await nextTurn();
         ranges.set(entry.name, await sources.rangeOf(entry));
       }
-      const ancestry = await listing.ancestry;
+      const ancestry = await listing.ancestry();
       return readReleaseCounts(sources.repository, ranges, { tags: listing.tags, shallow: listing.shallow, ...(ancestry ? { ancestry } : {}) }, sources.paths);
     })();
     for (const { name } of listed) {

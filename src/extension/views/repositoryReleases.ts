@@ -79,7 +79,7 @@ const PICK_FAMILY_IN_EDITOR = 'pick one with Change Log: Pick Release Family, wh
  */
 export class RepositoryReleases {
   private tags: GitTag[] | undefined;
-  private ancestry: Promise<TagAncestry | undefined> = Promise.resolve(undefined);
+  private ancestry: () => Promise<TagAncestry | undefined> = () => Promise.resolve(undefined);
   private head: HeadState | undefined;
   private shallow = false;
   private skippedTags: SkippedTags | undefined;
@@ -290,7 +290,7 @@ export class RepositoryReleases {
     let reading = this.ranges.get(entry.name);
     if (!reading) {
       const tags = this.tags ?? [];
-      reading = this.ancestry.then((ancestry) => readReleaseRange(this.repository, tags, entry.name, ancestry));
+      reading = this.ancestry().then((ancestry) => readReleaseRange(this.repository, tags, entry.name, ancestry));
       reading.catch(() => this.ranges.delete(entry.name));
       this.ranges.set(entry.name, reading);
     }
