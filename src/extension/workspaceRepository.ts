@@ -33,9 +33,11 @@ export async function locateRepositories(): Promise<{ state: WorkspaceState; rep
   const located: LocatedRepository[] = [];
   const seen = new Set<string>();
   for (const folder of folders) {
-    const candidates = [folder.uri.fsPath, ...(await nestedRepositoryFolders(folder.uri.fsPath, NESTED_SCAN_DEPTH))];
-    for (const path of candidates) {
-      const result = await openRepository(folder, path);
+    // The folder's own repository is opened while the folders below it are scanned for others.
+    const own = openRepository(folder, folder.uri.fsPath);
+    const nested = await nestedRepositoryFolders(folder.uri.fsPath, NESTED_SCAN_DEPTH);
+    for (const [index, path] of [folder.uri.fsPath, ...nested].entries()) {
+      const result = await (index === 0 ? own : openRepository(folder, path));
       if (seen.has(result.path)) continue;
       seen.add(result.path);
       // A folder that is not a repository matters only when it is the workspace folder itself.
