@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, chmodSync, mkdtempSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitProblem } from '../../src/core/git/errors';
+import { observeGitCalls } from '../../src/core/git/gitProcess';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { rangeOfTag, readReleaseOverview } from '../../src/core/git/releases';
 import { proposeVersionForRange } from '../../src/core/usecases/proposeVersion';
@@ -204,5 +205,60 @@ describe('GitRepository on real repositories', () => {
     assert.equal(found.get('v1.0.0')?.hash, repo.git('rev-parse', 'v1.0.0^{commit}').trim());
     assert.equal((await git.tagsNamed([])).size, 0);
     assert.equal((await git.tagNamed('release'))?.name, undefined);
+  });
+});
+
+describe('a file\'s history (the date rules, the pack\'s provenance)', () => {
+  let repo: GitFixture;
+  beforeEach(() => {
+    repo = new GitFixture();
+  });
+  afterEach(() => repo.dispose());
+
+  function historyWalks(run: () => Promise<unknown>): Promise<number> {
+    let walks = 0;
+    const stop = observeGitCalls(({ args }) => {
+      if (args[0] === 'log' && args.includes(':(literal)docs/notes.md')) walks++;
+    });
+    return run().then(
+      () => (stop(), walks),
+      (error: unknown) => {
+        stop();
+        throw error;
+      },
+    );
+  }
+
+  it('is what git log -- path says, and one walk serves every reader until HEAD moves', async () => {
+    repo.commit('docs: notes', 'docs/notes.md');
+    repo.commit('feat: elsewhere', 'src/a.ts');
+    repo.commit('docs: more notes', 'docs/notes.md');
+    const git = await GitRepository.open(repo.dir);
+    const expected = () => repo.git('log', '--format=%H', '--', 'docs/notes.md').trim().split('\n');
+    let first: Awaited<ReturnType<GitRepository['fileHistory']>> = [];
+    const walks = await historyWalks(async () => {
+      const [a, b] = await Promise.all([git.fileHistory('docs/notes.md'), git.fileHistory('docs/notes.md')]);
+      first = a;
+      assert.deepEqual(b, a);
+      a.pop(); // a reader's copy: changing it changes nobody else's
+      assert.deepEqual((await git.fileHistory('docs/notes.md')).map((c) => c.hash), expected());
+    });
+    assert.equal(walks, 1);
+    assert.equal(first.length, 1);
+
+    repo.commit('docs: after HEAD moved', 'docs/notes.md');
+    const moved = await historyWalks(async () => assert.deepEqual((await git.fileHistory('docs/notes.md')).map((c) => c.hash), expected()));
+    assert.equal(moved, 1, 'a new HEAD is a new walk');
+    assert.equal(expected().length, 3);
+  });
+
+  it('is empty before the first commit', async () => {
+    const empty = new GitFixture('reflect-unborn-');
+    try {
+      const git = await GitRepository.open(empty.dir);
+      assert.deepEqual(await git.fileHistory('docs/notes.md'), []);
+    } finally {
+      empty.dispose();
+    }
   });
 });

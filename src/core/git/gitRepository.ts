@@ -62,9 +62,14 @@ export interface Page {
   readonly limit: number;
 }
 
+/** How many file histories (`fileHistory`) one repository keeps. */
+const MAX_KEPT_HISTORIES = 256;
+
 /** The reads a person names: tags, commits, blobs, config. Every git call goes through `runGit`. */
 export class GitRepository {
   private shallowSet: Promise<ReadonlySet<string>> | undefined;
+  /** File histories read at a HEAD commit (`fileHistory`), by commit and path. */
+  private readonly histories = new Map<string, Promise<FileCommit[]>>();
 
   /** `root` is the repository's real top level: the folder holding `.git`, never a `core.worktree` elsewhere. */
   private constructor(readonly root: string) {}
@@ -230,10 +235,24 @@ export class GitRepository {
   /**
    * The commits that touched one file, newest first, as hash, author date and
    * author (renames are not followed). The path is literal, never a pattern.
+   * Read at HEAD's commit: a file's history there never changes, so the
+   * views, the status bar and the pack share one walk of the history (on a
+   * long history, seconds of git) until HEAD moves. Empty before the first commit.
    */
   async fileHistory(path: string): Promise<FileCommit[]> {
+    const head = await this.headCommit();
+    if (head === undefined) return [];
     const literal = `:(literal)${path.replace(/\\/g, '/').replace(/^\/+/, '')}`;
-    return this.readMappedCommits({ to: 'HEAD' }, (c) => ({ hash: c.hash, date: c.date, author: c.authorName }), undefined, [literal]);
+    const key = `${head}\0${literal}`;
+    let reading = this.histories.get(key);
+    if (reading === undefined) {
+      reading = this.readMappedCommits({ to: head }, (c) => ({ hash: c.hash, date: c.date, author: c.authorName }), undefined, [literal]);
+      this.histories.set(key, reading);
+      reading.catch(() => this.histories.delete(key));
+      // The oldest reading goes first: a few hundred documents' histories at most are kept.
+      if (this.histories.size > MAX_KEPT_HISTORIES) this.histories.delete(this.histories.keys().next().value as string);
+    }
+    return [...(await reading)];
   }
 
   /**
