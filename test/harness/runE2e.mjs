@@ -8,6 +8,7 @@ import path from 'node:path';
 import { changeControlJourney } from '../e2e/journey.changeControl.mjs';
 import { changeRecordJourney } from '../e2e/journey.changeRecord.mjs';
 import { evidencePackJourney } from '../e2e/journey.evidencePack.mjs';
+import { progressJourney } from '../e2e/journey.progress.mjs';
 import { releaseFamiliesJourney } from '../e2e/journey.releaseFamilies.mjs';
 import { releaseStatesJourney, restrictedModeJourney } from '../e2e/journey.releaseStates.mjs';
 import { steps } from '../e2e/journey.skeleton.mjs';
@@ -34,6 +35,7 @@ const JOURNEYS = [
   releaseStatesJourney,
   restrictedModeJourney,
   releaseFamiliesJourney,
+  progressJourney,
 ];
 
 /**
@@ -44,7 +46,7 @@ async function openSession(journey, { tmp, extensionsDir }) {
   if (journey.launch) return journey.launch(tmp);
   const folder = await journey.prepare(tmp);
   // No smoke-test driver here: it hides notification toasts, which users do see.
-  const server = await startCodeServer({ extensionsDir, disableWorkspaceTrust: journey.disableWorkspaceTrust });
+  const server = await startCodeServer({ extensionsDir, disableWorkspaceTrust: journey.disableWorkspaceTrust, ...(journey.env ? { env: journey.env(tmp) } : {}) });
   return {
     folder,
     url: workbenchUrl(server, folder),
