@@ -21,8 +21,12 @@ export class CreateRollbackChecklistCommand implements Command {
     const target = await releaseTargetOf(this.registry, node, 'ask');
     const { repository, range } = target;
     const config = await this.registry.configurationFor(repository.root, { forCommand: true });
-    const built = await withProgress(NOTIFICATION, vscode.l10n.t('Deriving the rollback checklist of {0}', target.version ?? range.to), () =>
-      buildReleaseRollbackChecklist(repository, config, { range, today: this.registry.today(), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) }),
+    const since = performance.now();
+    const built = await withProgress(
+      NOTIFICATION,
+      vscode.l10n.t('Deriving the rollback checklist of {0}', target.version ?? range.to),
+      () => buildReleaseRollbackChecklist(repository, config, { range, today: this.registry.today(), package: { lookup: 'package-folder' }, ...(target.version !== undefined ? { change: target.version } : {}) }),
+      { since },
     );
     const found = built.packageFound;
     if (found.state === 'unusable') {
@@ -31,7 +35,8 @@ export class CreateRollbackChecklistCommand implements Command {
     const relativePath = built.recordPath;
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     await requireInsideRepository(repository.root, uri.fsPath, relativePath);
-    const { outcome } = await writeGeneratedDocument(uri, built.markdown, 'rollback steps');
+    // Writing is not cancellable (a Cancel then would hide the notification while the checklist is written anyway).
+    const { outcome } = await withProgress(NOTIFICATION, vscode.l10n.t('Writing {0}', relativePath), () => writeGeneratedDocument(uri, built.markdown, 'rollback steps'), { cancellable: false, since });
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the steps of {0}; everything else was kept.', relativePath));
     if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and has no generated parts: it was opened unchanged.', relativePath));
     if (found.state !== 'verified' && range.from) {

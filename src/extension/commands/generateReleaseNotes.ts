@@ -35,16 +35,30 @@ export class GenerateReleaseNotesCommand implements Command {
       );
       if (answer !== anyway) throw new CancelledByUser();
     }
-    const notes = await withProgress(NOTIFICATION, vscode.l10n.t('Reading the commits of {0}..{1}', range.from ?? vscode.l10n.t('the first commit'), range.to), (signal) =>
-      // For Unreleased the notes propose the version themselves: the range is read once.
-      generateReleaseNotes(repository, config, { range, ...(target.version !== undefined ? { version: target.version } : {}), today: this.registry.today(), signal }),
+    const since = performance.now();
+    const notes = await withProgress(
+      NOTIFICATION,
+      vscode.l10n.t('Reading the commits of {0}..{1}', range.from ?? vscode.l10n.t('the first commit'), range.to),
+      (signal) =>
+        // For Unreleased the notes propose the version themselves: the range is read once.
+        generateReleaseNotes(repository, config, { range, ...(target.version !== undefined ? { version: target.version } : {}), today: this.registry.today(), signal }),
+      { since },
     );
     const relativePath = notes.recordPath;
     const uri = vscode.Uri.joinPath(vscode.Uri.file(repository.root), relativePath);
     await requireInsideRepository(repository.root, uri.fsPath, relativePath);
-    // The front matter's range end follows what the generated parts now cover (HEAD → the release's tag once it is tagged).
-    const { outcome, editor } = await writeGeneratedDocument(uri, notes.markdown, 'release notes', (text) => withNotesRangeEnd(text, notes.model));
-    this.findings.set(uri, notesFindingsIn(notes.model, editor.document.getText(), config).map(toVscodeDiagnostic));
+    // Writing is not cancellable (a Cancel then would hide the notification while the notes are written anyway).
+    const { outcome } = await withProgress(
+      NOTIFICATION,
+      vscode.l10n.t('Writing {0}', relativePath),
+      async () => {
+        // The front matter's range end follows what the generated parts now cover (HEAD → the release's tag once it is tagged).
+        const written = await writeGeneratedDocument(uri, notes.markdown, 'release notes', (text) => withNotesRangeEnd(text, notes.model));
+        this.findings.set(uri, notesFindingsIn(notes.model, written.editor.document.getText(), config).map(toVscodeDiagnostic));
+        return written;
+      },
+      { cancellable: false, since },
+    );
     if (outcome === 'regenerated') void vscode.window.showInformationMessage(vscode.l10n.t('Regenerated the generated parts of {0}; everything else was kept.', relativePath));
     if (outcome === 'unchanged') void vscode.window.showInformationMessage(vscode.l10n.t('{0} is up to date.', relativePath));
     if (outcome === 'no-generated-parts') void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists and has no generated parts to refresh: it was opened unchanged.', relativePath));
