@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, ftruncateSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sealFences } from '../../src/core/markdown/generatedFences';
@@ -10,10 +9,9 @@ import { FileChangedError, HardLinkedFileError, ReadOnlyFileError, replaceFile, 
 import { OutsideRepositoryError } from '../../src/core/files/safePaths';
 import { cleanEnv, GitFixture } from '../fixtures/gitFixture';
 import { writeRecord, completeRecordFiles } from '../support/evidencePackRecord';
+import { raceSaves, saveText } from '../../bench/saveRaceDriver.mjs';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
-
-const notesText = (groups: string, prose: string) => sealFences(`# Notes\n\n<!-- reflect:begin groups -->\n${groups}\n<!-- reflect:end groups -->\n\n${prose}\n`);
 
 function temporaryFiles(folder: string): string[] {
   return readdirSync(folder).filter((name) => name.endsWith('.tmp'));
@@ -102,9 +100,20 @@ describe('updating a file in place', () => {
   describe('a save another program makes during the swap', () => {
     const saved = 'saved by the editor\n';
     let file: string;
+    // An editor that opened the file earlier and saves through that open later: truncate, then write.
+    let early = -1;
+    const openEarly = () => (early = openSync(file, 'r+'));
+    const saveThroughEarly = (text: string) => {
+      ftruncateSync(early, 0);
+      writeSync(early, text, 0);
+    };
     beforeEach(() => {
       file = join(dir, 'notes.md');
       writeFileSync(file, 'as read\n');
+    });
+    afterEach(() => {
+      if (early >= 0) closeSync(early);
+      early = -1;
     });
     const ourRename = (around: { before?: () => void; after?: () => void }): SwapSteps => ({
       ...SWAP_STEPS,
@@ -114,66 +123,43 @@ describe('updating a file in place', () => {
         around.after?.();
       },
     });
-    // An editor's save through an open it made earlier: truncate, then write.
-    const saveThrough = (fd: number, text: string) => {
-      ftruncateSync(fd, 0);
-      writeSync(fd, text, 0);
-    };
-
-    it('between the last check and the rename: put back under the name', async () => {
-      await assert.rejects(replaceFile(file, 'update\n', { expected: 'as read\n' }, ourRename({ before: () => writeFileSync(file, saved) })), FileChangedError);
-      assert.equal(readFileSync(file, 'utf8'), saved);
+    /** The update is refused and the file holds `kept`, with no other name left beside it. */
+    async function refusedKeeping(steps: SwapSteps, kept: string) {
+      await assert.rejects(replaceFile(file, 'update\n', { expected: 'as read\n' }, steps), FileChangedError);
+      assert.equal(readFileSync(file, 'utf8'), kept);
       assert.equal(statSync(file).nlink, 1);
       assert.deepEqual(temporaryFiles(dir), []);
+    }
+
+    it('between the last check and the rename: put back under the name', async () => {
+      await refusedKeeping(ourRename({ before: () => writeFileSync(file, saved) }), saved);
     });
 
     it('through an open made before the rename, written right after it: put back', async () => {
-      let fd = -1;
-      const steps = ourRename({ before: () => (fd = openSync(file, 'r+')), after: () => saveThrough(fd, saved) });
-      try {
-        await assert.rejects(replaceFile(file, 'update\n', { expected: 'as read\n' }, steps), FileChangedError);
-      } finally {
-        closeSync(fd);
-      }
-      assert.equal(readFileSync(file, 'utf8'), saved);
-      assert.deepEqual(temporaryFiles(dir), []);
+      await refusedKeeping(ourRename({ before: openEarly, after: () => saveThroughEarly(saved) }), saved);
     });
 
     it('through an open made before the rename, written a turn later: seen on the second look and put back', async () => {
-      let fd = -1;
       const steps: SwapSteps = {
-        ...ourRename({ before: () => (fd = openSync(file, 'r+')) }),
+        ...ourRename({ before: openEarly }),
         async settle() {
-          saveThrough(fd, saved);
+          saveThroughEarly(saved);
           await SWAP_STEPS.settle();
         },
       };
-      try {
-        await assert.rejects(replaceFile(file, 'update\n', { expected: 'as read\n' }, steps), FileChangedError);
-      } finally {
-        closeSync(fd);
-      }
-      assert.equal(readFileSync(file, 'utf8'), saved);
-      assert.deepEqual(temporaryFiles(dir), []);
+      await refusedKeeping(steps, saved);
     });
 
     it('a newer save under the name is not undone by putting the older one back', async () => {
-      let old = -1;
       const newer = 'saved again, newer\n';
       const steps = ourRename({
-        before: () => (old = openSync(file, 'r+')),
+        before: openEarly,
         after: () => {
-          saveThrough(old, saved); // into the old file
+          saveThroughEarly(saved); // into the old file
           writeFileSync(file, newer); // then into the new one, under the name
         },
       });
-      try {
-        await assert.rejects(replaceFile(file, 'update\n', { expected: 'as read\n' }, steps), FileChangedError);
-      } finally {
-        closeSync(old);
-      }
-      assert.equal(readFileSync(file, 'utf8'), newer);
-      assert.deepEqual(temporaryFiles(dir), []);
+      await refusedKeeping(steps, newer);
     });
 
     it('with no save, the update is made and only the file is left', async () => {
@@ -188,86 +174,21 @@ describe('updating a file in place', () => {
 
   it('under saves racing the updates, the file is always one whole version and no temporary name is left', async function () {
     this.timeout(120_000);
-    const file = join(dir, 'notes.md');
     const SAVES = 5_000;
-    const saveText = (j: number) => `# Notes\n\n<!-- reflect:begin groups -->\n- stale ${j}\n<!-- reflect:end groups -->\n\nsave ${j}\n`;
-    writeFileSync(file, saveText(0));
-    // The person's editor saves its whole buffer in place (open, truncate,
-    // write) as fast as it can, beside the updates. Every 50th save it asks
-    // the updater to finish the update under way and hold, and the file is
-    // judged: it must be a save or an update made from one, whole. (How
-    // many saves land in the one window no rename-based write can see is
-    // measured by bench/saveRace.mjs.)
-    const saver = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const fs = require('fs');
-         const [file, saves] = [process.argv[1], Number(process.argv[2])];
-         const held = () => new Promise((done) => { process.once('message', done); process.send({ kind: 'hold' }); });
-         (async () => {
-           for (let j = 1; j <= saves; j++) {
-             fs.writeFileSync(file, ${JSON.stringify(saveText(0))}.replace(/0/g, String(j)));
-             if (j % 50 !== 0) continue;
-             await held();
-             process.send({ kind: 'look', j, text: fs.readFileSync(file, 'utf8') });
-           }
-           process.send({ kind: 'done' });
-           process.disconnect();
-         })();`,
-        file,
-        String(SAVES),
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
-    );
-    let running = true;
-    let holdAsked = false;
-    let goOn: (() => void) | undefined;
-    const looks: { j: number; text: string }[] = [];
-    saver.on('message', (message: { kind: string; j: number; text: string }) => {
-      if (message.kind === 'hold') holdAsked = true;
-      else if (message.kind === 'look') {
-        looks.push(message);
-        goOn?.();
-      } else if (message.kind === 'done') running = false;
+    // The race of bench/saveRaceDriver.mjs, every 50th save judged: each judged file must be a save
+    // or an update made from one, whole. (How many saves land in the one window no rename-based
+    // write can see is measured by bench/saveRace.mjs.)
+    const race = await raceSaves({
+      file: join(dir, 'notes.md'),
+      saves: SAVES,
+      judgeEvery: 50,
+      core: { regenerate, sealFences, replaceFile, FileChangedError },
+      onHold: () => assert.deepEqual(temporaryFiles(dir), [], 'no temporary or guard name is left between updates'),
     });
-    const exited = new Promise<number | null>((done) => saver.on('exit', (code) => done(code)));
-    void exited.then(() => {
-      running = false;
-      goOn?.();
-    });
-    let updated = 0;
-    for (let i = 0; running; i++) {
-      if (holdAsked) {
-        holdAsked = false;
-        assert.deepEqual(temporaryFiles(dir), [], 'no temporary or guard name is left between updates');
-        await new Promise<void>((done) => {
-          goOn = done;
-          saver.send({ kind: 'held' });
-        });
-        goOn = undefined;
-        continue;
-      }
-      const bytes = await readFile(file);
-      let result;
-      try {
-        result = regenerate(bytes.toString('utf8'), notesText(`- update ${i}`, ''));
-      } catch {
-        continue; // caught mid-save: markers cut off
-      }
-      // As `notes --update` does: an unchanged text (an empty file caught between a save's truncate and its write) is not written.
-      if (result.text === bytes.toString('utf8')) continue;
-      try {
-        await replaceFile(file, result.text, { expected: bytes });
-        updated++;
-      } catch (error) {
-        if (!(error instanceof FileChangedError)) throw error;
-      }
-    }
-    assert.equal(await exited, 0);
-    assert.ok(updated > 0, 'updates ran beside the saves');
-    assert.equal(looks.length, SAVES / 50);
-    for (const { j, text } of looks) {
+    assert.equal(race.exitCode, 0);
+    assert.ok(race.updated > 0, 'updates ran beside the saves');
+    assert.equal(race.looks.filter(({ j }) => j % 50 === 0).length, SAVES / 50);
+    for (const { j, text } of race.looks) {
       const save = /\n\nsave (\d+)\n$/.exec(text);
       assert.ok(save && Number(save[1]) <= j && Number(save[1]) > j - 50, `a whole save of this round: ${JSON.stringify(text.slice(-40))}`);
       const k = Number(save[1]);

@@ -73,7 +73,7 @@ export async function readPackProvenance(repository: GitRepository, folder: stri
       const bytes = Buffer.from(file.text, 'utf8');
       const path = pathInRepository(file.name, folder, repository.root);
       if (path !== undefined) recordPaths.add(path);
-      const history = path === undefined || head === undefined ? [] : await repository.fileHistory(path).catch(() => []);
+      const history = path === undefined || head === undefined ? [] : await repository.fileHistory(path, head).catch(() => []);
       const committed = path === undefined || head === undefined ? undefined : await repository.readBlob(head, path);
       const first = history[history.length - 1];
       const last = history[0];

@@ -148,26 +148,26 @@ export async function replaceFile(target: string, content: string | Buffer, opti
   const ours = await writeTemporary(temporary, content, before);
   let guard: string | undefined;
   try {
-    guard = swapInIfUnchanged(real, temporary, ours, unchanged, target, steps);
+    guard = swapInIfUnchanged(real, temporary, unchanged, target, steps);
     if (guard !== undefined) {
-      // An editor's open that found the old file before the rename may
-      // still be waiting for the lock the rename held; its truncate and
-      // write land a moment later. One more turn, then one more look.
-      await steps.settle();
-      if (!unchanged.holds(guard)) {
+      // A save that reached the old file after the last check is seen through
+      // the guard: right after the rename, and once more a turn later (an
+      // editor's open that found the old file before the rename may still be
+      // waiting for the lock the rename held).
+      let saved = !unchanged.holds(guard);
+      if (!saved) {
+        await steps.settle();
+        saved = !unchanged.holds(guard);
+      }
+      if (saved) {
         putBackSave(guard, real, ours);
         guard = undefined;
         throw new FileChangedError(target);
       }
     }
   } finally {
-    for (const name of guard === undefined ? [temporary] : [temporary, guard]) {
-      try {
-        unlinkSync(name);
-      } catch {
-        // Renamed into place, or already gone.
-      }
-    }
+    removeQuietly(temporary); // renamed into place, or left by a failure
+    if (guard !== undefined) removeQuietly(guard);
   }
 }
 
@@ -206,9 +206,12 @@ class UnchangedCheck {
   }
 }
 
-// Returns the guard (a second name of the replaced file) when there is one;
-// the caller looks at it once more and removes it.
-function swapInIfUnchanged(real: string, temporary: string, ours: Stats, unchanged: UnchangedCheck, shown: string, steps: SwapSteps): string | undefined {
+// Renames the temporary file over the real one if the real one is still
+// unchanged, checked last through the guard: a second name of the file being
+// replaced, so it stays reachable after the rename. Returns the guard (the
+// caller looks through it once more and removes it), or undefined on a file
+// system without hard links.
+function swapInIfUnchanged(real: string, temporary: string, unchanged: UnchangedCheck, shown: string, steps: SwapSteps): string | undefined {
   const guard = temporaryPathFor(real);
   let guarded = false;
   try {
@@ -217,28 +220,23 @@ function swapInIfUnchanged(real: string, temporary: string, ours: Stats, unchang
   } catch (error) {
     if (!hardLinksUnsupported((error as NodeJS.ErrnoException).code)) throw error;
   }
-  let handedOver = false;
   try {
     if (!unchanged.holds(guarded ? guard : real)) throw new FileChangedError(shown);
     // The guard must be the file at the name, not one saved over it since the link.
     if (guarded && !sameFile(statSync(guard), statSync(real))) throw new FileChangedError(shown);
     steps.rename(temporary, real);
-    if (!guarded) return undefined;
-    if (!unchanged.holds(guard)) {
-      putBackSave(guard, real, ours);
-      guarded = false;
-      throw new FileChangedError(shown);
-    }
-    handedOver = true;
-    return guard;
-  } finally {
-    if (guarded && !handedOver) {
-      try {
-        unlinkSync(guard);
-      } catch {
-        // Already gone.
-      }
-    }
+  } catch (error) {
+    if (guarded) removeQuietly(guard);
+    throw error;
+  }
+  return guarded ? guard : undefined;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
   }
 }
 
