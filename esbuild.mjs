@@ -50,13 +50,30 @@ const sharedPdfLib = {
   },
 };
 
+// vscode-languageclient is bundled on its own, as dist/language-client.js,
+// which the extension loads when the first change-record document opens:
+// activation neither parses nor runs it.
+const separateLanguageClient = {
+  name: 'separate-language-client',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageclient\/node$/ }, () => ({ path: './language-client.js', external: true }));
+  },
+};
+
 const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/extension/main.ts' },
     outdir: 'dist',
     external: ['vscode'],
-    plugins: [sharedPdfLib],
+    plugins: [sharedPdfLib, separateLanguageClient],
+  },
+  {
+    ...common,
+    entryPoints: { 'language-client': 'node_modules/vscode-languageclient/lib/node/main.js' },
+    outdir: 'dist',
+    external: ['vscode'],
+    sourcemap: false,
   },
   {
     ...common,

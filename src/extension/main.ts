@@ -58,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const contextKeys = new WorkspaceContextKeys(registry, [releasesView, recordsView]);
   const notesFindings = vscode.languages.createDiagnosticCollection('changeLog.releaseNotes');
   const refresh = () => {
+    registry.forgetRepositories();
     registry.forgetConfigurations();
     releases.refresh();
     records.refresh();

@@ -17,12 +17,36 @@ export class RepositoryRegistry {
   private readonly configurations = new Map<string, Promise<RepositoryConfiguration>>();
   private readonly shown = new Set<string>();
   private releaseModels = new Map<string, RepositoryReleases>();
+  private locating: ReturnType<typeof locateRepositories> | undefined;
 
-  /** `locate` finds the repositories (the workspace's by default, fixtures in tests). */
+  /** `find` finds the repositories (the workspace's by default, fixtures in tests). */
   constructor(
     readonly clock: Clock,
-    readonly locate: typeof locateRepositories = locateRepositories,
+    private readonly find: typeof locateRepositories = locateRepositories,
   ) {}
+
+  /**
+   * The workspace's repositories. Whoever asks while a search runs shares it:
+   * when a window opens, both views and the status bar ask at once, and each
+   * search opens every repository and reads the folders below each workspace
+   * folder. A finished search is not kept: the next ask looks again.
+   */
+  readonly locate: typeof locateRepositories = () => {
+    if (this.locating === undefined) {
+      const search = this.find();
+      this.locating = search;
+      const settled = () => {
+        if (this.locating === search) this.locating = undefined;
+      };
+      search.then(settled, settled);
+    }
+    return this.locating;
+  };
+
+  /** A search already under way is not shared any more (trust, folders or settings changed). */
+  forgetRepositories(): void {
+    this.locating = undefined;
+  }
 
   /** Today's local date on the registry's clock. */
   today(): string {

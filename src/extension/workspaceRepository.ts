@@ -1,8 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { GitProblem, type GitProblemKind } from '../core/git/errors';
 import { GitRepository } from '../core/git/gitRepository';
+import { nestedRepositoryFolders } from '../core/git/nestedRepositories';
 
 /** What the views can show for a folder; drives `changeLog.state` and the welcome views. */
 export type WorkspaceState = 'noFolder' | 'untrusted' | 'ready' | GitProblemKind;
@@ -20,7 +21,6 @@ export interface LocatedRepository {
 
 /** How deep to look for nested repositories below each workspace folder. */
 const NESTED_SCAN_DEPTH = 2;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.vscode-test']);
 
 /**
  * Finds the git repositories of the workspace: the one containing each
@@ -57,25 +57,6 @@ async function openRepository(folder: vscode.WorkspaceFolder, path: string): Pro
     if (error instanceof GitProblem) return { state: error.kind, folder, path, explanation: error.message };
     return { state: 'git-failed', folder, path, explanation: error instanceof Error ? error.message : String(error) };
   }
-}
-
-async function nestedRepositoryFolders(root: string, depth: number): Promise<string[]> {
-  if (depth === 0) return [];
-  let entries;
-  try {
-    entries = await readdir(root, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-    const child = join(root, entry.name);
-    const inner = await readdir(child).catch(() => [] as string[]);
-    if (inner.includes('.git')) found.push(child);
-    found.push(...(await nestedRepositoryFolders(child, depth - 1)));
-  }
-  return found;
 }
 
 /**

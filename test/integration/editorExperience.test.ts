@@ -139,3 +139,39 @@ describe('Editor experience: counts, files and reading on demand', () => {
     }
   });
 });
+
+describe('RepositoryRegistry: one search of the workspace at a time', () => {
+  it('shares a search under way between those who ask at once, and looks again once it is done or forgotten', async () => {
+    let searches = 0;
+    const finishers: Array<() => void> = [];
+    const registry = new RepositoryRegistry(systemClock, () => {
+      searches++;
+      return new Promise((resolve) => finishers.push(() => resolve({ state: 'noFolder', repositories: [] })));
+    });
+    const [a, b, c] = [registry.locate(), registry.locate(), registry.locate()];
+    assert.equal(searches, 1, 'the views and the status bar asking at once start one search');
+    finishers[0]();
+    assert.deepEqual(await Promise.all([a, b, c]), [{ state: 'noFolder', repositories: [] }, { state: 'noFolder', repositories: [] }, { state: 'noFolder', repositories: [] }]);
+    const later = registry.locate();
+    assert.equal(searches, 2, 'a finished search is not kept');
+    registry.forgetRepositories();
+    const afterForget = registry.locate();
+    assert.equal(searches, 3, 'after trust, folders or settings change, a search under way is not shared');
+    finishers[1]();
+    finishers[2]();
+    await Promise.all([later, afterForget]);
+  });
+
+  it('lets a failed search fail every asker, and looks again after it', async () => {
+    let searches = 0;
+    const registry = new RepositoryRegistry(systemClock, async () => {
+      searches++;
+      throw new Error('no git');
+    });
+    const results = await Promise.allSettled([registry.locate(), registry.locate()]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.equal(searches, 1);
+    await assert.rejects(registry.locate(), /no git/);
+    assert.equal(searches, 2);
+  });
+});
