@@ -12,3 +12,5 @@ export { gitExecutableFor } from '../src/core/git/gitExecutable';
 export { replaceFile, FileChangedError } from '../src/core/files/atomicWrite';
 export { regenerate } from '../src/core/markdown/regenerate';
 export { sealFences } from '../src/core/markdown/generatedFences';
+export { observeGitCalls } from '../src/core/git/gitProcess';
+export { runNotes } from '../src/cli/notesCommand';

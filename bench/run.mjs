@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { ensureCompetitors } from './competitors.mjs';
 import { ensureLargeRepository } from './largeRepository.mjs';
@@ -21,6 +22,7 @@ const core = require(join(ROOT, 'out', 'bench', 'benchCore.js'));
 const run = promisify(execFile);
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
+const READS_FLOOR = join(ROOT, 'bench', 'readsFloor.mjs');
 const PEAK = pathToFileURL(join(ROOT, 'bench', 'peakMemory.mjs')).href;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -68,6 +70,42 @@ function floorRunner(repoPath, gitArgs, extraEnv = {}) {
   const git = core.gitExecutableFor(repoPath);
   const argv = JSON.stringify([git, ...core.neutralisedArguments(gitArgs)]);
   return processRunner(process.execPath, [FLOOR, repoPath, argv], { env: core.neutralisedEnvironment(extraEnv) });
+}
+
+/**
+ * The git reads `reflect notes <spec>` makes, as waves: one in-process run
+ * is watched, and a call started while one of the current wave still ran
+ * joins that wave; one started after the wave ended begins the next. Each
+ * read as git gets it (neutralised arguments).
+ */
+async function notesReads(path, spec) {
+  const calls = [];
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const stop = core.observeGitCalls((call) => calls.push(call));
+  try {
+    await core.runNotes([spec, '--repo', path], sink, '2026-11-25', sink);
+  } finally {
+    stop();
+  }
+  const git = core.gitExecutableFor(path);
+  const waves = [];
+  for (const call of calls.sort((a, b) => a.startedAt - b.startedAt)) {
+    const wave = waves.at(-1);
+    const argv = [git, ...core.neutralisedArguments(call.args)];
+    if (wave && call.startedAt < wave.end) {
+      wave.reads.push(argv);
+      wave.end = Math.max(wave.end, call.startedAt + call.ms);
+    } else waves.push({ reads: [argv], end: call.startedAt + call.ms });
+  }
+  return waves.map((w) => w.reads);
+}
+
+/** bench/readsFloor.mjs making the reads of `reflect notes <spec>` (the environment of its commit read for all). */
+async function readsFloorRunner(path, spec) {
+  const waves = await notesReads(path, spec);
+  const runner = processRunner(process.execPath, [READS_FLOOR, path, JSON.stringify(waves)], { env: core.neutralisedEnvironment(core.LOG_ENVIRONMENT) });
+  runner.shape = waves.map((wave) => wave.map((argv) => argv.find((a, i) => i > 0 && !a.startsWith('-') && argv[i - 1] !== '-c')).join(' + ')).join(', then ');
+  return runner;
 }
 
 const rows = [];
@@ -123,6 +161,18 @@ await compare(
 // Release notes: one release (25 commits), a 5,000-commit range, the whole history.
 const oneRelease = `${tags[1].name}..${tags[0].name}`;
 await notesAgainstFloor(`notes for one release (${oneRelease}), whole process`, repoPath, oneRelease, 1.2);
+// What the reads themselves cost: the goal of 1.2x the floor against a script that makes reflect's reads and nothing else.
+const oneReleaseReads = await readsFloorRunner(repoPath, oneRelease);
+const readsShapes = [`one release: ${oneReleaseReads.shape}`];
+await compare(
+  'the reads alone (bare script, same reads and waves), one release',
+  oneReleaseReads,
+  floorRunner(repoPath, core.logArguments(rangeOf(oneRelease)), core.LOG_ENVIRONMENT),
+  null,
+  undefined,
+  'floor',
+);
+await compare('notes for one release, whole process, against the reads alone', processRunner(process.execPath, [CLI, 'notes', oneRelease, '--repo', repoPath]), oneReleaseReads, null, undefined, 'reads');
 // Node's compile cache is kept between runs; a first run (a fresh CI container) compiles the bundle.
 await compare(
   'the same with the compile cache off (a first run)',
@@ -133,6 +183,10 @@ await compare(
   'floor',
 );
 await notesAgainstFloor(`notes for ${commitsIn5000} commits (${range5000}), whole process`, repoPath, range5000, 1.3);
+const rangeReads = await readsFloorRunner(repoPath, range5000);
+readsShapes.push(`${commitsIn5000} commits: ${rangeReads.shape}`);
+await compare(`the reads alone, ${commitsIn5000} commits`, rangeReads, floorRunner(repoPath, core.logArguments(rangeOf(range5000)), core.LOG_ENVIRONMENT), null, undefined, 'floor');
+await compare(`notes for ${commitsIn5000} commits, whole process, against the reads alone`, processRunner(process.execPath, [CLI, 'notes', range5000, '--repo', repoPath]), rangeReads, null, undefined, 'reads');
 const notesInProcess = async () => core.renderReleaseNotesMarkdown(await core.buildReleaseNotes(repo, { range: { from: older, to: newest }, date: '2026-11-25' }));
 await compare(`notes for ${commitsIn5000} commits (${range5000}), in-process, warm`, notesInProcess, git(logArgs(range5000)), 1.5);
 // Our reads ask git for buffered output (GIT_FLUSH=0, as git does by itself
@@ -192,6 +246,8 @@ if (realPath) {
 
 console.log(`\nBenchmark on ${repoPath}: ${RUNS} runs of each side, alternating with the baseline, after a warm-up; times in ms.`);
 console.log('Baselines: git = git itself in-process (execFile); floor = bench/floor.mjs, a bare Node script spawning the same git command and buffering its output.');
+console.log('reads = bench/readsFloor.mjs, a bare Node script making the git reads reflect notes makes, in the same waves:');
+for (const shape of readsShapes) console.log(`  ${shape}`);
 console.log('Ratios are of the medians; p90 is the 90th percentile; load is the 1-minute load average at the start and end of the measure.\n');
 console.log(`${'measure'.padEnd(72)} ${'ours'.padStart(8)} ${'p90'.padStart(8)} ${'base'.padStart(8)} ${'p90'.padStart(8)} ${'ratio'.padStart(6)} ${'p90'.padStart(6)}  target            load`);
 for (const r of rows) {

@@ -48,15 +48,19 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
   const paths = (values.paths ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p.length > 0);
   if (paths.some((p) => p.startsWith('-'))) throw new UsageError('A --paths value may not start with "-".');
   const repo = await GitRepository.open(values.repo ?? '.');
+  // One read of the tag names serves the skipped-tags note and tells which ends of the range name a tag. It needs no
+  // configuration, so it starts now, beside reading it; it gets a handler at once, so that a configuration error, which
+  // stops the command first, cannot leave a failed tag read unhandled.
+  const tagNames = repo.listTagNames();
+  tagNames.catch(() => undefined);
   // Relative to where the command runs, as git reads paths (the config file's are relative to the root).
   const pathspecs = await repositoryPathspecs(paths, repo.root, resolve(values.repo ?? '.'));
   const flags = releaseLineFlags(values, { releaseNotes: { paths: pathspecs.length > 0 ? pathspecs : undefined } }, { releaseNotes: '--paths' });
   const config = await readRepositoryConfig(repo.root, flags);
   // --update without a range regenerates the range the file records, its end following the release once tagged.
   const recorded = values.update && positionals.length === 0 && values.out !== undefined ? await recordedUpdateRange(repo, config, values.out) : undefined;
-  // One read of the tag names serves the skipped-tags note and tells which ends of the range name a tag. The note is
-  // read beside the notes and said first, whatever happens next; it is advice, so failing to read it never stops the notes.
-  const tagNames = repo.listTagNames();
+  // The skipped-tags note is read beside the notes and said first, whatever happens next; it is advice, so failing to
+  // read it never stops the notes.
   const noticeRead = tagNames.then((names) => skippedTagNamesNotice(names, config.releaseFilter.pattern, PICK_FAMILY_ON_COMMAND_LINE)).catch(() => undefined);
   const sayNotice = async () => {
     const notice = await noticeRead;
@@ -90,7 +94,9 @@ export async function runNotes(args: string[], out: NodeJS.WritableStream, today
     out.write(`${JSON.stringify({ ...releaseNotesToJson(notes.model), findings: findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message })) }, null, 2)}\n`);
     return 0;
   }
-  const { findings, markdown } = notes;
+  const { markdown } = notes;
+  // Said on stderr without a line: placing each on its line of the notes would read the whole text for nothing.
+  const findings = notesFindingsIn(notes.model, undefined, config);
   // A long history can hold thousands: show a few and count the rest (JSON output lists them all).
   for (const finding of findings.slice(0, MAX_FINDINGS_SHOWN)) err.write(`reflect: ${finding.severity} ${finding.code}: ${finding.message}\n`);
   if (findings.length > MAX_FINDINGS_SHOWN) err.write(`reflect: … and ${findings.length - MAX_FINDINGS_SHOWN} more ${NO_HAZARD_REFERENCE} findings (use --format json to list them all).\n`);

@@ -35,7 +35,7 @@ export interface NotesRequest {
 export interface ReleaseNotes {
   readonly model: ReleaseNotesModel;
   readonly markdown: string;
-  /** The hazard findings, each on the line of the rendered notes that lists its commit. */
+  /** The hazard findings, each on the line of the rendered notes that lists its commit (placed when first read). */
   readonly findings: Problem[];
   /** The range reaches past the history of a shallow clone, so the notes miss commits (only with `checkHistory`). */
   readonly partial: boolean;
@@ -59,10 +59,15 @@ export async function generateReleaseNotes(repo: GitRepository, config: Resolved
   // Cancelled while git was read: rendering (the costly part for a long range) is skipped.
   request.signal?.throwIfAborted();
   const markdown = renderReleaseNotesMarkdown(model, template);
+  // Placing each finding on its line reads the whole rendered text: done when asked for, once.
+  let findings: Problem[] | undefined;
   return {
     model,
     markdown,
-    findings: notesFindingsIn(model, markdown, config),
+    get findings() {
+      findings ??= notesFindingsIn(model, markdown, config);
+      return findings;
+    },
     partial,
     recordPath: recordDocumentPath(config.recordsFolder, model.version, RELEASE_NOTES_FILE),
   };
