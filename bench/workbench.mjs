@@ -13,7 +13,8 @@
 //   - the git calls the extension made in each step (the probe hears each one);
 //     the probe's lines are kept in bench/.cache/workbench-probe.jsonl.
 // `npm run bench:workbench -- --profile` CPU-profiles the extension host too
-// (bench/.cache/workbench-host.cpuprofile, for DevTools); with
+// (bench/.cache/workbench-host.cpuprofile, for DevTools) and lists the host's
+// long tasks with whose code ran in them (bench/longTasks.mjs); with
 // RCL_READABLE_BUNDLE=1 the package keeps its function names.
 // A benchmark, not a test: it asserts nothing, it reports against the goals.
 // Needs the packaged extension (`npm run package`) and the e2e harness's
@@ -29,6 +30,7 @@ import { VSIX_PATH } from '../test/harness/paths.mjs';
 import { S } from '../test/e2e/selectors.mjs';
 import { Workbench } from '../test/e2e/workbench.mjs';
 import { ensureLargeRepository } from './largeRepository.mjs';
+import { describeLongTasks, longTasks } from './longTasks.mjs';
 
 const VIEW = 'Releases';
 const RANGE = { from: 'v16.0.0', to: 'v20.0.0' }; // tags 1,600 and 2,000: 10,000 commits apart
@@ -254,6 +256,13 @@ async function main() {
     });
     console.log(`  blocks over ${GOALS.blockMs} ms: ${blocks.length === 0 ? 'none' : blocks.join(', ')}`);
     console.log(`  longest block over the whole run: ${Math.max(...probeLines(figures).map((l) => l.maxBlockMs)).toFixed(1)} ms`);
+    if (profile && fs.existsSync(profile)) {
+      // Whose code the host ran in each long task (the profiler slows the host, so these read long).
+      const tasks = longTasks(JSON.parse(fs.readFileSync(profile, 'utf8')), GOALS.blockMs);
+      const ours = tasks.filter((t) => t.shares[0]?.[0] === 'reflective-change-log').length;
+      console.log(`  long tasks of the extension host in the CPU profile (${tasks.length} of ${GOALS.blockMs} ms or more; ${ours} mostly ours), ms from the profile's start:`);
+      for (const line of describeLongTasks(tasks)) console.log(line);
+    }
     console.log(`  screenshots: ${path.relative(process.cwd(), SCREENSHOTS)}/bench-0*.png`);
   } catch (error) {
     if (wbForFailure) {

@@ -39,10 +39,10 @@ const CORE_KEYS = [
  * place that reads `changeLog.*` for the core; the language client sends the
  * same object to the server.
  */
-export function readEditorSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
+export function readEditorSettings(scope?: vscode.ConfigurationScope, keys: readonly (typeof CORE_KEYS)[number][] = CORE_KEYS): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('changeLog', scope);
   const settings: Record<string, unknown> = {};
-  for (const key of CORE_KEYS) {
+  for (const key of keys) {
     const inspected = config.inspect(key);
     const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     if (value === undefined) continue;
@@ -66,12 +66,22 @@ export interface ChangeLogSettings {
 /** The settings alone, resolved by the core (no reflect.config.json): use `RepositoryConfigurations` wherever a repository is known. */
 export function readSettings(scope?: vscode.ConfigurationScope): ChangeLogSettings {
   const { config } = resolveConfig([settingsLayer(readEditorSettings(scope))]);
+  return { recordsFolder: config.recordsFolder, releaseFilter: config.releaseFilter, pageSize: readPageSize(scope) };
+}
+
+/**
+ * The records folder from the settings alone, resolved by the core as
+ * `readSettings` resolves it, reading that one setting: asked for every
+ * Markdown document that opens, where reading all of them is wasted.
+ */
+export function readRecordsFolder(scope?: vscode.ConfigurationScope): string {
+  return resolveConfig([settingsLayer(readEditorSettings(scope, ['recordsFolder']))]).config.recordsFolder;
+}
+
+/** How many releases or commits a list shows before "Load more…" (10 to 5,000; 100 by default). */
+export function readPageSize(scope?: vscode.ConfigurationScope): number {
   const pageSize = vscode.workspace.getConfiguration('changeLog', scope).get<number>('pageSize', 100);
-  return {
-    recordsFolder: config.recordsFolder,
-    releaseFilter: config.releaseFilter,
-    pageSize: Number.isFinite(pageSize) ? Math.min(Math.max(Math.floor(pageSize), 10), 5000) : 100,
-  };
+  return Number.isFinite(pageSize) ? Math.min(Math.max(Math.floor(pageSize), 10), 5000) : 100;
 }
 
 /** Whether a configuration change touches settings the views depend on. */

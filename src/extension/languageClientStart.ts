@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR, type InitializationOptions } from '../shared/protocol';
-import { readEditorSettings, readSettings } from './configuration';
+import { readEditorSettings, readRecordsFolder } from './configuration';
 import { isChangeRecordDocument } from './changeRecordDocument';
 
 // Loaded by languageClient.ts when the first change-record document opens, and
@@ -53,7 +53,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
     // The client watches **/*.md itself (synchronize.fileEvents), so the server need not register a watcher.
-    initializationOptions: { recordsFolder: readSettings().recordsFolder, watchesRecordFiles: true, readsGitHistory: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { recordsFolder: readRecordsFolder(), watchesRecordFiles: true, readsGitHistory: vscode.workspace.isTrusted } satisfies InitializationOptions,
     diagnosticPullOptions: { onChange: true, onSave: true, filter: (document) => !isChangeRecordDocument(document) },
     synchronize: { fileEvents: [watcher, configFiles] },
     errorHandler: new RestartingErrorHandler(),

@@ -2,7 +2,7 @@ import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { assessRecordFolderOf } from '../core/usecases/checkRecord';
 import type { RepositoryRegistry } from './repositoryRegistry';
-import { readSettings } from './configuration';
+import { readRecordsFolder } from './configuration';
 import { recordSummary } from './recordSummary';
 
 /**
@@ -48,7 +48,7 @@ export class RecordStatusBar implements vscode.Disposable {
     const uri = vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
     // Most editors are not in a records folder: answer without running git.
-    if (!uri.path.includes(`/${readSettings(uri).recordsFolder}/`)) return undefined;
+    if (!uri.path.includes(`/${readRecordsFolder(uri)}/`)) return undefined;
     const { repositories } = await this.registry.locate();
     for (const located of repositories) {
       if (!located.repository) continue;

@@ -5,7 +5,7 @@ import type { RemoteLinks } from '../../core/render/remoteLinks';
 import { assessRecordFolderOf } from '../../core/usecases/checkRecord';
 import { readCommitOverview, readWebLinks } from '../../core/usecases/commitOverview';
 import type { RepositoryRegistry } from '../repositoryRegistry';
-import { readSettings } from '../configuration';
+import { readPageSize } from '../configuration';
 import type { LocatedRepository, WorkspaceState } from '../workspaceRepository';
 import { toTreeItem } from './releaseNodes';
 import { RepositoryReleases, type CommitFileNode, type ReleaseEntry, type ReleaseNode } from './repositoryReleases';
@@ -149,7 +149,7 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
           // The repository's one configuration: reflect.config.json's tag pattern counts here as in `reflect notes`.
           const config = await this.registry.configurationFor(r.repository.root);
           // The release line's path scope too, so the view counts what `reflect notes` lists.
-          const settings = { releaseFilter: config.releaseFilter, pageSize: readSettings(r.folder).pageSize, paths: config.releaseLine.paths, grouping: commitGroupingOf(config.releaseNotes) };
+          const settings = { releaseFilter: config.releaseFilter, pageSize: readPageSize(r.folder), paths: config.releaseLine.paths, grouping: commitGroupingOf(config.releaseNotes) };
           return new RepositoryReleases(
             r.repository,
             settings,
