@@ -262,3 +262,86 @@ describe('a file\'s history (the date rules, the pack\'s provenance)', () => {
     }
   });
 });
+
+describe('GitRepository: HEAD and the git folder in as few git processes as can answer', () => {
+  let repo: GitFixture;
+  beforeEach(() => {
+    repo = new GitFixture();
+  });
+  afterEach(() => repo.dispose());
+
+  /** What the state was read as before: symbolic-ref and rev-parse, one process each. */
+  function twoProcessAnswer(): unknown {
+    let branch = '';
+    try {
+      branch = repo.git('symbolic-ref', '--quiet', '--short', 'HEAD').trim();
+    } catch {
+      branch = '';
+    }
+    let commit: string | undefined;
+    try {
+      commit = repo.git('rev-parse', '--verify', '--quiet', 'HEAD^{commit}').trim() || undefined;
+    } catch {
+      commit = undefined;
+    }
+    if (commit === undefined) return { kind: 'unborn', branch: branch || undefined };
+    return branch ? { kind: 'branch', branch } : { kind: 'detached', commit };
+  }
+
+  async function stateAndCalls(): Promise<{ state: unknown; calls: number }> {
+    const git = await GitRepository.open(repo.dir);
+    let calls = 0;
+    const stop = observeGitCalls(() => calls++);
+    try {
+      return { state: await git.headState(), calls };
+    } finally {
+      stop();
+    }
+  }
+
+  it('reads a branch, a branch with a slash, a detached HEAD and a file named HEAD with one process, as the two-process reading did', async () => {
+    repo.commit('feat: one');
+    repo.tag('v1.0.0');
+    for (const setUp of [
+      () => undefined,
+      () => repo.git('checkout', '-q', '-b', 'release/2026-12'),
+      () => repo.git('checkout', '-q', '--detach'),
+      () => repo.write('HEAD', 'a file named HEAD\n'),
+      () => repo.git('checkout', '-q', '-b', 'v1.0.0'), // a branch named as a tag
+    ]) {
+      setUp();
+      const { state, calls } = await stateAndCalls();
+      const before = twoProcessAnswer() as { kind: string; branch?: string };
+      // `symbolic-ref --short` writes an ambiguous branch as heads/<name>; the full name read now has no such prefix.
+      assert.deepEqual(state, before.kind === 'branch' ? { ...before, branch: before.branch?.replace(/^heads\//, '') } : before);
+      assert.equal(calls, 1, `one git process for ${JSON.stringify(state)}`);
+    }
+  });
+
+  it('reads a branch with no commits yet the longer way, and names it', async () => {
+    repo.git('checkout', '-q', '--orphan', 'first');
+    const { state } = await stateAndCalls();
+    assert.deepEqual(state, { kind: 'unborn', branch: 'first' });
+    assert.deepEqual(state, twoProcessAnswer());
+  });
+
+  it('knows the git folder from opening the repository, in a work tree and in a linked worktree', async () => {
+    repo.commit('feat: one');
+    const outside = mkdtempSync(join(tmpdir(), 'rcl-linked-'));
+    try {
+      const linked = join(outside, 'linked');
+      repo.git('worktree', 'add', '-q', linked, '-b', 'linked');
+      for (const dir of [repo.dir, linked]) {
+        const git = await GitRepository.open(dir);
+        let calls = 0;
+        const stop = observeGitCalls(() => calls++);
+        const folder = await git.gitPath('.').finally(stop);
+        assert.equal(calls, 0, 'no git process of its own');
+        const asked = repo.git('-C', dir, 'rev-parse', '--path-format=absolute', '--git-path', '.').trim();
+        assert.equal(folder.replace(/\/\.$/, ''), asked.replace(/\/\.$/, ''));
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -37,6 +37,12 @@ export interface RevisionRange {
 /** Where HEAD points. */
 export type HeadState = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'detached'; readonly commit: string } | { readonly kind: 'unborn'; readonly branch?: string };
 
+/** HEAD's state from `symbolic-ref --short HEAD` (empty when detached) and its commit (undefined when there is none). */
+function headStateOf(branch: string, commit: string | undefined): HeadState {
+  if (commit === undefined) return { kind: 'unborn', branch: branch || undefined };
+  return branch ? { kind: 'branch', branch } : { kind: 'detached', commit };
+}
+
 function rangeArgument(range: RevisionRange): string {
   const to = assertSafeRef(range.to);
   return range.from === undefined ? to : `${assertSafeRef(range.from)}..${to}`;
@@ -68,6 +74,8 @@ const MAX_KEPT_HISTORIES = 256;
 /** The reads a person names: tags, commits, blobs, config. Every git call goes through `runGit`. */
 export class GitRepository {
   private shallowSet: Promise<ReadonlySet<string>> | undefined;
+  /** The git folder (`git rev-parse --git-path .`), when `open` read it. */
+  private gitFolder: string | undefined;
   /** File histories read at a HEAD commit (`fileHistory`), by commit and path. */
   private readonly histories = new Map<string, Promise<FileCommit[]>>();
 
@@ -79,18 +87,22 @@ export class GitRepository {
     assertFolder(dir);
     // git's first answer is only a check that `dir` is in a work tree: with
     // `core.worktree` set it names that folder, which may be anywhere. The
-    // same call names the shallow-clone file, so the check a range's notes
-    // need costs no process of its own. The two lines are read by position;
+    // same call names the shallow-clone file and the git folder, so the check
+    // a range's notes need and the folder the views watch cost no process of
+    // their own. The two lines are read by position;
     // a path holding a line break cannot be read so and is asked again.
-    const [output, realDir] = await Promise.all([run(dir, ['rev-parse', '--show-toplevel', '--git-path', 'shallow']), realpath(dir)]);
+    const [output, realDir] = await Promise.all([run(dir, ['rev-parse', '--show-toplevel', '--git-path', 'shallow', '--git-path', '.']), realpath(dir)]);
     const lines = output.split('\n');
     const workTree = (lines[0] ?? '').trim();
     if (!workTree) throw new GitProblem('not-a-repository', `${dir} is not inside a git repository work tree.`);
     const root = await realTopLevel(dir);
     if (root === undefined) throw new GitProblem('not-a-repository', `${dir} is a git repository without a work tree of its own (its core.worktree names ${workTree}).`);
     const repository = new GitRepository(root);
-    // git writes the path relative to its working folder: `dir` with links resolved.
-    if (lines.length === 3 && lines[2] === '' && lines[1]) repository.shallowSet = readShallowFile(resolve(realDir, lines[1]));
+    // git writes the paths relative to its working folder: `dir` with links resolved.
+    if (lines.length === 4 && lines[3] === '' && lines[1] && lines[2]) {
+      repository.shallowSet = readShallowFile(resolve(realDir, lines[1]));
+      repository.gitFolder = resolve(realDir, lines[2]);
+    }
     return repository;
   }
 
@@ -170,11 +182,26 @@ export class GitRepository {
     }
   }
 
-  /** Whether HEAD is on a branch, detached, or on a branch with no commits yet. */
+  /**
+   * Whether HEAD is on a branch, detached, or on a branch with no commits
+   * yet. One git process answers both questions once HEAD has a commit (each
+   * process is a fork of the extension host, 10 to 50 ms of its thread on a
+   * busy machine); a branch with no commits is asked the longer way.
+   */
   async headState(): Promise<HeadState> {
-    const [branch, commit] = await Promise.all([this.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).then((s) => s.trim(), () => ''), this.headCommit()]);
-    if (commit === undefined) return { kind: 'unborn', branch: branch || undefined };
-    return branch ? { kind: 'branch', branch } : { kind: 'detached', commit };
+    let answer: string | undefined;
+    try {
+      answer = await this.raw(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD', '--']);
+    } catch (error) {
+      if (error instanceof GitProblem && (error.kind === 'git-missing' || error.kind === 'dubious-ownership')) throw error;
+    }
+    const [commit = '', name = ''] = answer?.split('\n') ?? [];
+    if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) && name.length > 0) {
+      if (name === 'HEAD') return { kind: 'detached', commit };
+      return { kind: 'branch', branch: name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name.replace(/^refs\//, '') };
+    }
+    const [branch, head] = await Promise.all([this.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).then((s) => s.trim(), () => ''), this.headCommit()]);
+    return headStateOf(branch, head);
   }
 
   /**
@@ -306,6 +333,7 @@ export class GitRepository {
 
   /** Absolute path of a file inside the git directory (`HEAD`, `packed-refs`, …). */
   async gitPath(name: string): Promise<string> {
+    if (name === '.' && this.gitFolder !== undefined) return this.gitFolder;
     const path = (await this.raw(['rev-parse', '--git-path', name])).trim();
     return isAbsolute(path) ? path : join(this.root, path);
   }
