@@ -285,7 +285,7 @@ describe('GitRepository: HEAD and the git folder in as few git processes as can 
       commit = undefined;
     }
     if (commit === undefined) return { kind: 'unborn', branch: branch || undefined };
-    return branch ? { kind: 'branch', branch } : { kind: 'detached', commit };
+    return branch ? { kind: 'branch', branch, commit } : { kind: 'detached', commit };
   }
 
   async function stateAndCalls(): Promise<{ state: unknown; calls: number }> {

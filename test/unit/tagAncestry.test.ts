@@ -45,6 +45,27 @@ describe('TagAncestry: which release each tag reaches, from one walk', () => {
     }
   });
 
+  it('asks git nothing more for Unreleased when HEAD is the newest release itself (annotated or not, on a branch or detached)', async () => {
+    repo = branchyHistory();
+    for (const [name, annotated, detach] of [['v9.0.0', false, false], ['v9.1.0', true, true]] as const) {
+      repo.commit(`feat: towards ${name}`, `${name}.txt`);
+      repo.tag(name, annotated);
+      if (detach) repo.git('checkout', '-q', '--detach');
+      const git = await GitRepository.open(repo.dir);
+      const calls: string[] = [];
+      const stop = observeGitCalls(({ args }) => calls.push(args[0]));
+      try {
+        const listing = await readReleaseListing(git, { filter: DEFAULT_RELEASE_FILTER });
+        assert.deepEqual(listing.unreleased, { range: { from: name, to: 'HEAD' }, commitCount: 0, mergeCount: 0, partial: false });
+        assert.deepEqual(calls.sort(), ['for-each-ref', 'rev-parse'], `only the tag list and HEAD are read (${calls.join(', ')})`);
+        // The same answer as counting the empty range.
+        assert.equal(await git.countCommits({ from: name, to: 'HEAD' }), 0);
+      } finally {
+        stop();
+      }
+    }
+  });
+
   it('gives every release the range and Unreleased the start that one git call per tag gives', async () => {
     repo = branchyHistory();
     const git = await GitRepository.open(repo.dir);

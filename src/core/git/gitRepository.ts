@@ -35,12 +35,12 @@ export interface RevisionRange {
 }
 
 /** Where HEAD points. */
-export type HeadState = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'detached'; readonly commit: string } | { readonly kind: 'unborn'; readonly branch?: string };
+export type HeadState = { readonly kind: 'branch'; readonly branch: string; /** Its commit, when read with the branch. */ readonly commit?: string } | { readonly kind: 'detached'; readonly commit: string } | { readonly kind: 'unborn'; readonly branch?: string };
 
 /** HEAD's state from `symbolic-ref --short HEAD` (empty when detached) and its commit (undefined when there is none). */
 function headStateOf(branch: string, commit: string | undefined): HeadState {
   if (commit === undefined) return { kind: 'unborn', branch: branch || undefined };
-  return branch ? { kind: 'branch', branch } : { kind: 'detached', commit };
+  return branch ? { kind: 'branch', branch, commit } : { kind: 'detached', commit };
 }
 
 function rangeArgument(range: RevisionRange): string {
@@ -198,7 +198,7 @@ export class GitRepository {
     const [commit = '', name = ''] = answer?.split('\n') ?? [];
     if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) && name.length > 0) {
       if (name === 'HEAD') return { kind: 'detached', commit };
-      return { kind: 'branch', branch: name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name.replace(/^refs\//, '') };
+      return { kind: 'branch', branch: name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name.replace(/^refs\//, ''), commit };
     }
     const [branch, head] = await Promise.all([this.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).then((s) => s.trim(), () => ''), this.headCommit()]);
     return headStateOf(branch, head);

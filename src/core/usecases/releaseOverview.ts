@@ -85,6 +85,12 @@ export async function readReleaseListing(repo: GitRepository, request: ListingRe
   // One walk of the history answers, for HEAD and every tag, which release it reaches: no walk per tag.
   let reading: Promise<TagAncestry | undefined> | undefined;
   const ancestry = () => (reading ??= tags.length === 0 ? Promise.resolve(undefined) : TagAncestry.read(repo.root, true).catch(() => undefined));
+  // HEAD at the newest release itself (just tagged, a checkout of the tag): Unreleased is empty, and git is not asked.
+  const newest = tags.find((t) => t.name !== 'HEAD');
+  const headCommit = head.commit;
+  if (newest !== undefined && headCommit !== undefined && newest.hash === headCommit) {
+    return { tags, head, shallow, unreleased: { range: { from: newest.name, to: 'HEAD' }, commitCount: 0, mergeCount: 0, partial: false }, ancestry, ...skipped };
+  }
   // Unreleased usually starts at one of the newest releases, which git confirms at once; else the walk decides.
   const from = (await newestReleaseBelowHead(repo.root, tags)) ?? (await latestReachableRelease(repo, tags, 'HEAD', await ancestry()));
   const range: RevisionRange = { from, to: 'HEAD' };
