@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../src/core/config/resolvedConfig';
 import { GitRepository } from '../../src/core/git/gitRepository';
 import { generateReleaseNotes } from '../../src/core/usecases/releaseNotes';
 import { systemClock } from '../../src/core/vocabulary/clock';
+import { readEditorSettings } from '../../src/extension/configuration';
 import { RepositoryRegistry } from '../../src/extension/repositoryRegistry';
 import type { ReleaseNode } from '../../src/extension/views/repositoryReleases';
 import { ReleasesTreeProvider } from '../../src/extension/views/releasesView';
@@ -173,5 +174,49 @@ describe('RepositoryRegistry: one search of the workspace at a time', () => {
     assert.equal(searches, 1);
     await assert.rejects(registry.locate(), /no git/);
     assert.equal(searches, 2);
+  });
+});
+
+describe('readEditorSettings: the settings a person set, layer by layer, in one read', () => {
+  /** The reading it replaced: one inspect per key, folder over workspace over user. */
+  function perKey(scope: vscode.Uri | undefined): Record<string, unknown> {
+    const config = vscode.workspace.getConfiguration('changeLog', scope);
+    const settings: Record<string, unknown> = {};
+    for (const key of ['recordsFolder', 'tagPattern', 'hidePrereleases', 'releaseNotes.sections', 'releaseNotes.includeMerges', 'validation.maxProblems', 'validation.rules', 'riskMatrix']) {
+      const inspected = config.inspect(key);
+      const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+      if (value === undefined) continue;
+      const [head, tail] = key.split('.');
+      if (tail === undefined) settings[head] = value;
+      else settings[head] = { ...((settings[head] as Record<string, unknown> | undefined) ?? {}), [tail]: value };
+    }
+    return settings;
+  }
+
+  it('agrees with one inspect per key for values set for the user, the workspace and both', async () => {
+    const config = vscode.workspace.getConfiguration('changeLog');
+    const scope = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const set: Array<[string, unknown, vscode.ConfigurationTarget]> = [
+      ['recordsFolder', 'records/user', vscode.ConfigurationTarget.Global],
+      ['releaseNotes.sections', [{ type: 'feat', title: 'New' }], vscode.ConfigurationTarget.Global],
+      ['validation.maxProblems', 40, vscode.ConfigurationTarget.Global],
+      ['validation.maxProblems', 60, vscode.ConfigurationTarget.Workspace],
+      ['releaseNotes.includeMerges', true, vscode.ConfigurationTarget.Workspace],
+      ['hidePrereleases', false, vscode.ConfigurationTarget.Global],
+    ];
+    try {
+      for (const [key, value, target] of set) await config.update(key, value, target);
+      const read = readEditorSettings(scope);
+      assert.deepEqual(read, { ...read, ...perKey(scope) }, 'every key set is read as the per-key reading reads it');
+      assert.equal(read.recordsFolder, 'records/user');
+      assert.deepEqual(read.validation, { maxProblems: 60 }, 'the workspace value wins over the user value');
+      assert.deepEqual((read.releaseNotes as Record<string, unknown>).includeMerges, true);
+      assert.equal(read.hidePrereleases, false, 'a false value set by the person is kept');
+      assert.equal('tagPattern' in read, false, 'defaults are left out');
+      assert.deepEqual(readEditorSettings(scope, ['recordsFolder']), { recordsFolder: 'records/user' });
+    } finally {
+      for (const [key, , target] of set) await config.update(key, undefined, target);
+    }
+    assert.deepEqual(readEditorSettings(scope), perKey(scope));
   });
 });

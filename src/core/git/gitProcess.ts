@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { getPriority, setPriority } from 'node:os';
 import { gitExecutableFor } from './gitExecutable';
 import { neutralisedArguments, neutralisedEnvironment } from './programConfigKeys';
 
@@ -10,7 +11,16 @@ export interface GitCallOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Stops git (SIGTERM) when aborted; the call then rejects with the signal's AbortError. */
   readonly signal?: AbortSignal;
+  /**
+   * Work nobody is waiting on (the releases' counts): git runs at a
+   * lower scheduling priority, so that on a busy machine the reads a person
+   * waits for, and the editor itself, get the processor first.
+   */
+  readonly background?: boolean;
 }
+
+/** The `nice` value of background reads (0 is normal, 19 the lowest). */
+export const BACKGROUND_PRIORITY = 10;
 
 /** git's stderr is kept up to this size for the error message; the rest is dropped. */
 const STDERR_LIMIT = 64 * 1024;
@@ -89,7 +99,7 @@ async function slot(): Promise<() => void> {
  * other overrides unless its unsafe options are enabled, which we never do;
  * so git is spawned here, with arguments that are ours alone.
  */
-export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}): Promise<Buffer> {
+export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}, start: typeof spawn = spawn): Promise<Buffer> {
   const argv = neutralisedArguments(args);
   options.signal?.throwIfAborted();
   const release = await slot();
@@ -104,7 +114,15 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
         reject(new Error('spawn git ENOENT: git is not on PATH'));
         return;
       }
-      const child = spawn(git, argv, { cwd, env: neutralisedEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true, ...(options.signal ? { signal: options.signal } : {}) });
+      const child = start(git, argv, { cwd, env: neutralisedEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true, ...(options.signal ? { signal: options.signal } : {}) });
+      if (options.background && child.pid !== undefined) {
+        try {
+          // Lowered, never raised: a caller already running lower keeps its own.
+          setPriority(child.pid, Math.max(getPriority(), BACKGROUND_PRIORITY));
+        } catch {
+          // Not allowed here: it runs at the normal priority.
+        }
+      }
       const chunks: Buffer[] = [];
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => {

@@ -63,7 +63,7 @@ async function walkCommits(root: string, ends: readonly string[], base: string, 
     if (lines.length > maxCommits) controller.abort();
   };
   try {
-    await runGit(root, rangeWalkArguments(ends, base), { onStdout: (chunk) => take(chunk.toString('latin1')), signal: controller.signal });
+    await runGit(root, rangeWalkArguments(ends, base), { onStdout: (chunk) => take(chunk.toString('latin1')), signal: controller.signal, background: true });
   } catch (error) {
     if (controller.signal.aborted) return undefined;
     throw error;
