@@ -141,6 +141,40 @@ describe('Editor experience: counts, files and reading on demand', () => {
   });
 });
 
+describe('Load more… after a refresh', () => {
+  it('redraws the whole view when its row is from before a refresh (the tree holds other nodes now)', async () => {
+    const repo = new GitFixture('reflect-host-more-refresh-');
+    repo.commit('feat: base', 'base.txt');
+    repo.tag('v1.0.0');
+    for (let i = 0; i < 30; i++) repo.git('commit', '-q', '--allow-empty', '-m', `feat: step ${i}`);
+    const config = vscode.workspace.getConfiguration('changeLog');
+    await config.update('pageSize', 10, vscode.ConfigurationTarget.Global);
+    try {
+      const view = await viewOf(repo.dir);
+      const [unreleased] = await view.getChildren();
+      const more = (await view.getChildren(unreleased)).find((n) => n.type === 'more-commits');
+      assert.ok(more, 'the range has a Load more… row');
+      const events: unknown[] = [];
+      const listening = view.onDidChangeTreeData((node) => events.push(node));
+      try {
+        // Unchanged view: only the release is redrawn.
+        await view.loadMore(more);
+        assert.deepEqual(events.slice(-1), [unreleased]);
+        // The repository changed and the view was read again: the old row's release is no longer one of its nodes.
+        view.refresh();
+        await view.getChildren();
+        await view.loadMore(more);
+        assert.equal(events.at(-1), undefined, 'the whole view is redrawn');
+      } finally {
+        listening.dispose();
+      }
+    } finally {
+      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      repo.dispose();
+    }
+  });
+});
+
 describe('RepositoryRegistry: one search of the workspace at a time', () => {
   it('shares a search under way between those who ask at once, and looks again once it is done or forgotten', async () => {
     let searches = 0;

@@ -122,7 +122,8 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<ReleaseNode
       this.changed.fire(undefined);
     } else if (node.type === 'more-commits') {
       await withProgress(IN_VIEW, vscode.l10n.t('Reading more commits'), () => this.releasesOf(node.entry.root).loadMoreCommits(node.entry));
-      this.changed.fire(node.entry);
+      // A row from before a refresh (the repository changed meanwhile): the view holds other nodes now, and is redrawn whole.
+      this.changed.fire(this.registry.releasesOf(node.entry.root)?.shows(node.entry) ? node.entry : undefined);
     }
   }
 

@@ -189,6 +189,11 @@ export class RepositoryReleases {
     return ['HEAD', ...(this.tags ?? []).map((t) => t.name)];
   }
 
+  /** Whether `entry` is one of the entries this list shows (not one of a list it replaced). */
+  shows(entry: ReleaseEntry): boolean {
+    return entry === this.unreleased || this.comparisons.includes(entry) || this.tagEntries.get(entry.name) === entry;
+  }
+
   /** What is known about a release so far; reads nothing. */
   summaryOf(entry: ReleaseEntry): ReleaseSummary {
     return this.summaries.of(entry) ?? {};
