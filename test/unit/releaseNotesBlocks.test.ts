@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseCommit, type ParsedCommit } from '../../src/core/commits/conventionalCommit';
 import type { CommitGroup } from '../../src/core/commits/groupCommits';
-import { commitReference, contributorsOf, issueReference, renderGroupsBlock } from '../../src/core/render/releaseNotesBlocks';
+import { commitReference, contributorsOf, issueReference, renderGroupsBlock, renderGroupsBlockInSlices } from '../../src/core/render/releaseNotesBlocks';
 import { escapeMarkdownInline } from '../../src/core/markdown/markdownEscape';
 import { renderCommitSubject } from '../../src/core/render/commitSubject';
 import { remoteLinks, type RemoteLinks } from '../../src/core/render/remoteLinks';
@@ -56,11 +56,29 @@ describe('release-notes groups block', () => {
   ];
   const links = remoteLinks('https://github.com/example/lab.git');
   for (const [name, groups] of cases) {
-    it(`gives the same text as the line-by-line version: ${name}`, () => {
+    it(`gives the same text as the line-by-line version: ${name}`, async () => {
       assert.equal(renderGroupsBlock(groups), referenceGroupsBlock(groups));
       assert.equal(renderGroupsBlock(groups, links), referenceGroupsBlock(groups, links));
+      // In slices, with a pause after every item: the same text.
+      assert.equal(await renderGroupsBlockInSlices(groups, links, 'Breaking changes', async () => undefined, 1), referenceGroupsBlock(groups, links));
     });
   }
+
+  it('in slices, pauses after every slice of items across groups, and writes the same text as at once', async () => {
+    const many: CommitGroup[] = [
+      { type: 'feat', title: 'Features', commits: Array.from({ length: 1234 }, (_, i) => parsed(`feat(part-${i % 7}): step ${i} (#${i})`)) },
+      { type: 'fix', title: 'Bug fixes', commits: [] },
+      { type: 'reverted', title: 'Reverted', commits: [revert, original] },
+      { type: 'other', title: 'Other changes', commits: Array.from({ length: 766 }, (_, i) => parsed(`chore ${i}: \`code\` and *stars*`)) },
+    ];
+    let pauses = 0;
+    const sliced = await renderGroupsBlockInSlices(many, links, 'Breaking changes', async () => {
+      pauses++;
+    }, 500);
+    assert.equal(sliced, renderGroupsBlock(many, links));
+    assert.equal(pauses, 4, '2,002 items in slices of 500');
+    assert.equal(sliced, referenceGroupsBlock(many, links));
+  });
 });
 
 describe('contributors', () => {

@@ -8,7 +8,7 @@ import { renderFrontMatter } from '../markdown/frontMatter';
 import { sealFences } from '../markdown/generatedFences';
 import { compileTemplate, type TemplateValue } from './logicLessTemplate';
 import { escapeCodeSpan, escapeMarkdownInline } from '../markdown/markdownEscape';
-import { contributorsOf, hazardsReferenced, renderClinicalImpactBlock, renderContributorsBlock, renderGroupsBlock, renderHazardsBlock, commitReference, issueReference } from './releaseNotesBlocks';
+import { contributorsOf, hazardsReferenced, renderClinicalImpactBlock, renderContributorsBlock, renderGroupsBlock, renderGroupsBlockInSlices, renderHazardsBlock, commitReference, issueReference } from './releaseNotesBlocks';
 import type { RemoteLinks } from './remoteLinks';
 import { operationalToJson, renderOperationalBlock, type OperationalGroup } from '../rollback/operationalChanges';
 
@@ -76,6 +76,22 @@ export function releaseNotesToJson(model: ReleaseNotesModel): ReleaseNotesJson {
   };
 }
 
+/** Blocks rendered ahead, in slices (`prepareReleaseNotesBlocks`), which the template then takes as they are. */
+export interface PreparedBlocks {
+  readonly groupsMarkdown?: string;
+}
+
+/**
+ * The costly block of a long range's notes (the commits, by group), rendered
+ * with a pause every few hundred commits, when the template uses it: the
+ * rendering itself then no longer holds the event loop for the whole range.
+ */
+export async function prepareReleaseNotesBlocks(model: ReleaseNotesModel, template: string | { readonly text: string } = DEFAULT_RELEASE_NOTES_TEMPLATE): Promise<PreparedBlocks> {
+  const text = typeof template === 'string' ? template : template.text;
+  if (!text.includes('groupsMarkdown')) return {};
+  return { groupsMarkdown: await renderGroupsBlockInSlices(model.groups, model.links) };
+}
+
 /**
  * Release notes as Markdown with front matter, from the default template
  * or a repository's own (logic-less: it can never run code). All commit
@@ -83,10 +99,10 @@ export function releaseNotesToJson(model: ReleaseNotesModel): ReleaseNotesJson {
  * fenced and sealed with their hash. Throws a TemplateError when the
  * template would write more than the rendering budget.
  */
-export function renderReleaseNotesMarkdown(model: ReleaseNotesModel, template: string | { readonly text: string; readonly path: string } = DEFAULT_RELEASE_NOTES_TEMPLATE): string {
+export function renderReleaseNotesMarkdown(model: ReleaseNotesModel, template: string | { readonly text: string; readonly path: string } = DEFAULT_RELEASE_NOTES_TEMPLATE, prepared: PreparedBlocks = {}): string {
   // A template read from a file is named by its path when its rendering goes past the output budget.
   const compiled = typeof template === 'string' ? compileTemplate(template) : compileTemplate(template.text, { name: template.path });
-  const rendered = compiled(releaseNotesView(model));
+  const rendered = compiled(releaseNotesView(model, prepared));
   return sealFences(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
 }
 
@@ -96,7 +112,7 @@ export function renderReleaseNotesMarkdown(model: ReleaseNotesModel, template: s
  * for it: the default template uses the ready-made blocks and never the
  * per-commit lists, which would otherwise double the rendering work.
  */
-export function releaseNotesView(model: ReleaseNotesModel): TemplateValue {
+export function releaseNotesView(model: ReleaseNotesModel, prepared: PreparedBlocks = {}): TemplateValue {
   const all = model.commits ?? model.groups.flatMap((g) => g.commits);
   return lazyView({
     frontMatter: () =>
@@ -118,7 +134,7 @@ export function releaseNotesView(model: ReleaseNotesModel): TemplateValue {
     mergeCount: () => model.mergeCount,
     hiddenCount: () => model.hidden?.length ?? 0,
     overview: () => renderOverview(model),
-    groupsMarkdown: () => renderGroupsBlock(model.groups, model.links),
+    groupsMarkdown: () => prepared.groupsMarkdown ?? renderGroupsBlock(model.groups, model.links),
     hazardsMarkdown: () => renderHazardsBlock(all, model.links),
     clinicalImpactMarkdown: () => renderClinicalImpactBlock(all, model.links),
     contributorsMarkdown: () => renderContributorsBlock(all),

@@ -9,7 +9,7 @@ import { followRelease } from '../git/followRelease';
 import { buildReleaseNotes } from '../render/buildReleaseNotes';
 import { findMissingHazardReferences } from '../render/hazardFindings';
 import { loadNotesTemplate, readTemplateFile } from '../render/notesTemplateFile';
-import { renderReleaseNotesMarkdown, type ReleaseNotesModel } from '../render/releaseNotes';
+import { prepareReleaseNotesBlocks, renderReleaseNotesMarkdown, type ReleaseNotesModel } from '../render/releaseNotes';
 import type { Problem } from '../validate/problem';
 import { RELEASE_NOTES_FILE } from '../vocabulary/documentKinds';
 import { recordDocumentPath } from '../vocabulary/recordLayout';
@@ -58,7 +58,10 @@ export async function generateReleaseNotes(repo: GitRepository, config: Resolved
   ]);
   // Cancelled while git was read: rendering (the costly part for a long range) is skipped.
   request.signal?.throwIfAborted();
-  const markdown = renderReleaseNotesMarkdown(model, template);
+  // The commits' block in slices, a turn apart, then the rest of the template at once.
+  const prepared = await prepareReleaseNotesBlocks(model, template);
+  request.signal?.throwIfAborted();
+  const markdown = renderReleaseNotesMarkdown(model, template, prepared);
   // Placing each finding on its line reads the whole rendered text: done when asked for, once.
   let findings: Problem[] | undefined;
   return {
