@@ -4,7 +4,10 @@
 // VS Code's own extension-host code; (garbage collector) and (program) are
 // V8's), and for our extension the functions it spent the time in. The host is
 // shared by every extension, so a block the probe measures may be anyone's;
-// this says whose. The profiler itself slows the host, so durations read long.
+// this says whose. The profiler itself slows the host, so durations read long,
+// and tasks that follow one another with no idle moment between (work split
+// into turns while nothing else waits) read as one: the probe's blocks are
+// the measure of a single task.
 
 const OURS = 'reflective-change-log';
 
