@@ -26,6 +26,17 @@ async function viewOf(dir: string): Promise<ReleasesTreeProvider> {
   return new ReleasesTreeProvider(registryOf(dir, await GitRepository.open(dir)));
 }
 
+/** Runs `body` with one user setting of changeLog set, and unsets it after, whatever happens. */
+async function withUserSetting<T>(key: string, value: unknown, body: () => Promise<T>): Promise<T> {
+  const config = vscode.workspace.getConfiguration('changeLog');
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  try {
+    return await body();
+  } finally {
+    await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
 /** A repository whose Unreleased range holds two merges of topic branches. */
 function withMerges(): GitFixture {
   const repo = new GitFixture('reflect-host-merges-');
@@ -77,9 +88,7 @@ describe('Editor experience: counts, files and reading on demand', () => {
   it('with a tag family, Files changed counts only the files of its package', async () => {
     const repo = buildMonorepo('reflect-host-family-files-');
     cleanup.push(() => repo.dispose());
-    const config = vscode.workspace.getConfiguration('changeLog');
-    await config.update('releases.family', 'pkg-a', vscode.ConfigurationTarget.Global);
-    try {
+    await withUserSetting('releases.family', 'pkg-a', async () => {
       const view = await viewOf(repo.dir);
       const [unreleased] = await view.getChildren();
       const files = (await view.getChildren(unreleased)).find((n): n is Extract<ReleaseNode, { type: 'files' }> => n.type === 'files');
@@ -87,9 +96,7 @@ describe('Editor experience: counts, files and reading on demand', () => {
       assert.equal(view.getTreeItem(files).description, '1', 'packages/pkg-a/next.ts only: not packages/b nor the root tooling');
       const [only] = await view.getChildren(files);
       assert.equal(only.type === 'file' && only.change.path, 'packages/pkg-a/next.ts');
-    } finally {
-      await config.update('releases.family', undefined, vscode.ConfigurationTarget.Global);
-    }
+    });
   });
 
   it('a long range shows its first page at once, grouped, and its counts once the whole range is read', async () => {
@@ -99,9 +106,7 @@ describe('Editor experience: counts, files and reading on demand', () => {
     repo.tag('v1.0.0');
     for (let i = 0; i < 5; i++) repo.commit(`fix: mend ${i}`, `fix${i}.txt`);
     for (let i = 0; i < 55; i++) repo.git('commit', '-q', '--allow-empty', '-m', `feat: step ${i}`);
-    const config = vscode.workspace.getConfiguration('changeLog');
-    await config.update('pageSize', 10, vscode.ConfigurationTarget.Global);
-    try {
+    await withUserSetting('pageSize', 10, async () => {
       const view = await viewOf(repo.dir);
       const [unreleased] = await view.getChildren();
       const drawn = (nodes: readonly ReleaseNode[]) => nodes.map((n) => `${String(view.getTreeItem(n).label)}: ${String(view.getTreeItem(n).description ?? '')}`);
@@ -110,9 +115,35 @@ describe('Editor experience: counts, files and reading on demand', () => {
       assert.deepEqual(drawn(await view.getChildren(unreleased)), ['Features: 10 loaded · counting…', 'Files changed: ']);
       await counted;
       assert.deepEqual(drawn(await view.getChildren(unreleased)), ['Features: 55 · 10 loaded', 'Bug fixes: 5 · 0 loaded', 'Load more…: showing 10 of 60', 'Files changed: 5']);
-    } finally {
-      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
-    }
+    });
+  });
+
+  it('Load more… on a row from before a refresh redraws the whole view (the tree holds other nodes now)', async () => {
+    const repo = new GitFixture('reflect-host-more-refresh-');
+    cleanup.push(() => repo.dispose());
+    repo.commit('feat: base', 'base.txt');
+    repo.tag('v1.0.0');
+    for (let i = 0; i < 30; i++) repo.git('commit', '-q', '--allow-empty', '-m', `feat: step ${i}`);
+    await withUserSetting('pageSize', 10, async () => {
+      const view = await viewOf(repo.dir);
+      const [unreleased] = await view.getChildren();
+      const more = (await view.getChildren(unreleased)).find((n) => n.type === 'more-commits');
+      assert.ok(more, 'the range has a Load more… row');
+      const events: unknown[] = [];
+      const listening = view.onDidChangeTreeData((node) => events.push(node));
+      try {
+        // Unchanged view: only the release is redrawn.
+        await view.loadMore(more);
+        assert.deepEqual(events.slice(-1), [unreleased]);
+        // The repository changed and the view was read again: the old row's release is no longer one of its nodes.
+        view.refresh();
+        await view.getChildren();
+        await view.loadMore(more);
+        assert.equal(events.at(-1), undefined, 'the whole view is redrawn');
+      } finally {
+        listening.dispose();
+      }
+    });
   });
 
   it('the walkthrough keys read nothing until a view shows; then a new record document causes a read', async () => {
@@ -137,40 +168,6 @@ describe('Editor experience: counts, files and reading on demand', () => {
     } finally {
       keys.dispose();
       visibility.dispose();
-    }
-  });
-});
-
-describe('Load more… after a refresh', () => {
-  it('redraws the whole view when its row is from before a refresh (the tree holds other nodes now)', async () => {
-    const repo = new GitFixture('reflect-host-more-refresh-');
-    repo.commit('feat: base', 'base.txt');
-    repo.tag('v1.0.0');
-    for (let i = 0; i < 30; i++) repo.git('commit', '-q', '--allow-empty', '-m', `feat: step ${i}`);
-    const config = vscode.workspace.getConfiguration('changeLog');
-    await config.update('pageSize', 10, vscode.ConfigurationTarget.Global);
-    try {
-      const view = await viewOf(repo.dir);
-      const [unreleased] = await view.getChildren();
-      const more = (await view.getChildren(unreleased)).find((n) => n.type === 'more-commits');
-      assert.ok(more, 'the range has a Load more… row');
-      const events: unknown[] = [];
-      const listening = view.onDidChangeTreeData((node) => events.push(node));
-      try {
-        // Unchanged view: only the release is redrawn.
-        await view.loadMore(more);
-        assert.deepEqual(events.slice(-1), [unreleased]);
-        // The repository changed and the view was read again: the old row's release is no longer one of its nodes.
-        view.refresh();
-        await view.getChildren();
-        await view.loadMore(more);
-        assert.equal(events.at(-1), undefined, 'the whole view is redrawn');
-      } finally {
-        listening.dispose();
-      }
-    } finally {
-      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
-      repo.dispose();
     }
   });
 });

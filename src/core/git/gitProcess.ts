@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { getPriority, setPriority } from 'node:os';
 import { gitExecutableFor } from './gitExecutable';
 import { neutralisedArguments, neutralisedEnvironment } from './programConfigKeys';
+import { Slots } from '../vocabulary/slots';
 
 /** How one git call is run. */
 export interface GitCallOptions {
@@ -27,8 +28,7 @@ const STDERR_LIMIT = 64 * 1024;
 /** At most this many git processes at once, across every repository. */
 const MAX_PROCESSES = 8;
 
-let running = 0;
-const waiting: (() => void)[] = [];
+const processes = new Slots(MAX_PROCESSES);
 
 /** git ran and exited non-zero: `exitCode` says how (null when a signal stopped it); the message is git's stderr. */
 export class GitExitError extends Error {
@@ -78,15 +78,6 @@ export async function nextSpawnTurn(): Promise<void> {
   });
 }
 
-async function slot(): Promise<() => void> {
-  if (running >= MAX_PROCESSES) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  return () => {
-    running--;
-    waiting.shift()?.();
-  };
-}
-
 /**
  * Runs one git command in `cwd` and resolves to its stdout. The only place
  * that spawns git: every call gets the overrides and flags of
@@ -102,7 +93,7 @@ async function slot(): Promise<() => void> {
 export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}, start: typeof spawn = spawn): Promise<Buffer> {
   const argv = neutralisedArguments(args);
   options.signal?.throwIfAborted();
-  const release = await slot();
+  const release = await processes.take();
   const startedAt = Date.now();
   try {
     await nextSpawnTurn();

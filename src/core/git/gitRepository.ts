@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { readConfigValues, remoteUrlKey } from './configReads';
 import { GitProblem } from './errors';
 import { assertSafeRef, run, SAFE_DIFF_OPTIONS } from './gitCall';
+import { HEAD_STATE_ARGUMENTS, headStateFromAnswer, headStateOf, type HeadState } from './headState';
 import { archiveTreeTar, listTreeEntries, objectFormat, readBlobAt, listTreeFiles, readBlobObject, stagedFiles, type TreeEntry } from './treeReads';
 import { realTopLevel } from './topLevel';
 import { LOG_FORMAT, LogRecordReader, parseNameStatus, parseNumstat, parseTagRecords, TAG_FORMAT, type FileChange, type GitCommit, type GitTag } from './gitLogParsing';
@@ -34,14 +35,7 @@ export interface RevisionRange {
   readonly to: string;
 }
 
-/** Where HEAD points. */
-export type HeadState = { readonly kind: 'branch'; readonly branch: string; /** Its commit, when read with the branch. */ readonly commit?: string } | { readonly kind: 'detached'; readonly commit: string } | { readonly kind: 'unborn'; readonly branch?: string };
-
-/** HEAD's state from `symbolic-ref --short HEAD` (empty when detached) and its commit (undefined when there is none). */
-function headStateOf(branch: string, commit: string | undefined): HeadState {
-  if (commit === undefined) return { kind: 'unborn', branch: branch || undefined };
-  return branch ? { kind: 'branch', branch, commit } : { kind: 'detached', commit };
-}
+export type { HeadState } from './headState';
 
 function rangeArgument(range: RevisionRange): string {
   const to = assertSafeRef(range.to);
@@ -89,8 +83,8 @@ export class GitRepository {
     // `core.worktree` set it names that folder, which may be anywhere. The
     // same call names the shallow-clone file and the git folder, so the check
     // a range's notes need and the folder the views watch cost no process of
-    // their own. The two lines are read by position;
-    // a path holding a line break cannot be read so and is asked again.
+    // their own. The lines are read by position; a path holding a line break
+    // cannot be read so and is asked again.
     const [output, realDir] = await Promise.all([run(dir, ['rev-parse', '--show-toplevel', '--git-path', 'shallow', '--git-path', '.']), realpath(dir)]);
     const lines = output.split('\n');
     const workTree = (lines[0] ?? '').trim();
@@ -182,24 +176,14 @@ export class GitRepository {
     }
   }
 
-  /**
-   * Whether HEAD is on a branch, detached, or on a branch with no commits
-   * yet. One git process answers both questions once HEAD has a commit (each
-   * process is a fork of the extension host, 10 to 50 ms of its thread on a
-   * busy machine); a branch with no commits is asked the longer way.
-   */
+  /** Whether HEAD is on a branch, detached, or on a branch with no commits yet (asked the longer way). */
   async headState(): Promise<HeadState> {
-    let answer: string | undefined;
-    try {
-      answer = await this.raw(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD', '--']);
-    } catch (error) {
+    const answer = await this.raw([...HEAD_STATE_ARGUMENTS]).catch((error: unknown) => {
       if (error instanceof GitProblem && (error.kind === 'git-missing' || error.kind === 'dubious-ownership')) throw error;
-    }
-    const [commit = '', name = ''] = answer?.split('\n') ?? [];
-    if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(commit) && name.length > 0) {
-      if (name === 'HEAD') return { kind: 'detached', commit };
-      return { kind: 'branch', branch: name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name.replace(/^refs\//, ''), commit };
-    }
+      return undefined;
+    });
+    const state = headStateFromAnswer(answer);
+    if (state !== undefined) return state;
     const [branch, head] = await Promise.all([this.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).then((s) => s.trim(), () => ''), this.headCommit()]);
     return headStateOf(branch, head);
   }

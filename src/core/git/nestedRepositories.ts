@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Slots } from '../vocabulary/slots';
 
 /** Folders never looked into for nested repositories: build output, dependencies, git's own folder. */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.vscode-test']);
@@ -23,8 +24,8 @@ const listWithTypes: ListFolder = (path) => readdir(path, { withFileTypes: true 
  * tree of 400 folders then took over a second.
  */
 export async function nestedRepositoryFolders(root: string, depth: number, list: ListFolder = listWithTypes, concurrency = NESTED_SCAN_CONCURRENCY): Promise<string[]> {
-  const limited = limitConcurrency(list, concurrency);
-  const read = (path: string) => limited(path).catch(() => [] as Awaited<ReturnType<ListFolder>>);
+  const slots = new Slots(concurrency);
+  const read = (path: string) => slots.run(() => list(path)).catch(() => [] as Awaited<ReturnType<ListFolder>>);
   const below = async (entries: Awaited<ReturnType<ListFolder>>, parent: string, levels: number): Promise<string[]> => {
     if (levels === 0) return [];
     const children = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_FOLDERS.has(e.name)).map((e) => join(parent, e.name));
@@ -39,25 +40,4 @@ export async function nestedRepositoryFolders(root: string, depth: number, list:
   };
   if (depth <= 0) return [];
   return below(await read(root), root, depth);
-}
-
-/** `list`, with at most `limit` calls unsettled at once; the others wait in order, each taking the slot of one that settled. */
-function limitConcurrency(list: ListFolder, limit: number): ListFolder {
-  const slots = Math.max(1, limit);
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  const release = () => {
-    const wake = waiting.shift();
-    if (wake) wake();
-    else running--;
-  };
-  return async (path) => {
-    if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await list(path);
-    } finally {
-      release();
-    }
-  };
 }
